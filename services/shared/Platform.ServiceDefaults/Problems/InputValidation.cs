@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace Platform.ServiceDefaults.Problems;
+
+/// <summary>Collects field errors and throws one 400 listing them all.</summary>
+public sealed partial class InputValidation
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public InputValidation Require(bool condition, string field, string message)
+    {
+        if (!condition) Add(field, message);
+        return this;
+    }
+
+    public InputValidation RequireText(string? value, string field, int maxLength = 500)
+    {
+        if (string.IsNullOrWhiteSpace(value)) Add(field, "is required");
+        else if (value.Length > maxLength) Add(field, $"must be at most {maxLength} characters");
+        return this;
+    }
+
+    /// <summary>Commune, district and hamlet codes are lowercase ASCII slugs (api.md).</summary>
+    public InputValidation RequireSlug(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value)) Add(field, "is required");
+        else if (!IsSlug(value)) Add(field, "must be a lowercase ASCII slug such as 'my-thanh'");
+        return this;
+    }
+
+    public static bool IsSlug(string value) => value.Length <= 64 && SlugPattern().IsMatch(value);
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+    }
+
+    public bool IsValid => _errors.Count == 0;
+
+    public void ThrowIfInvalid()
+    {
+        if (!IsValid) throw new InvalidInputException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Platform.ServiceDefaults.Problems;
+
+/// <summary>Turns refusals and malformed input into RFC 9457 problem details; anything else stays a 500.</summary>
+public sealed class PlatformExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public const string TypePrefix = "urn:cchc:problem:";
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            InvalidInputException e => new HttpValidationProblemDetails(e.Errors) { Status = 400, Type = TypePrefix + e.Type, Title = e.Title, Detail = e.Message },
+            BusinessRuleException e => WithReasons(Problem(e.StatusCode, e.Type, e.Title, e.Message), e.Reasons),
+            PlatformException e => Problem(e.StatusCode, e.Type, e.Title, e.Message),
+            BadHttpRequestException { StatusCode: 413 } e => Problem(413, "body-too-large", "Nội dung quá lớn", e.Message),
+            BadHttpRequestException e => Problem(e.StatusCode, "malformed-request", "Yêu cầu không hợp lệ", e.InnerException?.Message ?? e.Message),
+            JsonException e => Problem(400, "malformed-request", "Yêu cầu không hợp lệ", e.Message),
+            _ => null,
+        };
+        if (problem is null) return false;
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Problem(int status, string type, string title, string detail) =>
+        new() { Status = status, Type = TypePrefix + type, Title = title, Detail = detail };
+
+    private static ProblemDetails WithReasons(ProblemDetails problem, IReadOnlyList<string> reasons)
+    {
+        if (reasons.Count > 0) problem.Extensions["reasons"] = reasons;
+        return problem;
+    }
+}

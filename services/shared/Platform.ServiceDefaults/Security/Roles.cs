@@ -1,0 +1,29 @@
+namespace Platform.ServiceDefaults.Security;
+
+/// <summary>The roles of domain.md ("Who uses it"), as they appear in the token's <c>role</c> claim.</summary>
+public static class Roles
+{
+    public const string DeskOfficer = "desk-officer";
+    public const string CommuneOffice = "commune-office";
+    public const string CommuneLeader = "commune-leader";
+    public const string EmulationCouncil = "emulation-council";
+    public const string Front = "front";
+    public const string DistrictOfficer = "district-officer";
+    public const string DistrictAdmin = "district-admin";
+    public const string Radio = "radio";
+
+    public static IReadOnlyList<string> All { get; } =
+        [DeskOfficer, CommuneOffice, CommuneLeader, EmulationCouncil, Front, DistrictOfficer, DistrictAdmin, Radio];
+
+    public static IReadOnlyList<string> CommuneRoles { get; } = [DeskOfficer, CommuneOffice, CommuneLeader, EmulationCouncil, Front, Radio];
+    public static IReadOnlyList<string> DistrictRoles { get; } = [DistrictOfficer, DistrictAdmin];
+}
+
+public static class ClaimNames
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Role = "role";
+    public const string Commune = "commune";
+    public const string District = "district";
+}

@@ -1,0 +1,28 @@
+using MassTransit;
+
+namespace Platform.ServiceDefaults.Storage;
+
+public static class Inbox
+{
+    /// <summary>
+    /// Runs a consumer's work at most once per message: the work's changes and the inbox mark are
+    /// committed together, and a redelivered message (same id) is acknowledged without effect.
+    /// </summary>
+    public static async Task ConsumeOnceAsync<TMessage>(this IDocumentStore store, ConsumeContext<TMessage> context, string consumer,
+        Func<ChangeSet, Task> work) where TMessage : class
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException("A message without an id cannot be deduplicated.");
+        if (await store.HasConsumedAsync(consumer, messageId, context.CancellationToken)) return;
+        var changes = new ChangeSet();
+        await work(changes);
+        changes.MarkConsumed(consumer, messageId);
+        try
+        {
+            await store.CommitAsync(changes, context.CancellationToken);
+        }
+        catch (AlreadyConsumedException)
+        {
+            // A concurrent delivery of the same message won the race; its effect stands alone.
+        }
+    }
+}

@@ -1,0 +1,303 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Platform.ServiceDefaults.Problems;
+
+namespace Platform.ServiceDefaults.Storage;
+
+/// <summary>
+/// The embedded default: one SQLite file per service in WAL mode, a table per collection holding each
+/// document as JSON, expression indexes on queried fields. Writes use BEGIN IMMEDIATE and stay short.
+/// </summary>
+public class SqliteDocumentStore : IDocumentStore
+{
+    private readonly string _connectionString;
+    private readonly ConcurrentDictionary<string, bool> _tables = new();
+
+    public SqliteDocumentStore(string service, string databasePath)
+    {
+        Service = service;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30, // seconds of waiting for the single writer (busy timeout)
+        }.ToString();
+        using var connection = Open();
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        Execute(connection, """
+            CREATE TABLE IF NOT EXISTS _outbox (
+              id TEXT PRIMARY KEY, commune TEXT NOT NULL, message_type TEXT NOT NULL, body TEXT NOT NULL,
+              trace_parent TEXT, created_at TEXT NOT NULL, sent_at TEXT);
+            CREATE INDEX IF NOT EXISTS ix__outbox_pending ON _outbox(created_at) WHERE sent_at IS NULL;
+            CREATE TABLE IF NOT EXISTS _inbox (
+              consumer TEXT NOT NULL, message_id TEXT NOT NULL, consumed_at TEXT NOT NULL,
+              PRIMARY KEY (consumer, message_id)) WITHOUT ROWID;
+            """);
+    }
+
+    public string Service { get; }
+    public event Action? OutboxWritten;
+
+    public async Task<Stored<T>?> FindAsync<T>(string commune, string id, CancellationToken ct = default)
+    {
+        var table = await TableAsync(Collections.For<T>(), ct);
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT commune, id, version, updated_at, body FROM {table} WHERE commune = $commune AND id = $id";
+        command.Parameters.AddWithValue("$commune", commune);
+        command.Parameters.AddWithValue("$id", id);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read<T>(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<Stored<T>>> QueryAsync<T>(string commune, Query query, CancellationToken ct = default)
+    {
+        var table = await TableAsync(Collections.For<T>(), ct);
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        var sql = new StringBuilder($"SELECT commune, id, version, updated_at, body FROM {table} WHERE commune = $commune");
+        command.Parameters.AddWithValue("$commune", commune);
+        if (query.Where is not null) sql.Append(" AND ").Append(SqliteFilters.Translate(query.Where, command));
+        sql.Append(" ORDER BY ");
+        foreach (var sort in query.OrderBy ?? [])
+            sql.Append(SqliteFilters.Path(sort.Field)).Append(sort.Descending ? " DESC, " : " ASC, ");
+        sql.Append("id ASC");
+        if (query.Take is not null || query.Skip > 0)
+        {
+            sql.Append(" LIMIT $take OFFSET $skip");
+            command.Parameters.AddWithValue("$take", query.Take ?? -1);
+            command.Parameters.AddWithValue("$skip", query.Skip);
+        }
+        command.CommandText = sql.ToString();
+        var results = new List<Stored<T>>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) results.Add(Read<T>(reader));
+        return results;
+    }
+
+    public async Task<long> CountAsync<T>(string commune, Filter? filter = null, CancellationToken ct = default)
+    {
+        var table = await TableAsync(Collections.For<T>(), ct);
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        var sql = $"SELECT COUNT(*) FROM {table} WHERE commune = $commune";
+        command.Parameters.AddWithValue("$commune", commune);
+        if (filter is not null) sql += " AND " + SqliteFilters.Translate(filter, command);
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    public async Task CommitAsync(ChangeSet changes, CancellationToken ct = default)
+    {
+        if (changes.IsEmpty) return;
+        foreach (var collection in changes.Documents.Select(d => d.Collection).Distinct())
+            await TableAsync(collection, ct);
+
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: take the write lock up front
+        var now = Iso(DateTime.UtcNow);
+        foreach (var (consumer, messageId) in changes.Inbox)
+        {
+            var inserted = await ExecuteAsync(connection, transaction,
+                "INSERT OR IGNORE INTO _inbox(consumer, message_id, consumed_at) VALUES ($c, $m, $now)",
+                ("$c", consumer), ("$m", messageId.ToString()), ("$now", now));
+            if (inserted == 0) throw new AlreadyConsumedException();
+        }
+        foreach (var change in changes.Documents)
+            await ApplyAsync(connection, transaction, change, now, ct);
+        foreach (var message in changes.Outbox)
+            await ExecuteAsync(connection, transaction,
+                "INSERT INTO _outbox(id, commune, message_type, body, trace_parent, created_at) VALUES ($id, $commune, $type, $body, $cid, $at)",
+                ("$id", message.Id.ToString()), ("$commune", message.Commune), ("$type", message.MessageType),
+                ("$body", message.Body), ("$cid", message.TraceParent), ("$at", Iso(message.CreatedAt)));
+        await transaction.CommitAsync(ct);
+        if (changes.Outbox.Count > 0) OutboxWritten?.Invoke();
+    }
+
+    private static async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, DocumentChange change, string now, CancellationToken ct)
+    {
+        var table = TableName(change.Collection);
+        switch (change.Kind)
+        {
+            case ChangeKind.Insert:
+                var inserted = await ExecuteAsync(connection, transaction,
+                    $"INSERT OR IGNORE INTO {table}(commune, id, version, updated_at, body) VALUES ($commune, $id, 1, $now, $body)",
+                    ("$commune", change.Commune), ("$id", change.Id), ("$now", now), ("$body", change.Json));
+                if (inserted == 0) throw Duplicate(change);
+                break;
+            case ChangeKind.Update:
+                var updated = await ExecuteAsync(connection, transaction,
+                    $"UPDATE {table} SET version = version + 1, updated_at = $now, body = $body WHERE commune = $commune AND id = $id AND version = $version",
+                    ("$commune", change.Commune), ("$id", change.Id), ("$now", now), ("$body", change.Json), ("$version", change.ExpectedVersion));
+                if (updated == 0) throw Stale(change);
+                break;
+            case ChangeKind.Delete:
+                var deleted = await ExecuteAsync(connection, transaction,
+                    $"DELETE FROM {table} WHERE commune = $commune AND id = $id AND version = $version",
+                    ("$commune", change.Commune), ("$id", change.Id), ("$version", change.ExpectedVersion));
+                if (deleted == 0) throw Stale(change);
+                break;
+        }
+        ct.ThrowIfCancellationRequested();
+    }
+
+    internal static ConflictException Duplicate(DocumentChange change) =>
+        new("duplicate", $"A {change.Collection} with id '{change.Id}' already exists.");
+
+    internal static ConflictException Stale(DocumentChange change) =>
+        new("version-conflict", $"The {change.Collection} '{change.Id}' was changed by someone else (expected version {change.ExpectedVersion}); reload and try again.");
+
+    public async Task<bool> HasConsumedAsync(string consumer, Guid messageId, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM _inbox WHERE consumer = $c AND message_id = $m";
+        command.Parameters.AddWithValue("$c", consumer);
+        command.Parameters.AddWithValue("$m", messageId.ToString());
+        return await command.ExecuteScalarAsync(ct) is not null;
+    }
+
+    public async Task EnsureIndexAsync<T>(string field, CancellationToken ct = default)
+    {
+        var collection = Collections.For<T>();
+        var table = await TableAsync(collection, ct);
+        Filter.CheckField(field);
+        await using var connection = Open();
+        await ExecuteAsync(connection, null,
+            $"CREATE INDEX IF NOT EXISTS \"ix_{collection}_{field.Replace('.', '_')}\" ON {table}(commune, {SqliteFilters.Path(field)})");
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(int max, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, commune, message_type, body, trace_parent, created_at FROM _outbox WHERE sent_at IS NULL ORDER BY created_at LIMIT $max";
+        command.Parameters.AddWithValue("$max", max);
+        var messages = new List<OutboxMessage>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            messages.Add(new OutboxMessage(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), ParseIso(reader.GetString(5))));
+        return messages;
+    }
+
+    public async Task MarkSentAsync(IReadOnlyCollection<Guid> ids, DateTime sentAt, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var id in ids)
+            await ExecuteAsync(connection, transaction, "UPDATE _outbox SET sent_at = $at WHERE id = $id", ("$at", Iso(sentAt)), ("$id", id.ToString()));
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task PurgeAsync(DateTime sentBefore, DateTime consumedBefore, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        await ExecuteAsync(connection, null, "DELETE FROM _outbox WHERE sent_at IS NOT NULL AND sent_at < $at", ("$at", Iso(sentBefore)));
+        await ExecuteAsync(connection, null, "DELETE FROM _inbox WHERE consumed_at < $at", ("$at", Iso(consumedBefore)));
+    }
+
+    public async Task PingAsync(CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        await ExecuteAsync(connection, null, "SELECT 1");
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private async Task<string> TableAsync(string collection, CancellationToken ct)
+    {
+        var table = TableName(collection);
+        if (_tables.ContainsKey(collection)) return table;
+        await using var connection = Open();
+        await ExecuteAsync(connection, null,
+            $"CREATE TABLE IF NOT EXISTS {table} (commune TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (commune, id)) WITHOUT ROWID");
+        _tables[collection] = true;
+        ct.ThrowIfCancellationRequested();
+        return table;
+    }
+
+    private static string TableName(string collection) =>
+        collection.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? $"\"doc_{collection}\"" : throw new ArgumentException($"Bad collection name '{collection}'.");
+
+    private static Stored<T> Read<T>(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), ParseIso(reader.GetString(3)),
+            JsonSerializer.Deserialize<T>(reader.GetString(4), PlatformJson.Options)!);
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    internal static string Iso(DateTime value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTime ParseIso(string value) => DateTime.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+}
+
+/// <summary>The store of one service in the embedded configuration.</summary>
+public sealed class SqliteDocumentStore<TService>(string service, string databasePath)
+    : SqliteDocumentStore(service, databasePath), IDocumentStore<TService>;
+
+internal static class SqliteFilters
+{
+    public static string Path(string field) => field == "id" ? "id" : $"json_extract(body, '$.{field}')";
+
+    public static string Translate(Filter filter, SqliteCommand command) => filter switch
+    {
+        Filter.Comparison c when c.Op == Filter.Operator.Eq && c.Value.ValueKind == JsonValueKind.Null => $"{Path(c.Field)} IS NULL",
+        Filter.Comparison c => $"{Path(c.Field)} {Operator(c.Op)} {Parameter(command, c.Value)}",
+        Filter.Membership m when m.Values.Count == 0 => "0",
+        Filter.Membership m => $"{Path(m.Field)} IN ({string.Join(", ", m.Values.Select(v => Parameter(command, v)))})",
+        Filter.All a when a.Filters.Count == 0 => "1",
+        Filter.All a => "(" + string.Join(" AND ", a.Filters.Select(f => Translate(f, command))) + ")",
+        _ => throw new NotSupportedException(filter.GetType().Name),
+    };
+
+    private static string Operator(Filter.Operator op) => op switch
+    {
+        Filter.Operator.Eq => "=",
+        Filter.Operator.Gt => ">",
+        Filter.Operator.Gte => ">=",
+        Filter.Operator.Lt => "<",
+        Filter.Operator.Lte => "<=",
+        _ => throw new NotSupportedException(op.ToString()),
+    };
+
+    private static string Parameter(SqliteCommand command, JsonElement value)
+    {
+        var name = $"$p{command.Parameters.Count}";
+        command.Parameters.AddWithValue(name, value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number when value.TryGetInt64(out var whole) => whole,
+            JsonValueKind.Number => value.GetDouble(),
+            JsonValueKind.True => 1,
+            JsonValueKind.False => 0,
+            JsonValueKind.Null => DBNull.Value,
+            _ => throw new NotSupportedException($"Filter values must be scalars, not {value.ValueKind}."),
+        });
+        return name;
+    }
+}

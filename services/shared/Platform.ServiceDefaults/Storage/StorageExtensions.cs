@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using MongoDB.Driver;
+using Platform.ServiceDefaults.Tenancy;
+
+namespace Platform.ServiceDefaults.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>
+    /// The service's document store: MongoDB when <c>ConnectionStrings:mongo</c> is set, else SQLite at
+    /// <c>{Storage:DataDirectory}/{service}.db</c> (default <c>./data</c>); with its outbox dispatcher and a readiness check.
+    /// </summary>
+    public static IHostApplicationBuilder AddDocumentStore<TService>(this IHostApplicationBuilder builder, string service)
+    {
+        var mongo = builder.Configuration.GetConnectionString("mongo");
+        if (string.IsNullOrWhiteSpace(mongo))
+        {
+            var directory = builder.Configuration["Storage:DataDirectory"] ?? "data";
+            builder.Services.AddSingleton<IDocumentStore<TService>>(_ => new SqliteDocumentStore<TService>(service, Path.Combine(directory, $"{service}.db")));
+        }
+        else
+        {
+            builder.Services.TryAddSingleton<IMongoClient>(_ => new MongoClient(mongo));
+            var prefix = builder.Configuration["Storage:MongoDatabasePrefix"] ?? "cchc";
+            builder.Services.AddSingleton<IDocumentStore<TService>>(sp =>
+                new MongoDocumentStore<TService>(service, sp.GetRequiredService<IMongoClient>(), $"{prefix}-{service}"));
+        }
+        builder.Services.AddHostedService<OutboxDispatcher<TService>>();
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration($"{service}-store",
+            sp => new StoreHealthCheck(sp.GetRequiredService<IDocumentStore<TService>>()), HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(5)));
+        // The first store registered answers tenancy questions (in the standalone host: personnel's, which onboards).
+        builder.Services.TryAddSingleton<ICommuneDirectory>(sp =>
+            new CommuneDirectory(sp.GetRequiredService<IDocumentStore<TService>>(), sp.GetRequiredService<IMemoryCache>()));
+        return builder;
+    }
+
+    private sealed class StoreHealthCheck(IDocumentStore store) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+        {
+            try
+            {
+                await store.PingAsync(ct);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception e)
+            {
+                return HealthCheckResult.Unhealthy($"The {store.Service} store does not answer.", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Caching.Memory;
+using Platform.Contracts.Personnel;
+using Platform.ServiceDefaults.Storage;
+
+namespace Platform.ServiceDefaults.Tenancy;
+
+/// <summary>A commune as every service records it on <see cref="CommuneOnboarded"/>: enough to check tenancy.</summary>
+public sealed record CommuneRecord(
+    string Code, string Name, string District, string DistrictName, string DistrictKind,
+    IReadOnlyList<HamletRecord> Hamlets, DateTime OnboardedAt)
+{
+    public static CommuneRecord From(CommuneOnboarded e) =>
+        new(e.Commune, e.Name, e.District, e.DistrictName, e.DistrictKind,
+            e.Hamlets.Select(h => new HamletRecord(h.Code, h.Name)).ToList(), e.OnboardedAt);
+}
+
+public sealed record HamletRecord(string Code, string Name);
+
+public interface ICommuneDirectory
+{
+    Task<CommuneRecord?> FindAsync(string commune, CancellationToken ct = default);
+}
+
+/// <summary>Reads the communes a service has recorded, with a short memory cache (communes never move).</summary>
+public sealed class CommuneDirectory(IDocumentStore store, IMemoryCache cache) : ICommuneDirectory
+{
+    public async Task<CommuneRecord?> FindAsync(string commune, CancellationToken ct = default)
+    {
+        if (cache.TryGetValue(("commune", commune), out CommuneRecord? known)) return known;
+        var found = (await store.FindAsync<CommuneRecord>(Scopes.Platform, commune, ct))?.Document;
+        if (found is not null) cache.Set(("commune", commune), found, TimeSpan.FromMinutes(5));
+        return found;
+    }
+
+    /// <summary>Records a commune in the same change set as whatever else the consumer does.</summary>
+    public static ChangeSet Record(ChangeSet changes, CommuneOnboarded onboarded) =>
+        changes.Insert(Scopes.Platform, onboarded.Commune, CommuneRecord.From(onboarded));
+}
