@@ -34,7 +34,11 @@ public static class ServiceDefaultsExtensions
         {
             var problem = context.ProblemDetails;
             problem.Type ??= PlatformExceptionHandler.TypePrefix + $"http-{problem.Status}";
-            problem.Extensions["correlationId"] = context.HttpContext.Response.Headers[PlatformHeaders.CorrelationHttp].ToString();
+            if (context.HttpContext.Items[PlatformHeaders.CorrelationHttp] is string correlation)
+            {
+                problem.Extensions["correlationId"] = correlation;
+                context.HttpContext.Response.Headers[PlatformHeaders.CorrelationHttp] = correlation; // the exception handler cleared it
+            }
         });
         builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => PlatformJson.Configure(o.SerializerOptions));
@@ -78,9 +82,9 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// The shared pipeline: problem details, correlation and commune in the log scope, authentication,
-    /// authorization, then <paramref name="afterAuthorization"/> (the edge's rate limiter), health and OpenAPI.
+    /// authorization, then <paramref name="afterAuthorization"/> (the edge's rate limiter), health and the OpenAPI documents.
     /// </summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthorization = null)
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? afterAuthorization = null, bool mapOpenApi = true)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -91,7 +95,7 @@ public static class ServiceDefaultsExtensions
         afterAuthorization?.Invoke(app);
         app.MapHealthChecks("/health/live", Health("live")).AllowAnonymous();
         app.MapHealthChecks("/health/ready", Health("ready")).AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        if (mapOpenApi) app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }
 
@@ -106,7 +110,8 @@ public static class ServiceDefaultsExtensions
         Activity.Current?.SetTag("correlation.id", correlation);
         if (commune is not null) Activity.Current?.SetTag("cchc.commune", commune);
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Request");
-        using (logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = correlation, ["Commune"] = commune }))
+        http.Items[PlatformHeaders.CorrelationHttp] = correlation;
+        using (logger.BeginScope("Correlation {CorrelationId} commune {Commune}", correlation, commune ?? "-"))
         {
             await next(http);
         }

@@ -86,12 +86,8 @@ public sealed class CommuneLogScopeFilter<T>(ILogger<CommuneLogScopeFilter<T>> l
 {
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
-        using (logger.BeginScope(new Dictionary<string, object?>
-               {
-                   ["Commune"] = context.Headers.Get<string>(PlatformHeaders.Commune),
-                   ["CorrelationId"] = context.CorrelationId,
-                   ["MessageId"] = context.MessageId,
-               }))
+        using (logger.BeginScope("Message {MessageId} correlation {CorrelationId} commune {Commune}",
+                   context.MessageId, context.CorrelationId, context.Headers.Get<string>(PlatformHeaders.Commune)))
         {
             await next.Send(context);
         }

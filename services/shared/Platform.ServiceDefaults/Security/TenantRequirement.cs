@@ -15,7 +15,8 @@ public sealed class TenantRequirement : IAuthorizationRequirement
     public static TenantRequirement Instance { get; } = new();
 }
 
-public sealed class TenantAuthorizationHandler(ICommuneDirectory directory) : AuthorizationHandler<TenantRequirement>
+/// <remarks>The directory is optional: the gateway has none and never applies this requirement.</remarks>
+public sealed class TenantAuthorizationHandler(IServiceProvider services) : AuthorizationHandler<TenantRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TenantRequirement requirement)
     {
@@ -26,7 +27,8 @@ public sealed class TenantAuthorizationHandler(ICommuneDirectory directory) : Au
         }
         var commune = http.GetRouteValue("commune") as string;
         var district = http.GetRouteValue("district") as string;
-        if (await AllowsAsync(context.User, commune, district, directory, http.RequestAborted)) context.Succeed(requirement);
+        var directory = services.GetService(typeof(ICommuneDirectory)) as ICommuneDirectory;
+        if (directory is not null && await AllowsAsync(context.User, commune, district, directory, http.RequestAborted)) context.Succeed(requirement);
     }
 
     public static async Task<bool> AllowsAsync(ClaimsPrincipal user, string? commune, string? district, ICommuneDirectory directory, CancellationToken ct)

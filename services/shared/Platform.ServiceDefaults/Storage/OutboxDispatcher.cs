@@ -12,7 +12,7 @@ namespace Platform.ServiceDefaults.Storage;
 /// A crash between publish and mark republishes with the same message id; consumers' inboxes absorb it.
 /// </summary>
 public sealed class OutboxDispatcher<TService>(
-    IDocumentStore<TService> store, IBus bus, TimeProvider time, ILogger<OutboxDispatcher<TService>> logger) : BackgroundService
+    IDocumentStore<TService> store, IBusControl bus, TimeProvider time, ILogger<OutboxDispatcher<TService>> logger) : BackgroundService
 {
     private const int BatchSize = 100;
     private static readonly ActivitySource Source = new("Platform.Outbox");
@@ -31,7 +31,9 @@ public sealed class OutboxDispatcher<TService>(
                 var wait = TimeSpan.FromSeconds(1);
                 try
                 {
-                    if (await DispatchPendingAsync(stoppingToken) == BatchSize) continue;
+                    // Publishing before the receive endpoints are bound would drop the message (in memory) or miss queues.
+                    if (bus.CheckHealth().Status != BusHealthStatus.Healthy) wait = TimeSpan.FromMilliseconds(250);
+                    else if (await DispatchPendingAsync(stoppingToken) == BatchSize) continue;
                     failures = 0;
                     await PurgeOccasionallyAsync(stoppingToken);
                 }

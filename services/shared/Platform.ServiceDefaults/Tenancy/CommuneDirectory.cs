@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using Platform.Contracts.Common;
 using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Storage;
 
@@ -35,4 +36,9 @@ public sealed class CommuneDirectory(IDocumentStore store, IMemoryCache cache) :
     /// <summary>Records a commune in the same change set as whatever else the consumer does.</summary>
     public static ChangeSet Record(ChangeSet changes, CommuneOnboarded onboarded) =>
         changes.Insert(Scopes.Platform, onboarded.Commune, CommuneRecord.From(onboarded));
+
+    /// <summary>Records the commune and tells the platform this service is ready to serve it.</summary>
+    public static ChangeSet Prepare(ChangeSet changes, CommuneOnboarded onboarded, string service, DateTime now) =>
+        Record(changes, onboarded).Publish(onboarded.Commune,
+            new CommunePrepared { Commune = onboarded.Commune, Service = service, PreparedAt = now });
 }

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Security;
+using Scalar.AspNetCore;
+using Yarp.ReverseProxy.Transforms;
+using Yarp.ReverseProxy.Transforms.Builder;
+
+namespace Platform.Gateway.Edge;
+
+public sealed class RateLimitOptions
+{
+    /// <summary>Requests per minute from one client address on anonymous (public) routes.</summary>
+    public int AnonymousPerMinute { get; set; } = 120;
+    /// <summary>Requests per minute from one commune's staff together (or one district's).</summary>
+    public int StaffPerMinute { get; set; } = 1200;
+}
+
+/// <summary>
+/// What sits at the edge, in the gateway and in the standalone host alike: rate limits (anonymous routes by client
+/// address, staff routes by commune), the gateway's authorization policy, and one page for every OpenAPI document.
+/// </summary>
+public static class EdgeExtensions
+{
+    public const string StaffPolicy = "staff";
+    public static readonly IReadOnlyList<string> Services = ["personnel", "procedures", "feedback", "awards"];
+
+    /// <summary>Identity or tenant headers a client might send hoping a service trusts them; never forwarded.</summary>
+    public static readonly IReadOnlyList<string> ClientIdentityHeaders =
+        ["X-Commune", "X-District", "X-Tenant", "X-User", "X-User-Id", "X-User-Name", "X-Roles", "X-Role", "X-Forwarded-User", "X-Remote-User", "X-Auth-Request-User"];
+
+    public static IHostApplicationBuilder AddEdge(this IHostApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser()); // services check roles and tenancy themselves
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, limits));
+            options.OnRejected = async (context, ct) =>
+            {
+                var http = context.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = 429, Type = PlatformExceptionHandler.TypePrefix + "rate-limited", Title = "Quá nhiều yêu cầu",
+                        Detail = "Too many requests; wait a moment and try again.",
+                    },
+                });
+            };
+        });
+        return builder;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext http, RateLimitOptions limits)
+    {
+        if (http.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter("health");
+        var endpoint = http.GetEndpoint();
+        var anonymous = endpoint is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || http.User.Identity?.IsAuthenticated != true;
+        if (anonymous)
+        {
+            var address = http.Connection.RemoteIpAddress ?? IPAddress.None;
+            return RateLimitPartition.GetFixedWindowLimiter("ip:" + address, _ => Window(limits.AnonymousPerMinute));
+        }
+        var tenant = http.User.FindFirstValue(ClaimNames.Commune) is { } commune ? "commune:" + commune
+            : http.User.FindFirstValue(ClaimNames.District) is { } district ? "district:" + district
+            : "user:" + http.User.FindFirstValue(ClaimNames.Subject);
+        return RateLimitPartition.GetFixedWindowLimiter(tenant, _ => Window(limits.StaffPerMinute));
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int perMinute) =>
+        new() { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };
+
+    public static void StripClientIdentityHeaders(TransformBuilderContext context)
+    {
+        foreach (var header in ClientIdentityHeaders) context.AddRequestHeaderRemove(header);
+    }
+
+    public static WebApplication UseEdge(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Every service's OpenAPI document, browsable from <c>/docs</c>.</summary>
+    public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder routes)
+    {
+        routes.MapScalarApiReference("/docs", options =>
+        {
+            options.WithTitle("Nền tảng thi đua CCHC – API");
+            options.WithOpenApiRoutePattern("/openapi/{documentName}.json");
+            options.AddDocuments(Services.ToArray());
+        }).AllowAnonymous();
+        return routes;
+    }
+}

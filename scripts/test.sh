@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# The project's single test command.
+#
+#   bash scripts/test.sh [extra dotnet test args...]
+#   e.g. bash scripts/test.sh --filter-class 'Personnel.*'
+#
+# 1. Installs (apt) and starts, when missing / not running: rabbitmq-server and
+#    redis-server (bound to 127.0.0.1), plus chromium for browser tests.
+# 2. Builds Platform.sln (Release) and runs every test project through
+#    Microsoft.Testing.Platform (`dotnet test --solution`), logging to ./artifacts/.
+# 3. Prints, as the last line, "N passed, N failed, N skipped" over all test projects and
+#    exits non-zero when the build failed, a test failed, a test module errored or
+#    crashed, or no test ran at all.
+#
+# Environment knobs: TEST_SKIP_SERVICES=1 (do not install/start anything),
+# TEST_TIMEOUT (per test module, MTP syntax, default 30m).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+ARTIFACTS="$ROOT/artifacts"
+mkdir -p "$ARTIFACTS"
+BUILD_LOG="$ARTIFACTS/build.log"
+TEST_LOG="$ARTIFACTS/test.log"
+
+SOLUTION=Platform.sln
+[[ -f $SOLUTION || ! -f Platform.slnx ]] || SOLUTION=Platform.slnx
+
+export DOTNET_CLI_UI_LANGUAGE=en DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DEBIAN_FRONTEND=noninteractive
+
+log() { printf '[test.sh] %s\n' "$*" >&2; }
+
+SUDO=()
+if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1; then SUDO=(sudo -n); fi
+
+# --------------------------------------------------------------------------- services
+
+APT_UPDATED=0
+pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do pkg_installed "$p" || missing+=("$p"); done
+  ((${#missing[@]})) || return 0
+  if ((APT_UPDATED == 0)); then
+    log "apt-get update"
+    "${SUDO[@]}" apt-get update -qq
+    APT_UPDATED=1
+  fi
+  log "apt-get install ${missing[*]}"
+  "${SUDO[@]}" apt-get install -y -qq --no-install-recommends \
+    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}" >/dev/null
+}
+
+# port_open HOST PORT: a TCP connect succeeds within 1 s.
+port_open() { timeout 1 bash -c ": </dev/tcp/$1/$2" 2>/dev/null; }
+
+wait_port() { # HOST PORT SECONDS NAME
+  local i
+  for ((i = 0; i < $3; i++)); do
+    port_open "$1" "$2" && return 0
+    sleep 1
+  done
+  log "$4 did not answer on $1:$2 within $3 s"
+  return 1
+}
+
+start_redis() {
+  if port_open 127.0.0.1 6379; then
+    log "redis already answers on 127.0.0.1:6379"
+    return 0
+  fi
+  log "starting redis-server on 127.0.0.1:6379"
+  "${SUDO[@]}" mkdir -p /var/lib/redis /var/log/redis
+  # No persistence, and a working directory outside the repo (no dump.rdb in the tree).
+  "${SUDO[@]}" redis-server --bind 127.0.0.1 --port 6379 --daemonize yes \
+    --dir /var/lib/redis --save '' --appendonly no --logfile /var/log/redis/redis-test.log
+  wait_port 127.0.0.1 6379 30 redis
+  redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null
+}
+
+RABBIT_ENV_CONF=/etc/rabbitmq/rabbitmq-env.conf
+RABBIT_ENV_CONTENT='# Written by scripts/test.sh: a loopback-only broker for the tests.
+NODENAME=rabbit@localhost
+NODE_IP_ADDRESS=127.0.0.1
+NODE_PORT=5672
+export ERL_EPMD_ADDRESS=127.0.0.1
+SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"'
+
+write_rabbitmq_env() {
+  # Written before the package is installed too, so that a postinst start already uses it
+  # (apt keeps it: --force-confold).
+  if [[ ! -f $RABBIT_ENV_CONF ]] || [[ "$(cat "$RABBIT_ENV_CONF")" != "$RABBIT_ENV_CONTENT" ]]; then
+    log "writing $RABBIT_ENV_CONF (loopback only)"
+    "${SUDO[@]}" mkdir -p /etc/rabbitmq
+    printf '%s\n' "$RABBIT_ENV_CONTENT" | "${SUDO[@]}" tee "$RABBIT_ENV_CONF" >/dev/null
+  fi
+}
+
+start_rabbitmq() {
+  if port_open 127.0.0.1 5672; then
+    log "rabbitmq already answers on 127.0.0.1:5672"
+    return 0
+  fi
+  log "starting rabbitmq-server on 127.0.0.1:5672 (no management plugin)"
+  "${SUDO[@]}" mkdir -p /var/log/rabbitmq /var/lib/rabbitmq
+  "${SUDO[@]}" chown rabbitmq:rabbitmq /var/log/rabbitmq /var/lib/rabbitmq 2>/dev/null || true
+  # No systemd here: the SysV script starts the node in the background as user rabbitmq
+  # and waits until it is up.
+  if ! "${SUDO[@]}" service rabbitmq-server start >/dev/null 2>&1; then
+    log "service rabbitmq-server start failed; trying rabbitmq-server -detached"
+    "${SUDO[@]}" rabbitmq-server -detached >/dev/null 2>&1 || true
+  fi
+  if ! wait_port 127.0.0.1 5672 120 rabbitmq; then
+    tail -n 40 /var/log/rabbitmq/*.log /var/log/rabbitmq/startup_* 2>/dev/null >&2 || true
+    return 1
+  fi
+  "${SUDO[@]}" timeout 60 rabbitmqctl -q await_startup >/dev/null 2>&1 || true
+}
+
+if [[ ${TEST_SKIP_SERVICES:-0} != 1 ]]; then
+  write_rabbitmq_env
+  ensure_packages rabbitmq-server redis-server redis-tools chromium
+  start_redis
+  start_rabbitmq
+fi
+
+export TEST_RABBITMQ=${TEST_RABBITMQ:-amqp://guest:guest@127.0.0.1:5672/}
+export TEST_REDIS=${TEST_REDIS:-127.0.0.1:6379}
+
+# --------------------------------------------------------------------------- build
+
+log "dotnet build $SOLUTION -c Release"
+set +e
+dotnet build "$SOLUTION" -c Release -nologo 2>&1 | tee "$BUILD_LOG"
+build_rc=${PIPESTATUS[0]}
+set -e
+if ((build_rc != 0)); then
+  echo
+  echo "BUILD FAILED (exit $build_rc); errors:"
+  grep -E ': error [A-Z]+[0-9]*:' "$BUILD_LOG" | sed 's/^ *//' | sort -u | head -n 50 || true
+  echo "full build log: $BUILD_LOG"
+  echo "0 passed, 0 failed, 0 skipped"
+  exit 1
+fi
+
+# --------------------------------------------------------------------------- test
+
+test_args=(--solution "$SOLUTION" -c Release --no-build --no-ansi --no-progress
+  --results-directory "$ARTIFACTS/TestResults" --timeout "${TEST_TIMEOUT:-30m}")
+# With a filter, projects that match nothing exit 8 ("zero tests ran"); that is expected then.
+(($# == 0)) || test_args+=(--ignore-exit-code 8)
+
+log "dotnet test ${test_args[*]} $*"
+set +e
+dotnet test "${test_args[@]}" "$@" 2>&1 | tee "$TEST_LOG"
+test_rc=${PIPESTATUS[0]}
+set -e
+
+# The MTP `dotnet test` run ends with one aggregated block over every test module:
+#   Test run summary: Passed!|Failed!|Zero tests ran
+#     <module lines>
+#     error: N          (only when a module crashed / ran zero tests / errored)
+#     total: N
+#     failed: N
+#     succeeded: N
+#     skipped: N
+#     duration: ...
+# Every block is summed (there is one per `dotnet test` run).
+read -r total failed succeeded skipped errors blocks < <(
+  sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$TEST_LOG" | awk '
+    /^Test run summary:/ { inblock = 1; blocks++; next }
+    inblock && /^[ \t]*(total|failed|succeeded|skipped|error):[ \t]*[0-9]+[ \t]*$/ {
+      key = $1; sub(":", "", key); n[key] += $2; next }
+    inblock && /^[ \t]*duration:/ { inblock = 0 }
+    END { printf "%d %d %d %d %d %d\n", n["total"], n["failed"], n["succeeded"], n["skipped"], n["error"], blocks }'
+)
+
+status=0
+if ((blocks == 0)); then
+  echo "no 'Test run summary' found in the dotnet test output (exit $test_rc)"
+  status=1
+fi
+if ((errors > 0)); then
+  echo "$errors test module(s) errored (crash, timeout or zero tests); counted as failed"
+  failed=$((failed + errors))
+fi
+if ((test_rc != 0 && failed == 0)); then
+  echo "dotnet test exited with $test_rc without a failed test; counted as 1 failed"
+  failed=1
+fi
+if ((total == 0)); then
+  echo "no test ran"
+  status=1
+fi
+((failed == 0)) || status=1
+echo "test log: $TEST_LOG"
+echo "$succeeded passed, $failed failed, $skipped skipped"
+exit $status

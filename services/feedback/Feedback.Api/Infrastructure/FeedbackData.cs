@@ -1,0 +1,4 @@
+namespace Feedback.Api.Infrastructure;
+
+/// <summary>Marks feedback's own document store.</summary>
+public sealed class FeedbackData;

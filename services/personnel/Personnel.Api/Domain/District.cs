@@ -1,0 +1,35 @@
+namespace Personnel.Api.Domain;
+
+/// <summary>
+/// The parent unit of a deployment's communes. Since 1 July 2025 it may be a province (two-tier local
+/// government); the code still says "district" for the parent, whatever its kind.
+/// </summary>
+public sealed record District(string Code, string Name, string Kind)
+{
+    public static readonly IReadOnlyList<string> Kinds = ["district", "province"];
+}
+
+/// <summary>Which services have prepared a commune since it was onboarded.</summary>
+public sealed record CommuneReadiness(string Commune, IReadOnlyDictionary<string, DateTime> PreparedBy)
+{
+    public static readonly IReadOnlyList<string> Services = ["personnel", "procedures", "feedback", "awards"];
+
+    public CommuneReadiness With(string service, DateTime at) =>
+        PreparedBy.ContainsKey(service) ? this : this with { PreparedBy = new Dictionary<string, DateTime>(PreparedBy) { [service] = at } };
+
+    public bool IsComplete => Services.All(PreparedBy.ContainsKey);
+}
+
+/// <summary>A member of a commune's staff; the registry itself grows in the personnel issue.</summary>
+public sealed record StaffMember
+{
+    public required string Id { get; init; }
+    public required string FullName { get; init; }
+    public required string Kind { get; init; }
+    public required string Position { get; init; }
+    public string? Phone { get; init; }
+    public string? Hamlet { get; init; }
+    public string Status { get; init; } = "active";
+
+    public static readonly IReadOnlyList<string> Kinds = ["cadre", "civil-servant", "non-specialized"];
+}

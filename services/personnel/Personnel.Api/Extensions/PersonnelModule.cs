@@ -1,0 +1,48 @@
+using Personnel.Api.Apis;
+using Personnel.Api.Consumers;
+using Personnel.Api.Domain;
+using Personnel.Api.Infrastructure;
+using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.Storage;
+using Platform.ServiceDefaults.Tenancy;
+
+namespace Personnel.Api.Extensions;
+
+public static class PersonnelModule
+{
+    public const string Name = "personnel";
+
+    /// <summary>Personnel's services: its store, identity (accounts, tokens, keys), onboarding and bootstrap.</summary>
+    public static IHostApplicationBuilder AddPersonnel(this IHostApplicationBuilder builder)
+    {
+        builder.AddDocumentStore<PersonnelData>(Name);
+        builder.AddConsumer<CommunePreparedConsumer>(Name);
+        builder.Services.AddOpenApi(Name);
+        builder.Services.Configure<TokenOptions>(o =>
+        {
+            o.Issuer = builder.Configuration["Auth:Issuer"] ?? o.Issuer;
+            o.Audience = builder.Configuration["Auth:Audience"] ?? o.Audience;
+            o.LifetimeMinutes = builder.Configuration.GetValue("Auth:TokenLifetimeMinutes", o.LifetimeMinutes);
+        });
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<Credentials>();
+        builder.Services.AddSingleton<PersonnelBootstrap>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PersonnelBootstrap>());
+        builder.Services.AddHostedService<PersonnelIndexes>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapPersonnelApi(this IEndpointRouteBuilder routes)
+    {
+        var personnel = routes.MapGroup("").WithGroupName(Name);
+        personnel.MapAuthApi();
+        personnel.MapCommunesApi();
+        return routes;
+    }
+
+    private sealed class PersonnelIndexes(IDocumentStore<PersonnelData> store) : IHostedService
+    {
+        public Task StartAsync(CancellationToken ct) => store.EnsureIndexAsync<CommuneRecord>("district", ct);
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,73 @@
+using Personnel.Api.Domain;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Storage;
+
+namespace Personnel.Api.Infrastructure;
+
+/// <summary>
+/// Demo mode only (the standalone host's default, loopback only): Giồng Trôm district with Mỹ Thạnh, the commune
+/// of Plan 369/KH-UBND, and Lương Hòa; a handful of Mỹ Thạnh staff and one account per role.
+/// </summary>
+public static class DemoData
+{
+    public const string Password = "Demo@2015";
+    public const string Commune = "my-thanh";
+
+    public sealed record DemoAccount(string Username, string Roles, string Who);
+
+    public static IReadOnlyList<DemoAccount> Accounts { get; } =
+    [
+        new("noivu.giongtrom", "district-admin, district-officer", "Phòng Nội vụ huyện Giồng Trôm"),
+        new("chutich.mythanh", "commune-leader", "Chủ tịch UBND xã Mỹ Thạnh"),
+        new("motcua.mythanh", "desk-officer", "Công chức Bộ phận một cửa"),
+        new("vanphong.mythanh", "commune-office", "Công chức Văn phòng – Thống kê"),
+        new("hdtdkt.mythanh", "emulation-council", "Hội đồng Thi đua – Khen thưởng xã"),
+        new("mttq.mythanh", "front", "Ủy ban MTTQ xã"),
+        new("radio-mythanh", "radio (API client: clientId/clientSecret)", "Đài truyền thanh xã"),
+    ];
+
+    private static OnboardCommuneRequest CommuneRequest(string code, string name, int hamlets) =>
+        new(code, name, Enumerable.Range(1, hamlets).Select(i => new HamletInput($"ap-{i}", $"Ấp {i}")).ToList());
+
+    internal static async Task SeedAsync(PersonnelBootstrap bootstrap, District district, CancellationToken ct)
+    {
+        var store = bootstrap.Store;
+        foreach (var commune in new[] { CommuneRequest(Commune, "Xã Mỹ Thạnh", 6), CommuneRequest("luong-hoa", "Xã Lương Hòa", 5) })
+        {
+            if (await store.FindAsync<Platform.ServiceDefaults.Tenancy.CommuneRecord>(Scopes.Platform, commune.Code!, ct) is not null) continue;
+            try
+            {
+                await store.CommitAsync(CommuneOnboarding.Plan(district, commune, bootstrap.Now), ct);
+            }
+            catch (ConflictException)
+            {
+            }
+        }
+
+        StaffMember[] staff =
+        [
+            new() { Id = "mt-chu-tich", FullName = "Phạm Thanh Diễn", Kind = "cadre", Position = "chu-tich-ubnd", Phone = "0275 3861 001" },
+            new() { Id = "mt-pho-chu-tich", FullName = "Nguyễn Văn Hùng", Kind = "cadre", Position = "pho-chu-tich-ubnd", Phone = "0275 3861 002" },
+            new() { Id = "mt-tu-phap", FullName = "Trần Thị Mai", Kind = "civil-servant", Position = "tu-phap-ho-tich", Phone = "0275 3861 010" },
+            new() { Id = "mt-van-phong", FullName = "Lê Văn Tâm", Kind = "civil-servant", Position = "van-phong-thong-ke", Phone = "0275 3861 011" },
+            new() { Id = "mt-van-hoa", FullName = "Nguyễn Thị Lan", Kind = "civil-servant", Position = "van-hoa-xa-hoi", Phone = "0275 3861 012" },
+            new() { Id = "mt-mttq", FullName = "Võ Thị Hoa", Kind = "cadre", Position = "chu-tich-mttq", Phone = "0275 3861 020" },
+            new() { Id = "mt-ap-3", FullName = "Huỳnh Văn Bé", Kind = "non-specialized", Position = "truong-ap", Hamlet = "ap-3" },
+        ];
+        foreach (var member in staff) await bootstrap.InsertIfMissingAsync(Commune, member.Id, member, ct);
+
+        (string User, string Name, string Role, string? Staff)[] accounts =
+        [
+            ("chutich.mythanh", "Phạm Thanh Diễn", Roles.CommuneLeader, "mt-chu-tich"),
+            ("motcua.mythanh", "Trần Thị Mai", Roles.DeskOfficer, "mt-tu-phap"),
+            ("vanphong.mythanh", "Lê Văn Tâm", Roles.CommuneOffice, "mt-van-phong"),
+            ("hdtdkt.mythanh", "Nguyễn Thị Lan", Roles.EmulationCouncil, "mt-van-hoa"),
+            ("mttq.mythanh", "Võ Thị Hoa", Roles.Front, "mt-mttq"),
+        ];
+        foreach (var (user, name, role, staffId) in accounts)
+            await bootstrap.InsertIfMissingAsync(Scopes.Platform, user, bootstrap.NewAccount(user, name, Password, [role], commune: Commune, staffId: staffId), ct);
+        await bootstrap.InsertIfMissingAsync(Scopes.Platform, "radio-mythanh",
+            bootstrap.NewAccount("radio-mythanh", "Đài truyền thanh xã Mỹ Thạnh", Password, [Roles.Radio], commune: Commune, isClient: true), ct);
+    }
+}

@@ -1,0 +1,35 @@
+using Awards.Api.Extensions;
+using Feedback.Api.Extensions;
+using Personnel.Api.Extensions;
+using Platform.Gateway.Edge;
+using Platform.ServiceDefaults.Hosting;
+using Platform.ServiceDefaults.Messaging;
+using Platform.Standalone;
+using Procedures.Api.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddEmbeddedDefaults();
+builder.AddServiceDefaults("standalone");
+builder.AddEdge();
+builder.AddPersonnel();
+builder.AddProcedures();
+builder.AddFeedback();
+builder.AddAwards();
+builder.AddPlatformBus();
+
+var app = builder.Build();
+app.UseServiceDefaults(edge => edge.UseEdge());
+app.MapApiDocs();
+app.MapPersonnelApi();
+app.MapProceduresApi();
+app.MapFeedbackApi();
+app.MapAwardsApi();
+
+if (await StandaloneHost.RefusalAsync(app) is { } refusal)
+{
+    Console.Error.WriteLine($"Refusing to start: {refusal}");
+    return 2;
+}
+app.Lifetime.ApplicationStarted.Register(() => StandaloneHost.PrintBanner(app));
+await app.RunAsync();
+return 0;
