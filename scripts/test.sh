@@ -139,7 +139,7 @@ set -e
 if ((build_rc != 0)); then
   echo
   echo "BUILD FAILED (exit $build_rc); errors:"
-  grep -E ': error [A-Z]+[0-9]*:' "$BUILD_LOG" | sed 's/^ *//' | sort -u | head -n 50 || true
+  grep -E '(^|[[:space:]:])(fatal )?error( [A-Za-z]+[0-9]+)?[[:space:]]*:' "$BUILD_LOG" | sed 's/^ *//' | sort -u | head -n 50 || true
   echo "full build log: $BUILD_LOG"
   echo "0 passed, 0 failed, 0 skipped"
   exit 1

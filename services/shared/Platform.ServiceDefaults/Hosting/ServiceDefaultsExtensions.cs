@@ -33,7 +33,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
-            problem.Type ??= PlatformExceptionHandler.TypePrefix + $"http-{problem.Status}";
+            // Problems the framework writes itself (401, 403, 404, 413 from the body reader...) get our stable types too.
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+                problem.Type = PlatformExceptionHandler.TypePrefix + PlatformExceptionHandler.TypeOf(problem.Status ?? 500);
             if (context.HttpContext.Items[PlatformHeaders.CorrelationHttp] is string correlation)
             {
                 problem.Extensions["correlationId"] = correlation;

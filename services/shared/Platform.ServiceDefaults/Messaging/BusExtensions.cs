@@ -21,7 +21,7 @@ public static partial class BusExtensions
     }
 
     public static string QueueName(string service, Type consumer) =>
-        $"{service}-{KebabCase(ConsumerSuffix().Replace(consumer.Name, ""))}";
+        $"{service}-{KebabCase(ConsumerSuffix().Replace(consumer.Name.Split('`')[0], ""))}";
 
     /// <summary>
     /// MassTransit on RabbitMQ when <c>ConnectionStrings:rabbitmq</c> is set, else the in-memory transport;
@@ -31,10 +31,12 @@ public static partial class BusExtensions
     {
         var consumers = Registrations(builder.Services);
         var rabbit = builder.Configuration.GetConnectionString("rabbitmq");
+        // Several deployments sharing one broker (or test runs) keep their queues apart with a prefix; a vhost does it too.
+        var prefix = builder.Configuration["Messaging:QueuePrefix"] is { Length: > 0 } p ? p + "-" : "";
         builder.Services.AddMassTransit(bus =>
         {
             foreach (var registration in consumers)
-                bus.AddConsumer(registration.Consumer).Endpoint(e => e.Name = QueueName(registration.Service, registration.Consumer));
+                bus.AddConsumer(registration.Consumer).Endpoint(e => e.Name = prefix + QueueName(registration.Service, registration.Consumer));
             if (string.IsNullOrWhiteSpace(rabbit))
                 bus.UsingInMemory((context, cfg) => ConfigureCommon(context, cfg));
             else

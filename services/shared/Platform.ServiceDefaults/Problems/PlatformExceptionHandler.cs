@@ -27,6 +27,21 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems) : 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
+    public static string TypeOf(int status) => status switch
+    {
+        400 => "malformed-request",
+        401 => "unauthenticated",
+        403 => "forbidden",
+        404 => "not-found",
+        405 => "method-not-allowed",
+        409 => "conflict",
+        413 => "body-too-large",
+        415 => "unsupported-media-type",
+        429 => "rate-limited",
+        504 => "upstream-timeout",
+        _ => $"http-{status}",
+    };
+
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = TypePrefix + type, Title = title, Detail = detail };
 

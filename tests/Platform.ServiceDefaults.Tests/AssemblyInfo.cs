@@ -1,0 +1,5 @@
+using Platform.Testing;
+
+[assembly: AssemblyFixture(typeof(RabbitMqServer))]
+[assembly: AssemblyFixture(typeof(RedisServer))]
+[assembly: AssemblyFixture(typeof(MongoServer))]
