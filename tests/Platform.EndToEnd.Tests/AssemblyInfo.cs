@@ -1,0 +1,4 @@
+using Platform.Testing;
+
+[assembly: AssemblyFixture(typeof(RabbitMqServer))]
+[assembly: AssemblyFixture(typeof(RedisServer))]
