@@ -12,8 +12,10 @@
 #    exits non-zero when the build failed, a test failed, a test module errored or
 #    crashed, or no test ran at all.
 #
-# Environment knobs: TEST_SKIP_SERVICES=1 (do not install/start anything),
-# TEST_TIMEOUT (per test module, MTP syntax, default 30m).
+# Environment knobs: TEST_SKIP_SERVICES=1 (do not install/start anything);
+# TEST_MODULE_TIMEOUT (MTP --timeout per test module, default 30m: cancels the run, but a
+# test that ignores cancellation keeps its module alive); TEST_TIMEOUT (hard limit for the
+# whole `dotnet test`, coreutils syntax, default 75m: kills the test processes).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -148,15 +150,33 @@ fi
 # --------------------------------------------------------------------------- test
 
 test_args=(--solution "$SOLUTION" -c Release --no-build --no-ansi --no-progress
-  --results-directory "$ARTIFACTS/TestResults" --timeout "${TEST_TIMEOUT:-30m}")
+  --results-directory "$ARTIFACTS/TestResults" --timeout "${TEST_MODULE_TIMEOUT:-30m}")
 # With a filter, projects that match nothing exit 8 ("zero tests ran"); that is expected then.
 (($# == 0)) || test_args+=(--ignore-exit-code 8)
 
 log "dotnet test ${test_args[*]} $*"
 set +e
-dotnet test "${test_args[@]}" "$@" 2>&1 | tee "$TEST_LOG"
-test_rc=${PIPESTATUS[0]}
+# `timeout` runs dotnet test in a process group of its own (pgid = timeout's pid) and, on
+# expiry, signals the whole group, so hung test hosts die too. Being its own group, it does
+# not see Ctrl-C: the trap forwards it as TERM to that group (dotnet started from a
+# background job ignores SIGINT).
+pidfile="$ARTIFACTS/.dotnet-test.pid"
+rm -f "$pidfile"
+(
+  (echo "$BASHPID" >"$pidfile"; exec timeout --kill-after=30s "${TEST_TIMEOUT:-75m}" dotnet test "${test_args[@]}" "$@") 2>&1 | tee "$TEST_LOG"
+  exit "${PIPESTATUS[0]}"
+) &
+runner=$!
+interrupted=0
+trap 'interrupted=1; [[ -s $pidfile ]] && kill -TERM -- "-$(cat "$pidfile")" 2>/dev/null' INT TERM
+wait "$runner"; test_rc=$?
+while kill -0 "$runner" 2>/dev/null; do wait "$runner"; test_rc=$?; done
+trap - INT TERM
+rm -f "$pidfile"
 set -e
+if ((test_rc == 124 || test_rc == 137)); then
+  echo "dotnet test was killed after ${TEST_TIMEOUT:-75m} (TEST_TIMEOUT): a test hangs"
+fi
 
 # The MTP `dotnet test` run ends with one aggregated block over every test module:
 #   Test run summary: Passed!|Failed!|Zero tests ran
@@ -190,11 +210,15 @@ if ((test_rc != 0 && failed == 0)); then
   echo "dotnet test exited with $test_rc without a failed test; counted as 1 failed"
   failed=1
 fi
+if ((interrupted)); then
+  echo "interrupted"
+  status=130
+fi
 if ((total == 0)); then
   echo "no test ran"
-  status=1
+  ((status)) || status=1
 fi
-((failed == 0)) || status=1
+((failed == 0 || status)) || status=1
 echo "test log: $TEST_LOG"
 echo "$succeeded passed, $failed failed, $skipped skipped"
 exit $status

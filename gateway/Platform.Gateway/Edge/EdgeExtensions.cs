@@ -3,7 +3,7 @@ using System.Net;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
@@ -88,6 +88,14 @@ public static class EdgeExtensions
 
     public static WebApplication UseEdge(this WebApplication app)
     {
+        // Behind an ingress, the client's address comes from X-Forwarded-For, trusted only from the listed proxies.
+        var proxies = app.Configuration.GetSection("Edge:TrustedProxies").Get<string[]>() ?? [];
+        if (proxies.Length > 0)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
+            foreach (var network in proxies) forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseRateLimiter();
         return app;
     }

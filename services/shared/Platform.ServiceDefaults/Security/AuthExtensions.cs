@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Platform.ServiceDefaults.Security;
@@ -32,6 +33,22 @@ public static class AuthExtensions
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IHttpClientFactory, TimeProvider>((options, http, time) =>
         {
             options.MapInboundClaims = false;
+            options.Events = new JwtBearerEvents
+            {
+                // The issuer's keys could not be read (personnel down at a cold start): the token is neither
+                // valid nor invalid. Treat the caller as anonymous (public routes still answer, staff routes 401)
+                // rather than letting the failure become a 500.
+                OnAuthenticationFailed = context =>
+                {
+                    if (context.Exception is SigningKeysUnavailableException)
+                    {
+                        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Auth")
+                            .LogWarning(context.Exception, "Token not checked: the signing keys are unavailable");
+                        context.NoResult();
+                    }
+                    return Task.CompletedTask;
+                },
+            };
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = configuration["Auth:Issuer"] ?? DefaultIssuer,

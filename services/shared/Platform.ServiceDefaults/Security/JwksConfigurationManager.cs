@@ -12,16 +12,21 @@ public sealed class JwksConfigurationManager(Uri jwksUri, HttpClient http, TimeP
 {
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan MinimumRefresh = TimeSpan.FromSeconds(10);
+    /// <summary>While the issuer has never answered, requests with tokens ask again at most this often.</summary>
+    private static readonly TimeSpan RetryUnreachable = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _lock = new(1, 1);
     private OpenIdConnectConfiguration? _current;
     private DateTimeOffset _fetchedAt = DateTimeOffset.MinValue;
     private bool _refreshRequested;
+    private DateTimeOffset _failedAt = DateTimeOffset.MinValue;
 
     public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
     {
         var now = time.GetUtcNow();
         var stale = _current is null || now - _fetchedAt > RefreshEvery || (_refreshRequested && now - _fetchedAt > MinimumRefresh);
         if (!stale) return _current!;
+        if (_current is null && now - _failedAt < RetryUnreachable)
+            throw new SigningKeysUnavailableException($"The signing keys at {jwksUri} were unreachable moments ago.", null);
         await _lock.WaitAsync(cancel);
         try
         {
@@ -35,11 +40,16 @@ public sealed class JwksConfigurationManager(Uri jwksUri, HttpClient http, TimeP
                 _fetchedAt = time.GetUtcNow();
                 _refreshRequested = false;
             }
-            catch (Exception) when (_current is not null)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Keep validating with the keys we have while the issuer is unreachable.
+                if (_current is null)
+                {
+                    _failedAt = time.GetUtcNow();
+                    throw new SigningKeysUnavailableException($"No signing keys could be read from {jwksUri}.", e);
+                }
             }
-            return _current ?? throw new InvalidOperationException($"No signing keys could be read from {jwksUri}.");
+            return _current;
         }
         finally
         {
@@ -49,3 +59,5 @@ public sealed class JwksConfigurationManager(Uri jwksUri, HttpClient http, TimeP
 
     public void RequestRefresh() => _refreshRequested = true;
 }
+
+public sealed class SigningKeysUnavailableException(string message, Exception? inner) : Exception(message, inner);

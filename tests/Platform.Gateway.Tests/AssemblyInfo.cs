@@ -1,0 +1,3 @@
+using Platform.Gateway.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(Upstreams))]
