@@ -21,7 +21,7 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
-        TokenRequest request, Credentials credentials, TokenIssuer issuer, HttpContext http, CancellationToken ct)
+        TokenRequest request, Credentials credentials, TokenIssuer issuer, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var isClient = request.ClientId is not null;
         var (name, secret) = isClient ? (request.ClientId, request.ClientSecret) : (request.Username, request.Password);
@@ -39,7 +39,7 @@ public static class AuthApi
                 var token = issuer.Issue(account!);
                 return TypedResults.Ok(new TokenResponse(token.AccessToken, token.TokenType, token.ExpiresIn));
             case SignInResult.Locked:
-                var retryAfter = (int)Math.Ceiling((lockedUntil!.Value - DateTime.UtcNow).TotalSeconds);
+                var retryAfter = (int)Math.Ceiling((lockedUntil!.Value - time.GetUtcNow().UtcDateTime).TotalSeconds);
                 http.Response.Headers.RetryAfter = Math.Max(1, retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return TypedResults.Problem(statusCode: 429, type: PlatformExceptionHandler.TypePrefix + "account-locked",
                     title: "Tài khoản tạm khóa",
@@ -50,5 +50,5 @@ public static class AuthApi
         }
     }
 
-    public static Ok<object> Jwks(SigningKey key) => TypedResults.Ok<object>(new { keys = new[] { key.PublicJwk } });
+    public static Ok<JwkSet> Jwks(SigningKey key) => TypedResults.Ok(new JwkSet([key.PublishedJwk]));
 }

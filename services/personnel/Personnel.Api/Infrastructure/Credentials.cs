@@ -14,6 +14,8 @@ public sealed class Credentials(IDocumentStore<PersonnelData> store, TimeProvide
     // Verified when the account does not exist, so that a miss costs the same time as a wrong password.
     private static readonly string DecoyHash = Hasher.HashPassword(null!, "decoy-" + Guid.NewGuid());
 
+    private const int MaxAttempts = 200;
+
     public static string Hash(string secret) => Hasher.HashPassword(null!, secret);
 
     public static bool Matches(Account account, string secret) =>
@@ -38,9 +40,12 @@ public sealed class Credentials(IDocumentStore<PersonnelData> store, TimeProvide
             {
                 if (updated != account) await store.CommitAsync(new ChangeSet().Update(stored, updated), ct);
             }
-            catch (ConflictException) when (attempt < 3)
+            catch (ConflictException) when (attempt < MaxAttempts)
             {
-                continue; // a simultaneous sign-in changed the counter; count again on the fresh copy
+                // A simultaneous sign-in changed the counter: count this attempt again on the fresh copy, so that
+                // every failure counts towards the lockout and a burst of guesses never slips through as a 409.
+                await Task.Delay(Random.Shared.Next(1, 5 + attempt), ct);
+                continue;
             }
             if (matches) return (SignInResult.Succeeded, updated, null);
             return Lockout.IsLocked(updated, now) ? (SignInResult.Locked, null, updated.LockedUntil) : (SignInResult.Invalid, null, null);

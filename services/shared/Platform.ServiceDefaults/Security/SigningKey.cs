@@ -28,6 +28,9 @@ public sealed class SigningKey
     public JsonWebKey PublicJwk { get; }
     public SigningCredentials Credentials => new(Key, SecurityAlgorithms.RsaSha256);
 
+    /// <summary>The public key as RFC 7517 publishes it: only the members that apply, none empty.</summary>
+    public Jwk PublishedJwk => new("RSA", "sig", SecurityAlgorithms.RsaSha256, KeyId, PublicJwk.N, PublicJwk.E);
+
     public static SigningKey FromPem(string pem)
     {
         var rsa = RSA.Create();
@@ -54,3 +57,7 @@ public sealed class SigningKey
         return FromPem(File.ReadAllText(file));
     }
 }
+
+public sealed record Jwk(string Kty, string Use, string Alg, string Kid, string N, string E);
+
+public sealed record JwkSet(IReadOnlyList<Jwk> Keys);
