@@ -31,5 +31,13 @@ if (await StandaloneHost.RefusalAsync(app) is { } refusal)
     return 2;
 }
 app.Lifetime.ApplicationStarted.Register(() => StandaloneHost.PrintBanner(app));
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"Cannot listen: {e.Message} Another copy may be running; or choose another address, e.g. --urls http://127.0.0.1:5081");
+    return 3;
+}
 return 0;
