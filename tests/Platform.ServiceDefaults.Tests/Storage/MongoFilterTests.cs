@@ -24,7 +24,7 @@ public sealed class MongoFilterTests
         var translated = MongoFilters.Translate(filter);
 
         Assert.Equal(BsonDocument.Parse("""
-            { "$and": [ { "body.receivedOn": { "$gte": "2016-02-05" } }, { "body.receivedAt": { "$lt": "2016-02-05T08:00:00Z" } } ] }
+            { "$and": [ { "body.receivedOn": { "$gte": "2016-02-05" } }, { "body.receivedAt": { "$lt": "2016-02-05T08:00:00.0000000Z" } } ] }
             """), translated);
     }
 

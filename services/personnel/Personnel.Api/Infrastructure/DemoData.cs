@@ -1,4 +1,5 @@
 using Personnel.Api.Domain;
+using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
@@ -13,6 +14,7 @@ public static class DemoData
 {
     public const string Password = "Demo@2015";
     public const string Commune = "my-thanh";
+    public const string DeskOfficerStaffId = "mt-tu-phap";
 
     public sealed record DemoAccount(string Username, string Roles, string Who);
 
@@ -36,13 +38,7 @@ public static class DemoData
         foreach (var commune in new[] { CommuneRequest(Commune, "Xã Mỹ Thạnh", 6), CommuneRequest("luong-hoa", "Xã Lương Hòa", 5) })
         {
             if (await store.FindAsync<Platform.ServiceDefaults.Tenancy.CommuneRecord>(Scopes.Platform, commune.Code!, ct) is not null) continue;
-            try
-            {
-                await store.CommitAsync(CommuneOnboarding.Plan(district, commune, bootstrap.Now), ct);
-            }
-            catch (ConflictException)
-            {
-            }
+            await bootstrap.CommitIgnoringRaceAsync(CommuneOnboarding.Plan(district, commune, bootstrap.Now), ct);
         }
 
         StaffMember[] staff =
@@ -55,7 +51,18 @@ public static class DemoData
             new() { Id = "mt-mttq", FullName = "Võ Thị Hoa", Kind = "cadre", Position = "chu-tich-mttq", Phone = "0275 3861 020" },
             new() { Id = "mt-ap-3", FullName = "Huỳnh Văn Bé", Kind = "non-specialized", Position = "truong-ap", Hamlet = "ap-3" },
         ];
-        foreach (var member in staff) await bootstrap.InsertIfMissingAsync(Commune, member.Id, member, ct);
+        foreach (var member in staff)
+        {
+            if (await store.FindAsync<StaffMember>(Commune, member.Id, ct) is not null) continue;
+            var changes = new ChangeSet().Insert(Commune, member.Id, member).Publish(Commune, new StaffRegistered
+            {
+                Commune = Commune, StaffId = member.Id, FullName = member.FullName, Kind = member.Kind, Position = member.Position,
+            });
+            // The civil servant for justice and civil status staffs the one-stop desk (seed, II.1).
+            if (member.Id == DeskOfficerStaffId)
+                changes.Publish(Commune, new DeskAssignmentChanged { Commune = Commune, StaffId = member.Id, OnDesk = true, From = new DateOnly(2015, 7, 9) });
+            await bootstrap.CommitIgnoringRaceAsync(changes, ct);
+        }
 
         (string User, string Name, string Role, string? Staff)[] accounts =
         [

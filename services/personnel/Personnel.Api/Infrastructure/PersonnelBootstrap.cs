@@ -47,9 +47,14 @@ public sealed class PersonnelBootstrap(IDocumentStore<PersonnelData> store, ICon
     internal async Task InsertIfMissingAsync<T>(string scope, string id, T document, CancellationToken ct)
     {
         if (await store.FindAsync<T>(scope, id, ct) is not null) return;
+        await CommitIgnoringRaceAsync(new ChangeSet().Insert(scope, id, document), ct);
+    }
+
+    internal async Task CommitIgnoringRaceAsync(ChangeSet changes, CancellationToken ct)
+    {
         try
         {
-            await store.CommitAsync(new ChangeSet().Insert(scope, id, document), ct);
+            await store.CommitAsync(changes, ct);
         }
         catch (ConflictException)
         {

@@ -1,0 +1,22 @@
+namespace Platform.Contracts.Personnel;
+
+/// <summary>A person joined a commune's staff registry.</summary>
+public sealed record StaffRegistered
+{
+    public required string Commune { get; init; }
+    public required string StaffId { get; init; }
+    public required string FullName { get; init; }
+    /// <summary><c>cadre</c>, <c>civil-servant</c> or <c>non-specialized</c>.</summary>
+    public required string Kind { get; init; }
+    public required string Position { get; init; }
+}
+
+/// <summary>A person was put on, or taken off, the one-stop desk (only eligible civil servants are put on).</summary>
+public sealed record DeskAssignmentChanged
+{
+    public required string Commune { get; init; }
+    public required string StaffId { get; init; }
+    public required bool OnDesk { get; init; }
+    public required DateOnly From { get; init; }
+    public DateOnly? Until { get; init; }
+}
