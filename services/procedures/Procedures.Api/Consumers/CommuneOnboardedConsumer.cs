@@ -2,18 +2,23 @@ using MassTransit;
 using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Procedures.Api.Domain;
 using Procedures.Api.Extensions;
 using Procedures.Api.Infrastructure;
 
 namespace Procedures.Api.Consumers;
 
-/// <summary>Records a newly onboarded commune so that the one-stop desk can serve it.</summary>
+/// <summary>Records a newly onboarded commune and gives it the starter catalogue, posted from its onboarding day.</summary>
 public sealed class CommuneOnboardedConsumer(IDocumentStore<ProceduresData> store, TimeProvider time) : IConsumer<CommuneOnboarded>
 {
     public Task Consume(ConsumeContext<CommuneOnboarded> context) =>
         store.ConsumeOnceAsync(context, nameof(CommuneOnboardedConsumer), changes =>
         {
-            CommuneDirectory.Prepare(changes, context.Message, ProceduresModule.Name, time.GetUtcNow().UtcDateTime);
+            var now = time.GetUtcNow().UtcDateTime;
+            var commune = context.Message.Commune;
+            foreach (var procedure in StarterCatalogue.For(VietnamTime.Today(context.Message.OnboardedAt), now))
+                changes.Insert(commune, procedure.Code, procedure);
+            CommuneDirectory.Prepare(changes, context.Message, ProceduresModule.Name, now);
             return Task.CompletedTask;
         });
 }

@@ -1,6 +1,10 @@
+using System.Globalization;
+using Platform.Calendar;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Storage;
+using Procedures.Api.Apis;
 using Procedures.Api.Consumers;
+using Procedures.Api.Domain;
 using Procedures.Api.Infrastructure;
 
 namespace Procedures.Api.Extensions;
@@ -13,13 +17,38 @@ public static class ProceduresModule
     {
         builder.AddDocumentStore<ProceduresData>(Name);
         builder.AddConsumer<CommuneOnboardedConsumer>(Name);
+        builder.AddConsumer<StaffRegisteredConsumer>(Name);
+        builder.AddConsumer<DeskAssignmentChangedConsumer>(Name);
         builder.Services.AddOpenApi(Name);
+        builder.Services.AddSingleton(_ => WorkingCalendar.Default);
+        // Practice varies on a dossier received late in the day: from this local time it counts from the next working day.
+        var cutOff = TimeOnly.Parse(builder.Configuration["Procedures:SameDayCutOff"] ?? "15:00", CultureInfo.InvariantCulture);
+        builder.Services.AddSingleton(sp => new DossierWorkflow(sp.GetRequiredService<WorkingCalendar>(), cutOff));
+        builder.Services.AddSingleton<DossierRepository>();
+        builder.Services.AddHostedService<ProceduresIndexes>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapProceduresApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("").WithGroupName(Name);
+        var procedures = routes.MapGroup("").WithGroupName(Name);
+        procedures.MapCatalogueApi();
+        procedures.MapDossiersApi();
+        procedures.MapFormsApi();
+        procedures.MapPublicProceduresApi();
+        procedures.MapStatisticsApi();
+        procedures.MapSimplificationsApi();
         return routes;
+    }
+
+    private sealed class ProceduresIndexes(IDocumentStore<ProceduresData> store) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken ct)
+        {
+            foreach (var field in new[] { "receiptNo", "status", "receivedAt", "dueDate" }) await store.EnsureIndexAsync<Dossier>(field, ct);
+            await store.EnsureIndexAsync<SimplificationProposal>("createdAt", ct);
+        }
+
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

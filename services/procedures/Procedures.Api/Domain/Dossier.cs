@@ -1,0 +1,109 @@
+using Platform.ServiceDefaults.Problems;
+
+namespace Procedures.Api.Domain;
+
+/// <summary>The lifecycle of a dossier at the one-stop desk (Circular 01/2018/TT-VPCP).</summary>
+public enum DossierStatus { Received, InProgress, SupplementRequested, Resolved, Returned, Withdrawn }
+
+public static class DossierStatuses
+{
+    /// <summary>The national public-service portal's status codes (1 new … 10 result returned).</summary>
+    public static int NationalCode(DossierStatus status) => status switch
+    {
+        DossierStatus.Received => 2,
+        DossierStatus.InProgress => 4,
+        DossierStatus.SupplementRequested => 5,
+        DossierStatus.Withdrawn => 7,
+        DossierStatus.Resolved => 9,
+        DossierStatus.Returned => 10,
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    public static string Vietnamese(DossierStatus status) => status switch
+    {
+        DossierStatus.Received => "Đã tiếp nhận",
+        DossierStatus.InProgress => "Đang giải quyết",
+        DossierStatus.SupplementRequested => "Yêu cầu bổ sung hồ sơ",
+        DossierStatus.Resolved => "Đã có kết quả",
+        DossierStatus.Returned => "Đã trả kết quả",
+        DossierStatus.Withdrawn => "Đã rút hồ sơ",
+        _ => status.ToString(),
+    };
+
+    public static string Slug(DossierStatus status) => status switch
+    {
+        DossierStatus.InProgress => "in-progress",
+        DossierStatus.SupplementRequested => "supplement-requested",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}
+
+public sealed record Applicant(string Name, string Phone, string? Hamlet);
+
+public sealed record DossierEntry(DateTime At, string Action, string? By, string? Note);
+
+public sealed record SupplementRequest(string Reason, DateTime RequestedAt, DateOnly PausedOn, DateTime? ReceivedAt, int PausedWorkingDays);
+
+public sealed record Apology(string Reason, DateOnly PreviousDueDate, DateOnly NewDueDate, DateTime IssuedAt, string? IssuedBy);
+
+public enum StepStatus { Pending, InProgress, Done }
+
+public sealed record DossierStep(string Name, string Agency, int ProcessingDays, DateOnly DueDate, StepStatus Status, DateTime? CompletedAt);
+
+/// <summary>A citizen's dossier (hồ sơ): one receipt, one appointment date, every step on record.</summary>
+public sealed record Dossier
+{
+    public required string Id { get; init; }
+    public required string ReceiptNo { get; init; }
+    public required string ProcedureCode { get; init; }
+    public required string ProcedureName { get; init; }
+    public required string Field { get; init; }
+    public required int ProcessingDays { get; init; }
+    /// <summary>The components the procedure in force asked for on the day of receipt.</summary>
+    public IReadOnlyList<string> Components { get; init; } = [];
+    public required Applicant Applicant { get; init; }
+    public required DateTime ReceivedAt { get; init; }
+    /// <summary>The working day the time limit counts from (the receipt day, or the next one after the cut-off).</summary>
+    public required DateOnly CountsFrom { get; init; }
+    public required DateOnly DueDate { get; init; }
+    public required DateOnly OriginalDueDate { get; init; }
+    public required DossierStatus Status { get; init; }
+    public string? ReceivedBy { get; init; }
+    public string? HandlerId { get; init; }
+    public string? HandlerName { get; init; }
+    public string? Outcome { get; init; }
+    public string? OutcomeNote { get; init; }
+    public DateTime? ResolvedAt { get; init; }
+    public string? Timeliness { get; init; }
+    public int? WorkingDaysUsed { get; init; }
+    public bool LateWithoutApology { get; init; }
+    public DateTime? ReturnedAt { get; init; }
+    public string? SurveyCode { get; init; }
+    public DateTime? WithdrawnAt { get; init; }
+    public IReadOnlyList<SupplementRequest> Supplements { get; init; } = [];
+    public IReadOnlyList<Apology> Apologies { get; init; } = [];
+    public IReadOnlyList<DossierStep> Steps { get; init; } = [];
+    public IReadOnlyList<DossierEntry> History { get; init; } = [];
+
+    public int NationalStatusCode => DossierStatuses.NationalCode(Status);
+
+    /// <summary>What the citizen was told: the due date, or the new date of the latest apology letter.</summary>
+    public DateOnly AppointmentDate => Apologies.Count == 0 ? DueDate : Apologies[^1].NewDueDate;
+
+    /// <summary>Resolved or returned: the time limit no longer runs.</summary>
+    public bool IsClosed => Status is DossierStatus.Resolved or DossierStatus.Returned or DossierStatus.Withdrawn;
+
+    public bool IsOverdueOn(DateOnly today) => !IsClosed && Status != DossierStatus.SupplementRequested && today > DueDate;
+
+    /// <summary>Refuses a step the lifecycle does not allow from the current state (409, naming the state).</summary>
+    public Dossier Require(string action, params DossierStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+            throw new ConflictException("illegal-transition",
+                $"Cannot {action} a dossier that is {DossierStatuses.Slug(Status)} ({DossierStatuses.Vietnamese(Status)}); allowed from: {string.Join(", ", allowed.Select(DossierStatuses.Slug))}.");
+        return this;
+    }
+
+    public Dossier Log(DateTime at, string action, string? by, string? note = null) =>
+        this with { History = [.. History, new DossierEntry(at, action, by, note)] };
+}

@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using Platform.Calendar;
+using Platform.ServiceDefaults.Problems;
+
+namespace Procedures.Api.Domain;
+
+/// <summary>Vietnam keeps UTC+7 all year; instants are stored in UTC and business days are read here.</summary>
+public static class VietnamTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
+    public static DateTime ToLocal(DateTime utc) => DateTime.SpecifyKind(utc.ToUniversalTime() + Offset, DateTimeKind.Unspecified);
+    public static DateOnly Today(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
+}
+
+/// <summary>A person who may handle dossiers at the desk, as personnel's events describe them.</summary>
+public sealed record DeskStaff(string StaffId, string? FullName, bool OnDesk, DateOnly? OnDeskFrom, DateOnly? OnDeskUntil)
+{
+    public bool EligibleOn(DateOnly day) => OnDesk && (OnDeskFrom is null || OnDeskFrom <= day) && (OnDeskUntil is null || day <= OnDeskUntil);
+}
+
+/// <summary>Every step of a dossier's lifecycle, with the calendar's time limits; each returns the changed dossier.</summary>
+public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
+{
+    private const string SurveyAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public WorkingCalendar Calendar => calendar;
+
+    public Dossier Receive(string id, string receiptNo, Procedure procedure, Applicant applicant, DateTime receivedAt, string? by)
+    {
+        var local = VietnamTime.ToLocal(receivedAt);
+        var revision = procedure.InForceOn(DateOnly.FromDateTime(local));
+        var countsFrom = calendar.DueDate(local, 0, cutOff);
+        var due = calendar.AddWorkingDays(countsFrom, revision.ProcessingDays);
+        var steps = new List<DossierStep>();
+        var stepDue = countsFrom;
+        foreach (var step in procedure.Steps)
+        {
+            stepDue = calendar.AddWorkingDays(stepDue, step.ProcessingDays);
+            steps.Add(new DossierStep(step.Name, step.Agency, step.ProcessingDays, stepDue, steps.Count == 0 ? StepStatus.InProgress : StepStatus.Pending, null));
+        }
+        return new Dossier
+        {
+            Id = id,
+            ReceiptNo = receiptNo,
+            ProcedureCode = procedure.Code,
+            ProcedureName = revision.Name,
+            Field = revision.Field,
+            ProcessingDays = revision.ProcessingDays,
+            Components = revision.Components,
+            Applicant = applicant,
+            ReceivedAt = receivedAt,
+            CountsFrom = countsFrom,
+            DueDate = due,
+            OriginalDueDate = due,
+            Status = DossierStatus.Received,
+            ReceivedBy = by,
+            Steps = steps,
+        }.Log(receivedAt, "received", by);
+    }
+
+    public Dossier Assign(Dossier dossier, DeskStaff? staff, string staffId, DateTime now, string? by)
+    {
+        dossier.Require("assign", DossierStatus.Received, DossierStatus.InProgress);
+        var today = VietnamTime.Today(now);
+        if (staff is null || !staff.EligibleOn(today))
+            throw new BusinessRuleException("not-eligible", $"Staff '{staffId}' is not currently assigned to the one-stop desk.",
+                [staff is null ? "unknown to the desk roster (personnel has not registered them on the desk)" : "not on the desk today"]);
+        return (dossier with { Status = DossierStatus.InProgress, HandlerId = staff.StaffId, HandlerName = staff.FullName })
+            .Log(now, "assigned", by, staff.FullName ?? staff.StaffId);
+    }
+
+    /// <summary>Form 02: the clock stops until the citizen completes the dossier.</summary>
+    public Dossier RequestSupplement(Dossier dossier, string reason, DateTime now, string? by)
+    {
+        dossier.Require("request a supplement for", DossierStatus.Received, DossierStatus.InProgress);
+        var request = new SupplementRequest(reason, now, VietnamTime.Today(now), null, 0);
+        return (dossier with { Status = DossierStatus.SupplementRequested, Supplements = [.. dossier.Supplements, request] })
+            .Log(now, "supplement-requested", by, reason);
+    }
+
+    /// <summary>The clock restarts; the due date moves by the working days it was stopped.</summary>
+    public Dossier SupplementReceived(Dossier dossier, DateTime now, string? by)
+    {
+        dossier.Require("record a supplement for", DossierStatus.SupplementRequested);
+        var open = dossier.Supplements[^1];
+        var paused = Math.Max(0, calendar.WorkingDaysBetween(open.PausedOn, VietnamTime.Today(now)));
+        var supplements = dossier.Supplements.Take(dossier.Supplements.Count - 1)
+            .Append(open with { ReceivedAt = now, PausedWorkingDays = paused }).ToList();
+        var due = calendar.AddWorkingDays(dossier.DueDate, paused);
+        return (dossier with
+            {
+                Status = dossier.HandlerId is null ? DossierStatus.Received : DossierStatus.InProgress,
+                Supplements = supplements,
+                DueDate = due,
+                Steps = dossier.Steps.Select(s => s.Status == StepStatus.Done ? s : s with { DueDate = calendar.AddWorkingDays(s.DueDate, paused) }).ToList(),
+            })
+            .Log(now, "supplement-received", by, $"{paused} working day(s) paused");
+    }
+
+    /// <summary>Interconnected dossiers: the current step is done and the next agency takes over.</summary>
+    public Dossier CompleteStep(Dossier dossier, int index, DateTime now, string? by)
+    {
+        dossier.Require("complete a step of", DossierStatus.InProgress);
+        if (index < 0 || index >= dossier.Steps.Count) throw new NotFoundException("Step", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var current = dossier.Steps.ToList().FindIndex(s => s.Status != StepStatus.Done);
+        if (index != current)
+            throw new ConflictException("step-out-of-order", current < 0 ? "Every step is already done." : $"Step {current} ({dossier.Steps[current].Name}) comes first.");
+        var steps = dossier.Steps.Select((s, i) => i == index ? s with { Status = StepStatus.Done, CompletedAt = now }
+            : i == index + 1 ? s with { Status = StepStatus.InProgress } : s).ToList();
+        return (dossier with { Steps = steps }).Log(now, "step-completed", by, dossier.Steps[index].Name);
+    }
+
+    /// <summary>Decides the dossier (approved, or refused with its reason: form 03) and measures its timeliness.</summary>
+    public Dossier Resolve(Dossier dossier, string outcome, string? note, DateTime now, string? by)
+    {
+        dossier.Require("resolve", DossierStatus.InProgress);
+        if (outcome == "approved" && dossier.Steps.Any(s => s.Status != StepStatus.Done))
+            throw new BusinessRuleException("steps-pending", "Every interconnected step must be done before the dossier is approved.",
+                dossier.Steps.Where(s => s.Status != StepStatus.Done).Select(s => $"{s.Name} ({s.Agency})").ToList());
+        var resolvedOn = VietnamTime.Today(now);
+        var timeliness = resolvedOn < dossier.DueDate ? "early" : resolvedOn == dossier.DueDate ? "on-time" : "late";
+        var paused = dossier.Supplements.Sum(s => s.PausedWorkingDays);
+        var used = Math.Max(0, calendar.WorkingDaysBetween(dossier.CountsFrom, resolvedOn) - paused);
+        return (dossier with
+            {
+                Status = DossierStatus.Resolved,
+                Outcome = outcome,
+                OutcomeNote = note,
+                ResolvedAt = now,
+                Timeliness = timeliness,
+                WorkingDaysUsed = used,
+                LateWithoutApology = timeliness == "late" && dossier.Apologies.Count == 0,
+            })
+            .Log(now, outcome == "approved" ? "approved" : "refused", by, note);
+    }
+
+    public Dossier Return(Dossier dossier, DateTime now, string? by)
+    {
+        dossier.Require("return", DossierStatus.Resolved);
+        return (dossier with { Status = DossierStatus.Returned, ReturnedAt = now, SurveyCode = NewSurveyCode() }).Log(now, "returned", by);
+    }
+
+    /// <summary>Form 04: before the appointment passes, the desk apologises and sets a new appointment date.</summary>
+    public Dossier Apologize(Dossier dossier, string reason, DateOnly newDueDate, DateTime now, string? by)
+    {
+        dossier.Require("apologise for", DossierStatus.Received, DossierStatus.InProgress, DossierStatus.SupplementRequested);
+        var today = VietnamTime.Today(now);
+        var appointment = dossier.AppointmentDate;
+        if (today > appointment)
+            throw new BusinessRuleException("apology-too-late", $"The appointment date {appointment:yyyy-MM-dd} has passed; an apology letter must be issued before it.");
+        if (newDueDate <= appointment)
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["newDueDate"] = [$"must be after the current appointment date {appointment:yyyy-MM-dd}"] });
+        if (!calendar.IsWorkingDay(newDueDate))
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["newDueDate"] = ["must be a working day"] });
+        return (dossier with { Apologies = [.. dossier.Apologies, new Apology(reason, appointment, newDueDate, now, by)] })
+            .Log(now, "apology-issued", by, reason);
+    }
+
+    public Dossier Withdraw(Dossier dossier, DateTime now, string? by)
+    {
+        dossier.Require("withdraw", DossierStatus.Received, DossierStatus.InProgress, DossierStatus.SupplementRequested);
+        return (dossier with { Status = DossierStatus.Withdrawn, WithdrawnAt = now }).Log(now, "withdrawn", by);
+    }
+
+    private static string NewSurveyCode() =>
+        string.Create(10, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = SurveyAlphabet[RandomNumberGenerator.GetInt32(SurveyAlphabet.Length)];
+        });
+}

@@ -1,0 +1,93 @@
+using Platform.ServiceDefaults.Problems;
+
+namespace Procedures.Api.Domain;
+
+/// <summary>One version of a procedure's rules, in force from <see cref="EffectiveFrom"/>.</summary>
+public sealed record ProcedureRevision
+{
+    public required int Number { get; init; }
+    public required DateOnly EffectiveFrom { get; init; }
+    public required string Name { get; init; }
+    public required string Field { get; init; }
+    /// <summary>Time limit in working days; 0 means the same day (trong ngày).</summary>
+    public required int ProcessingDays { get; init; }
+    public required IReadOnlyList<string> Components { get; init; }
+    /// <summary>Fee in đồng; 0 when free of charge.</summary>
+    public required long Fee { get; init; }
+    public required string LegalBasis { get; init; }
+    public DateOnly? PostedSince { get; init; }
+    public required DateTime ChangedAt { get; init; }
+    public string? ChangedBy { get; init; }
+    public string? Reason { get; init; }
+}
+
+/// <summary>A step of an interconnected (liên thông) procedure, handled in order by its agency.</summary>
+public sealed record ProcedureStep(string Name, string Agency, int ProcessingDays);
+
+/// <summary>
+/// An administrative procedure (thủ tục hành chính) of a commune's catalogue. Changes are revisions with an effective
+/// date; the history is kept, and a revision dated in the future takes over on its day.
+/// </summary>
+public sealed record Procedure
+{
+    public required string Code { get; init; }
+    public required IReadOnlyList<ProcedureRevision> Revisions { get; init; }
+    /// <summary>Empty for an ordinary procedure; the ordered steps of an interconnected one.</summary>
+    public IReadOnlyList<ProcedureStep> Steps { get; init; } = [];
+
+    public ProcedureRevision InForceOn(DateOnly day) =>
+        Revisions.Where(r => r.EffectiveFrom <= day).MaxBy(r => (r.EffectiveFrom, r.Number)) ?? Revisions.MinBy(r => r.EffectiveFrom)!;
+
+    public bool IsInterconnected => Steps.Count > 0;
+
+    public Procedure Revise(ProcedureRevision revision) =>
+        this with { Revisions = [.. Revisions, revision with { Number = Revisions.Max(r => r.Number) + 1 }] };
+}
+
+public sealed record ProcedureInput(
+    string? Code, string? Name, string? Field, int? ProcessingDays, IReadOnlyList<string>? Components, long? Fee,
+    string? LegalBasis, DateOnly? PostedSince, DateOnly? EffectiveFrom, string? Reason, IReadOnlyList<ProcedureStep>? Steps);
+
+public static class ProcedureRules
+{
+    public const int MaxProcessingDays = 120;
+
+    public static readonly IReadOnlyList<string> Fields =
+        ["tu-phap-ho-tich", "chung-thuc", "bao-hiem-y-te", "cu-tru", "lao-dong-thuong-binh-xa-hoi", "dat-dai", "xay-dung", "lien-thong", "khac"];
+
+    /// <summary>Validates a new procedure or a revision; <paramref name="isNew"/> also requires the code.</summary>
+    public static void Validate(ProcedureInput input, bool isNew)
+    {
+        var validation = new InputValidation();
+        if (isNew) validation.RequireSlug(input.Code, "code");
+        validation.RequireText(input.Name, "name", 300)
+            .Require(input.Field is not null && Fields.Contains(input.Field), "field", $"must be one of: {string.Join(", ", Fields)}")
+            .Require(input.ProcessingDays is >= 0 and <= MaxProcessingDays, "processingDays", $"must be between 0 and {MaxProcessingDays} working days")
+            .Require(input.Components is { Count: > 0 and <= 50 } && input.Components.All(c => !string.IsNullOrWhiteSpace(c) && c.Length <= 300),
+                "components", "must list 1 to 50 dossier components, none empty")
+            .Require(input.Fee is >= 0 and <= 100_000_000, "fee", "must be between 0 and 100,000,000 đồng")
+            .RequireText(input.LegalBasis, "legalBasis", 1000);
+        foreach (var (step, i) in (input.Steps ?? []).Select((s, i) => (s, i)))
+            validation.RequireText(step?.Name, $"steps[{i}].name", 300).RequireText(step?.Agency, $"steps[{i}].agency", 300)
+                .Require(step?.ProcessingDays is >= 0 and <= MaxProcessingDays, $"steps[{i}].processingDays", "must be between 0 and 120");
+        if (input.Steps is { Count: > 0 } steps && steps.Sum(s => s?.ProcessingDays ?? 0) != input.ProcessingDays)
+            validation.Add("processingDays", "must equal the sum of the steps' time limits");
+        validation.ThrowIfInvalid();
+    }
+
+    public static ProcedureRevision Revision(ProcedureInput input, int number, DateOnly effectiveFrom, DateTime now, string? by) => new()
+    {
+        Number = number,
+        EffectiveFrom = effectiveFrom,
+        Name = input.Name!.Trim(),
+        Field = input.Field!,
+        ProcessingDays = input.ProcessingDays!.Value,
+        Components = input.Components!.Select(c => c.Trim()).ToList(),
+        Fee = input.Fee!.Value,
+        LegalBasis = input.LegalBasis!.Trim(),
+        PostedSince = input.PostedSince,
+        ChangedAt = now,
+        ChangedBy = by,
+        Reason = input.Reason,
+    };
+}

@@ -1,0 +1,58 @@
+using Platform.ServiceDefaults.Problems;
+
+namespace Procedures.Api.Domain;
+
+public enum ProposalStatus { Draft, Submitted, Approved, Rejected }
+
+public sealed record SimplificationDecision(string Authority, string DecisionNo, DateOnly EffectiveFrom, DateTime RecordedAt, string? RecordedBy);
+
+/// <summary>
+/// A yearly-review proposal (rà soát) to simplify a procedure: fewer components, a shorter time limit. Approved by the
+/// competent authority, it changes the catalogue from its effective date and is an initiative of its authors.
+/// </summary>
+public sealed record SimplificationProposal
+{
+    public required string Id { get; init; }
+    public required string ProcedureCode { get; init; }
+    public int? ProposedProcessingDays { get; init; }
+    public required IReadOnlyList<string> RemoveComponents { get; init; }
+    public required string Rationale { get; init; }
+    public required IReadOnlyList<string> AuthorStaffIds { get; init; }
+    public required ProposalStatus Status { get; init; }
+    public required DateTime CreatedAt { get; init; }
+    public string? CreatedBy { get; init; }
+    public DateTime? SubmittedAt { get; init; }
+    public SimplificationDecision? Decision { get; init; }
+    public string? RejectionReason { get; init; }
+
+    public SimplificationProposal Require(string action, ProposalStatus allowed) =>
+        Status == allowed ? this : throw new ConflictException("illegal-transition",
+            $"Cannot {action} a proposal that is {Status.ToString().ToLowerInvariant()}; only a {allowed.ToString().ToLowerInvariant()} one.");
+
+    /// <summary>Checks the proposal against the procedure in force: it must cut something that is there.</summary>
+    public static void Validate(int? proposedDays, IReadOnlyList<string>? removeComponents, string? rationale, IReadOnlyList<string>? authors, ProcedureRevision current)
+    {
+        var validation = new InputValidation()
+            .RequireText(rationale, "rationale", 4000)
+            .Require(authors is { Count: > 0 and <= 20 } && authors.All(a => !string.IsNullOrWhiteSpace(a)), "authorStaffIds", "must name 1 to 20 authors")
+            .Require(proposedDays is not null || removeComponents is { Count: > 0 }, "proposedProcessingDays", "a proposal must shorten the time limit or remove components")
+            .Require(proposedDays is null || (proposedDays >= 0 && proposedDays < current.ProcessingDays), "proposedProcessingDays",
+                $"must be shorter than the current {current.ProcessingDays} working days");
+        foreach (var component in removeComponents ?? [])
+            validation.Require(current.Components.Contains(component), "removeComponents", $"'{component}' is not a component of the procedure in force");
+        validation.Require(removeComponents is null || removeComponents.Count < current.Components.Count, "removeComponents", "cannot remove every component");
+        validation.ThrowIfInvalid();
+    }
+
+    /// <summary>The revision the approval brings into force.</summary>
+    public ProcedureRevision Apply(ProcedureRevision current, SimplificationDecision decision) => current with
+    {
+        Number = 0,
+        EffectiveFrom = decision.EffectiveFrom,
+        ProcessingDays = ProposedProcessingDays ?? current.ProcessingDays,
+        Components = current.Components.Except(RemoveComponents).ToList(),
+        ChangedAt = decision.RecordedAt,
+        ChangedBy = decision.RecordedBy,
+        Reason = $"Đơn giản hóa theo {decision.DecisionNo} ({decision.Authority})",
+    };
+}
