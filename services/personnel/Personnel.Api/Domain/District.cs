@@ -19,17 +19,3 @@ public sealed record CommuneReadiness(string Commune, IReadOnlyDictionary<string
 
     public bool IsComplete => Services.All(PreparedBy.ContainsKey);
 }
-
-/// <summary>A member of a commune's staff; the registry itself grows in the personnel issue.</summary>
-public sealed record StaffMember
-{
-    public required string Id { get; init; }
-    public required string FullName { get; init; }
-    public required string Kind { get; init; }
-    public required string Position { get; init; }
-    public string? Phone { get; init; }
-    public string? Hamlet { get; init; }
-    public string Status { get; init; } = "active";
-
-    public static readonly IReadOnlyList<string> Kinds = ["cadre", "civil-servant", "non-specialized"];
-}

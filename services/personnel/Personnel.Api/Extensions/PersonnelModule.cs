@@ -37,12 +37,21 @@ public static class PersonnelModule
         var personnel = routes.MapGroup("").WithGroupName(Name);
         personnel.MapAuthApi();
         personnel.MapCommunesApi();
+        personnel.MapStaffApi();
+        personnel.MapDeskAssignmentsApi();
+        personnel.MapHotlineApi();
+        personnel.MapAccountsApi();
         return routes;
     }
 
     private sealed class PersonnelIndexes(IDocumentStore<PersonnelData> store) : IHostedService
     {
-        public Task StartAsync(CancellationToken ct) => store.EnsureIndexAsync<CommuneRecord>("district", ct);
+        public async Task StartAsync(CancellationToken ct)
+        {
+            await store.EnsureIndexAsync<CommuneRecord>("district", ct);
+            await store.EnsureIndexAsync<Account>("commune", ct);
+            await store.EnsureIndexAsync<DeskAssignment>("staffId", ct);
+        }
         public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

@@ -45,7 +45,16 @@ public static class DemoData
         [
             new() { Id = "mt-chu-tich", FullName = "Phạm Thanh Diễn", Kind = "cadre", Position = "chu-tich-ubnd", Phone = "0275 3861 001" },
             new() { Id = "mt-pho-chu-tich", FullName = "Nguyễn Văn Hùng", Kind = "cadre", Position = "pho-chu-tich-ubnd", Phone = "0275 3861 002" },
-            new() { Id = "mt-tu-phap", FullName = "Trần Thị Mai", Kind = "civil-servant", Position = "tu-phap-ho-tich", Phone = "0275 3861 010" },
+            new()
+            {
+                Id = "mt-tu-phap", FullName = "Trần Thị Mai", Kind = "civil-servant", Position = "tu-phap-ho-tich", Phone = "0275 3861 010",
+                Qualifications = [Positions.IntermediateDegree],
+                Trainings =
+                [
+                    new Training(Positions.StateManagementCourse, new DateOnly(2014, 10, 17), 240, bootstrap.Now, null),
+                    new Training(Positions.OneStopCourse, new DateOnly(2015, 6, 12), 24, bootstrap.Now, null),
+                ],
+            },
             new() { Id = "mt-van-phong", FullName = "Lê Văn Tâm", Kind = "civil-servant", Position = "van-phong-thong-ke", Phone = "0275 3861 011" },
             new() { Id = "mt-van-hoa", FullName = "Nguyễn Thị Lan", Kind = "civil-servant", Position = "van-hoa-xa-hoi", Phone = "0275 3861 012" },
             new() { Id = "mt-mttq", FullName = "Võ Thị Hoa", Kind = "cadre", Position = "chu-tich-mttq", Phone = "0275 3861 020" },
@@ -60,9 +69,22 @@ public static class DemoData
             });
             // The civil servant for justice and civil status staffs the one-stop desk (seed, II.1).
             if (member.Id == DeskOfficerStaffId)
-                changes.Publish(Commune, new DeskAssignmentChanged { Commune = Commune, StaffId = member.Id, OnDesk = true, From = new DateOnly(2015, 7, 9) });
+            {
+                var from = new DateOnly(2015, 7, 9);
+                changes.Insert(Commune, $"{member.Id}:{from:yyyyMMdd}", new DeskAssignment(member.Id, from, null, bootstrap.Now, null))
+                    .Publish(Commune, new DeskAssignmentChanged { Commune = Commune, StaffId = member.Id, OnDesk = true, From = from });
+            }
             await bootstrap.CommitIgnoringRaceAsync(changes, ct);
         }
+
+        var hotline = new Hotline(Commune,
+        [
+            new HotlineContact { Name = "Phạm Thanh Diễn", Title = "Chủ tịch UBND xã", Phone = "0275 3861 001" },
+            new HotlineContact { Name = "Nguyễn Văn Hùng", Title = "Phó Chủ tịch UBND xã", Phone = "0275 3861 002" },
+        ], bootstrap.Now);
+        if (await store.FindAsync<Hotline>(Commune, "hotline", ct) is null)
+            await bootstrap.CommitIgnoringRaceAsync(new ChangeSet().Insert(Commune, "hotline", hotline)
+                .Publish(Commune, new HotlineChanged { Commune = Commune, Contacts = hotline.Contacts, ChangedAt = bootstrap.Now }), ct);
 
         (string User, string Name, string Role, string? Staff)[] accounts =
         [

@@ -26,7 +26,8 @@ public sealed class DeskAssignmentChangedConsumer(IDocumentStore<ProceduresData>
         {
             var m = context.Message;
             var known = await store.FindAsync<DeskStaff>(m.Commune, m.StaffId, context.CancellationToken);
-            var roster = new DeskStaff(m.StaffId, known?.Document.FullName, m.OnDesk, m.From, m.Until);
+            // Taken off with an end date: on the desk until that day; without one, off at once.
+            var roster = new DeskStaff(m.StaffId, known?.Document.FullName, m.OnDesk || m.Until is not null, m.From, m.Until);
             if (known is null) changes.Insert(m.Commune, m.StaffId, roster);
             else changes.Update(known, roster);
         });

@@ -20,3 +20,18 @@ public sealed record DeskAssignmentChanged
     public required DateOnly From { get; init; }
     public DateOnly? Until { get; init; }
 }
+
+/// <summary>The leaders' hotline directory changed; the commune radio announces it.</summary>
+public sealed record HotlineChanged
+{
+    public required string Commune { get; init; }
+    public required IReadOnlyList<HotlineContact> Contacts { get; init; }
+    public required DateTime ChangedAt { get; init; }
+}
+
+public sealed record HotlineContact
+{
+    public required string Name { get; init; }
+    public required string Title { get; init; }
+    public required string Phone { get; init; }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Personnel.Api.Domain;
+using Personnel.Api.Infrastructure;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Storage;
+
+namespace Personnel.Api.Apis;
+
+public sealed record CreateAccountRequest(string? StaffId, string? Username, string? Password, IReadOnlyList<string>? Roles);
+public sealed record PasswordRequest(string? Password);
+public sealed record AccountView(string Username, string DisplayName, IReadOnlyList<string> Roles, string? StaffId, bool Disabled, bool Locked, DateTime CreatedAt);
+
+/// <summary>An audit line for every account change: who did what to which account, when.</summary>
+public sealed record AccountAudit(string Username, string Action, string? By, DateTime At);
+
+/// <summary>Accounts of a commune's staff: a district admin manages any commune's, a commune office its own.</summary>
+public static class AccountsApi
+{
+    public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder routes)
+    {
+        var accounts = routes.MapGroup("/api/communes/{commune}/accounts").WithTags("Accounts").RequireRoles(Roles.DistrictAdmin, Roles.CommuneOffice);
+        accounts.MapGet("/", List);
+        accounts.MapPost("/", Create).WithSummary("Create a staff member's account with commune roles.");
+        accounts.MapPost("/{username}/disable", (string commune, string username, IDocumentStore<PersonnelData> store, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+            ChangeAsync(store, commune, username, "disabled", a => a with { Disabled = true }, time, user, ct));
+        accounts.MapPost("/{username}/enable", (string commune, string username, IDocumentStore<PersonnelData> store, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+            ChangeAsync(store, commune, username, "enabled", a => a with { Disabled = false }, time, user, ct));
+        accounts.MapPost("/{username}/reset-password", ResetPassword).WithSummary("Set a new password and lift any lockout.");
+        return routes;
+    }
+
+    private static AccountView View(Account a, DateTime now) => new(a.Username, a.DisplayName, a.Roles, a.StaffId, a.Disabled, Lockout.IsLocked(a, now), a.CreatedAt);
+
+    private static void RequirePassword(InputValidation validation, string? password, string field) =>
+        validation.Require(password is { Length: >= 8 and <= 128 } && password.Any(char.IsLetter) && password.Any(char.IsDigit), field,
+            "must be 8 to 128 characters with letters and digits");
+
+    public static async Task<Ok<IReadOnlyList<AccountView>>> List(string commune, IDocumentStore<PersonnelData> store, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var accounts = await store.QueryAsync<Account>(Scopes.Platform, new Query(Filter.Eq("commune", commune), [new Sort("username")]), ct);
+        return TypedResults.Ok<IReadOnlyList<AccountView>>(accounts.Select(a => View(a.Document, now)).ToList());
+    }
+
+    public static async Task<Created<AccountView>> Create(string commune, CreateAccountRequest request, IDocumentStore<PersonnelData> store,
+        TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        var validation = new InputValidation()
+            .RequireText(request.StaffId, "staffId", 64)
+            .Require(request.Username is { Length: >= 3 and <= 64 } && request.Username.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'), "username",
+                "must be 3 to 64 letters, digits, '.', '-' or '_'")
+            .Require(request.Roles is { Count: > 0 } && request.Roles.All(Roles.CommuneRoles.Contains) && !request.Roles.Contains(Roles.Radio), "roles",
+                $"must be commune roles: {string.Join(", ", Roles.CommuneRoles.Where(r => r != Roles.Radio))}");
+        RequirePassword(validation, request.Password, "password");
+        validation.ThrowIfInvalid();
+        var member = (await StaffApi.LoadAsync(store, commune, request.StaffId!, ct)).Document;
+        if (member.Status == "left") throw new BusinessRuleException("staff-left", $"{member.FullName} has left; no account is created.");
+        var now = time.GetUtcNow().UtcDateTime;
+        var by = StaffApi.By(user);
+        var account = new Account
+        {
+            Username = Credentials.Normalize(request.Username!), DisplayName = member.FullName, SecretHash = Credentials.Hash(request.Password!),
+            Roles = request.Roles!.Distinct().ToList(), Commune = commune, StaffId = member.Id, CreatedAt = now,
+        };
+        try
+        {
+            await store.CommitAsync(new ChangeSet().Insert(Scopes.Platform, account.Username, account)
+                .Insert(commune, Guid.NewGuid().ToString("N"), new AccountAudit(account.Username, $"created with roles {string.Join(", ", account.Roles)}", by, now)), ct);
+        }
+        catch (ConflictException)
+        {
+            throw new ConflictException("username-taken", $"The username '{account.Username}' is taken.");
+        }
+        return TypedResults.Created($"/api/communes/{commune}/accounts/{account.Username}", View(account, now));
+    }
+
+    public static async Task<Ok<AccountView>> ResetPassword(string commune, string username, PasswordRequest request, IDocumentStore<PersonnelData> store,
+        TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        var validation = new InputValidation();
+        RequirePassword(validation, request.Password, "password");
+        validation.ThrowIfInvalid();
+        return await ChangeAsync(store, commune, username, "password reset",
+            a => Lockout.AfterSuccess(a) with { SecretHash = Credentials.Hash(request.Password!) }, time, user, ct);
+    }
+
+    private static async Task<Ok<AccountView>> ChangeAsync(IDocumentStore<PersonnelData> store, string commune, string username, string action,
+        Func<Account, Account> change, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        var stored = await store.FindAsync<Account>(Scopes.Platform, Credentials.Normalize(username), ct);
+        // Another commune's account (or a district account) is not found from this commune's route.
+        if (stored is null || stored.Document.Commune != commune) throw new NotFoundException("Account", username);
+        var now = time.GetUtcNow().UtcDateTime;
+        var updated = change(stored.Document);
+        await store.CommitAsync(new ChangeSet().Update(stored, updated)
+            .Insert(commune, Guid.NewGuid().ToString("N"), new AccountAudit(updated.Username, action, StaffApi.By(user), now)), ct);
+        return TypedResults.Ok(View(updated, now));
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Caching.Distributed;
+using Personnel.Api.Domain;
+using Personnel.Api.Infrastructure;
+using Platform.Contracts.Personnel;
+using Platform.ServiceDefaults.Caching;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Storage;
+using Platform.ServiceDefaults.Tenancy;
+
+namespace Personnel.Api.Apis;
+
+public sealed record HotlineEntry(string? Name, string? Title, string? Phone);
+public sealed record HotlineRequest(IReadOnlyList<HotlineEntry>? Contacts);
+
+
+public static class HotlineApi
+{
+    public static IEndpointRouteBuilder MapHotlineApi(this IEndpointRouteBuilder routes)
+    {
+        var hotline = routes.MapGroup("/api/communes/{commune}/hotline").WithTags("Hotline");
+        hotline.MapGet("/", Get).AllowAnonymous().WithSummary("The leaders' names, titles and phone numbers (public).");
+        hotline.MapPut("/", Replace).RequireRoles(Roles.CommuneOffice, Roles.CommuneLeader).WithSummary("Publish the hotline directory.");
+        return routes;
+    }
+
+    private static string CacheKey(string commune) => $"personnel:hotline:{commune}";
+
+    public static async Task<Ok<Hotline>> Get(string commune, IDocumentStore<PersonnelData> store, ICommuneDirectory directory, IDistributedCache cache, CancellationToken ct)
+    {
+        if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException("Commune", commune);
+        return TypedResults.Ok(await cache.GetOrCreateJsonAsync(CacheKey(commune), TimeSpan.FromHours(1), async token =>
+            (await store.FindAsync<Hotline>(commune, "hotline", token))?.Document ?? new Hotline(commune, [], null), ct));
+    }
+
+    public static async Task<Ok<Hotline>> Replace(string commune, HotlineRequest request, IDocumentStore<PersonnelData> store, IDistributedCache cache,
+        TimeProvider time, CancellationToken ct)
+    {
+        var validation = new InputValidation().Require(request.Contacts is { Count: <= 20 }, "contacts", "must list at most 20 contacts");
+        foreach (var (c, i) in (request.Contacts ?? []).Select((c, i) => (c, i)))
+            validation.RequireText(c?.Name, $"contacts[{i}].name", 200).RequireText(c?.Title, $"contacts[{i}].title", 200)
+                .Require(c?.Phone is not null && c.Phone.Count(char.IsAsciiDigit) is >= 9 and <= 12, $"contacts[{i}].phone", "must have 9 to 12 digits");
+        validation.ThrowIfInvalid();
+        var now = time.GetUtcNow().UtcDateTime;
+        var hotline = new Hotline(commune, request.Contacts!.Select(c => new HotlineContact { Name = c.Name!.Trim(), Title = c.Title!.Trim(), Phone = c.Phone!.Trim() }).ToList(), now);
+        var stored = await store.FindAsync<Hotline>(commune, "hotline", ct);
+        var changes = stored is null ? new ChangeSet().Insert(commune, "hotline", hotline) : new ChangeSet().Update(stored, hotline);
+        await store.CommitAsync(changes.Publish(commune, new HotlineChanged { Commune = commune, Contacts = hotline.Contacts, ChangedAt = now }), ct);
+        await cache.RemoveAsync(CacheKey(commune), ct);
+        return TypedResults.Ok(hotline);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Personnel.Api.Domain;
+using Personnel.Api.Infrastructure;
+using Platform.Contracts.Personnel;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Storage;
+using Platform.ServiceDefaults.Tenancy;
+
+namespace Personnel.Api.Apis;
+
+public sealed record RegisterStaffRequest(string? FullName, string? Kind, string? Position, string? Phone, string? Hamlet, IReadOnlyList<string>? Qualifications);
+public sealed record QualificationRequest(string? Qualification);
+public sealed record TrainingRequest(string? Course, DateOnly? CompletedOn, double? Hours);
+public sealed record DisciplineRequest(string? Measure, string? DecisionNo, DateOnly? From, DateOnly? Until, string? Reason);
+public sealed record StaffStatusRequest(string? Status, string? Note);
+public sealed record StaffView(StaffMember Staff, string PositionTitle, IReadOnlyList<string> PositionGaps, IReadOnlyList<string> DeskGaps);
+
+public static class StaffApi
+{
+    private static readonly string[] Readers = [Roles.CommuneOffice, Roles.CommuneLeader, Roles.DistrictOfficer, Roles.DistrictAdmin, Roles.EmulationCouncil];
+    private static readonly string[] Keepers = [Roles.CommuneOffice, Roles.CommuneLeader];
+
+    public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder routes)
+    {
+        var staff = routes.MapGroup("/api/communes/{commune}/staff").WithTags("Staff");
+        staff.MapGet("/", List).RequireRoles(Readers).WithSummary("The commune's staff registry.");
+        staff.MapPost("/", Register).RequireRoles(Keepers).WithSummary("Register a cadre, civil servant or non-specialised staff member.");
+        staff.MapGet("/{id}", Get).RequireRoles(Readers).WithSummary("A staff member with the gaps to their position's framework and to the desk's.");
+        staff.MapPost("/{id}/trainings", AddTraining).RequireRoles(Keepers).WithSummary("Record a completed course (đào tạo, bồi dưỡng).");
+        staff.MapPost("/{id}/qualifications", AddQualification).RequireRoles(Keepers).WithSummary("Record a qualification (degree, certificate).");
+        staff.MapPost("/{id}/disciplines", AddDiscipline).RequireRoles(Roles.CommuneLeader).WithSummary("Record a disciplinary decision and its period.");
+        staff.MapPost("/{id}/status", ChangeStatus).RequireRoles(Keepers).WithSummary("Active, on leave, or left.");
+        routes.MapGet("/api/positions", (Func<IReadOnlyList<Position>>)(() => Positions.All)).AllowAnonymous().WithTags("Staff")
+            .WithSummary("The positions and their competency frameworks.");
+        return routes;
+    }
+
+    internal static string? By(ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.Name) ?? user.FindFirstValue(ClaimNames.Subject);
+
+    internal static async Task<Stored<StaffMember>> LoadAsync(IDocumentStore<PersonnelData> store, string commune, string id, CancellationToken ct) =>
+        await store.FindAsync<StaffMember>(commune, id, ct) ?? throw new NotFoundException("Staff member", id);
+
+    private static StaffView View(StaffMember member) =>
+        new(member, Positions.Find(member.Position)?.Title ?? member.Position,
+            Positions.Find(member.Position) is { } position ? Positions.Gaps(position, member) : [], Positions.Gaps(Positions.Desk, member));
+
+    public static async Task<Ok<IReadOnlyList<StaffView>>> List(string commune, IDocumentStore<PersonnelData> store, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<StaffView>>((await store.QueryAsync<StaffMember>(commune, new Query(OrderBy: [new Sort("fullName")]), ct))
+            .Select(s => View(s.Document)).ToList());
+
+    public static async Task<Ok<StaffView>> Get(string commune, string id, IDocumentStore<PersonnelData> store, CancellationToken ct) =>
+        TypedResults.Ok(View((await LoadAsync(store, commune, id, ct)).Document));
+
+    public static async Task<Created<StaffView>> Register(string commune, RegisterStaffRequest request, IDocumentStore<PersonnelData> store,
+        ICommuneDirectory directory, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var position = Positions.Find(request.Position);
+        var validation = new InputValidation()
+            .RequireText(request.FullName, "fullName", 200)
+            .Require(request.Kind is not null && StaffMember.Kinds.Contains(request.Kind), "kind", $"must be one of: {string.Join(", ", StaffMember.Kinds)}")
+            .Require(position is not null, "position", $"must be one of: {string.Join(", ", Positions.All.Select(p => p.Code))}")
+            .Require(position is null || request.Kind is null || position.Kind == request.Kind, "position", $"'{request.Position}' is a position for {position?.Kind} staff")
+            .Require(request.Phone is null || request.Phone.Count(char.IsAsciiDigit) is >= 9 and <= 12, "phone", "must have 9 to 12 digits")
+            .Require(request.Qualifications is null || request.Qualifications.All(q => !string.IsNullOrWhiteSpace(q) && q.Length <= 200), "qualifications", "must not be empty");
+        validation.ThrowIfInvalid();
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        if (request.Hamlet is not null && record.Hamlets.All(h => h.Code != request.Hamlet))
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["hamlet"] = [$"'{request.Hamlet}' is not a hamlet of this commune"] });
+        var now = time.GetUtcNow().UtcDateTime;
+        var member = new StaffMember
+        {
+            Id = Guid.NewGuid().ToString("N")[..12],
+            FullName = request.FullName!.Trim(),
+            Kind = request.Kind!,
+            Position = position!.Code,
+            Phone = request.Phone?.Trim(),
+            Hamlet = request.Hamlet,
+            Qualifications = request.Qualifications?.Select(q => q.Trim()).ToList() ?? [],
+        }.Changed(now, By(user), "registered");
+        await store.CommitAsync(new ChangeSet().Insert(commune, member.Id, member).Publish(commune, new StaffRegistered
+        {
+            Commune = commune, StaffId = member.Id, FullName = member.FullName, Kind = member.Kind, Position = member.Position,
+        }), ct);
+        return TypedResults.Created($"/api/communes/{commune}/staff/{member.Id}", View(member));
+    }
+
+    public static async Task<Ok<StaffView>> AddTraining(string commune, string id, TrainingRequest request, IDocumentStore<PersonnelData> store,
+        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        new InputValidation().RequireText(request.Course, "course", 300)
+            .Require(request.CompletedOn is not null && request.CompletedOn <= DateOnly.FromDateTime(now.AddDays(1)), "completedOn", "is required and cannot be in the future")
+            .Require(request.Hours is > 0 and <= 2000, "hours", "must be between 0 and 2000").ThrowIfInvalid();
+        var stored = await LoadAsync(store, commune, id, ct);
+        var training = new Training(request.Course!.Trim(), request.CompletedOn!.Value, request.Hours!.Value, now, By(user));
+        var updated = (stored.Document with { Trainings = [.. stored.Document.Trainings, training] }).Changed(now, By(user), $"training: {training.Course}");
+        await store.CommitAsync(new ChangeSet().Update(stored, updated), ct);
+        return TypedResults.Ok(View(updated));
+    }
+
+    public static async Task<Ok<StaffView>> AddQualification(string commune, string id, QualificationRequest request, IDocumentStore<PersonnelData> store,
+        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        new InputValidation().RequireText(request.Qualification, "qualification", 200).ThrowIfInvalid();
+        var now = time.GetUtcNow().UtcDateTime;
+        var stored = await LoadAsync(store, commune, id, ct);
+        var qualification = request.Qualification!.Trim();
+        if (stored.Document.Qualifications.Contains(qualification)) return TypedResults.Ok(View(stored.Document));
+        var updated = (stored.Document with { Qualifications = [.. stored.Document.Qualifications, qualification] }).Changed(now, By(user), $"qualification: {qualification}");
+        await store.CommitAsync(new ChangeSet().Update(stored, updated), ct);
+        return TypedResults.Ok(View(updated));
+    }
+
+    public static async Task<Ok<StaffView>> AddDiscipline(string commune, string id, DisciplineRequest request, IDocumentStore<PersonnelData> store,
+        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        new InputValidation().RequireText(request.Measure, "measure", 200).RequireText(request.DecisionNo, "decisionNo", 100)
+            .Require(request.From is not null, "from", "is required")
+            .Require(request.Until is not null && request.From is not null && request.Until >= request.From, "until", "is required and not before 'from'")
+            .ThrowIfInvalid();
+        var now = time.GetUtcNow().UtcDateTime;
+        var stored = await LoadAsync(store, commune, id, ct);
+        var discipline = new Discipline(request.Measure!.Trim(), request.DecisionNo!.Trim(), request.From!.Value, request.Until!.Value, request.Reason?.Trim());
+        var updated = (stored.Document with { Disciplines = [.. stored.Document.Disciplines, discipline] }).Changed(now, By(user), $"discipline: {discipline.DecisionNo}");
+        await store.CommitAsync(new ChangeSet().Update(stored, updated), ct);
+        return TypedResults.Ok(View(updated));
+    }
+
+    public static async Task<Ok<StaffView>> ChangeStatus(string commune, string id, StaffStatusRequest request, IDocumentStore<PersonnelData> store,
+        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        new InputValidation().Require(request.Status is not null && StaffMember.Statuses.Contains(request.Status), "status",
+            $"must be one of: {string.Join(", ", StaffMember.Statuses)}").ThrowIfInvalid();
+        var now = time.GetUtcNow().UtcDateTime;
+        var stored = await LoadAsync(store, commune, id, ct);
+        var updated = (stored.Document with { Status = request.Status! }).Changed(now, By(user), $"status: {request.Status}{(request.Note is null ? "" : " – " + request.Note)}");
+        var changes = new ChangeSet().Update(stored, updated);
+        // Someone who leaves or goes on leave is off the desk from today.
+        if (request.Status != "active")
+            await DeskAssignmentsApi.EndOpenAssignmentAsync(store, changes, commune, id, VietnamDay(now), now, By(user), ct);
+        await store.CommitAsync(changes, ct);
+        return TypedResults.Ok(View(updated));
+    }
+
+    internal static DateOnly VietnamDay(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(7));
+}

@@ -1,0 +1,33 @@
+namespace Personnel.Api.Domain;
+
+public sealed record Training(string Course, DateOnly CompletedOn, double Hours, DateTime RecordedAt, string? RecordedBy);
+
+/// <summary>A disciplinary measure (kỷ luật) with the period it has effect (Decree 112/2020: 12 to 24 months).</summary>
+public sealed record Discipline(string Measure, string DecisionNo, DateOnly From, DateOnly Until, string? Reason);
+
+public sealed record StaffChange(DateTime At, string? By, string What);
+
+/// <summary>A member of a commune's staff: cadre (cán bộ), civil servant (công chức) or part-time non-specialised staff.</summary>
+public sealed record StaffMember
+{
+    public required string Id { get; init; }
+    public required string FullName { get; init; }
+    public required string Kind { get; init; }
+    public required string Position { get; init; }
+    public string? Phone { get; init; }
+    public string? Hamlet { get; init; }
+    public string Status { get; init; } = "active";
+    public IReadOnlyList<string> Qualifications { get; init; } = [];
+    public IReadOnlyList<Training> Trainings { get; init; } = [];
+    public IReadOnlyList<Discipline> Disciplines { get; init; } = [];
+    public IReadOnlyList<StaffChange> History { get; init; } = [];
+
+    public static readonly IReadOnlyList<string> Kinds = ["cadre", "civil-servant", "non-specialized"];
+    public static readonly IReadOnlyList<string> Statuses = ["active", "on-leave", "left"];
+
+    public bool UnderDisciplineOn(DateOnly day) => Disciplines.Any(d => d.From <= day && day <= d.Until);
+
+    public double TrainingHoursIn(int year) => Trainings.Where(t => t.CompletedOn.Year == year).Sum(t => t.Hours);
+
+    public StaffMember Changed(DateTime at, string? by, string what) => this with { History = [.. History, new StaffChange(at, by, what)] };
+}
