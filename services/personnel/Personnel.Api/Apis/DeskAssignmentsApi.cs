@@ -41,7 +41,7 @@ public static class DeskAssignmentsApi
         var now = time.GetUtcNow().UtcDateTime;
         var from = request.From ?? StaffApi.VietnamDay(now);
         var member = (await StaffApi.LoadAsync(store, commune, request.StaffId!, ct)).Document;
-        var lastYear = (await store.FindAsync<EvaluationLevel>(commune, EvaluationLevel.Key(member.Id, from.Year - 1), ct))?.Document.FinalLevel;
+        var lastYear = (await store.FindAsync<EvaluationSheet>(commune, EvaluationSheet.Key(member.Id, from.Year - 1), ct))?.Document.FinalLevel;
         var unmet = DeskEligibility.UnmetRules(member, from, lastYear);
         if (unmet.Count > 0)
             throw new BusinessRuleException("not-eligible-for-desk", $"{member.FullName} cannot be assigned to the one-stop desk.", unmet);

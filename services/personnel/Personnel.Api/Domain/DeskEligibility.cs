@@ -21,9 +21,3 @@ public static class DeskEligibility
 
 /// <summary>A period on the desk; <see cref="Until"/> is set when it ends.</summary>
 public sealed record DeskAssignment(string StaffId, DateOnly From, DateOnly? Until, DateTime RecordedAt, string? RecordedBy);
-
-/// <summary>The final level of a person's yearly evaluation, as far as desk eligibility needs it.</summary>
-public sealed record EvaluationLevel(string StaffId, int Year, string? FinalLevel)
-{
-    public static string Key(string staffId, int year) => $"{staffId}:{year}";
-}

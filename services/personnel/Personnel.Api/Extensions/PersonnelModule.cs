@@ -17,6 +17,10 @@ public static class PersonnelModule
     {
         builder.AddDocumentStore<PersonnelData>(Name);
         builder.AddConsumer<CommunePreparedConsumer>(Name);
+        builder.AddConsumer<DossierResolvedConsumer>(Name);
+        builder.AddConsumer<SatisfactionRatedConsumer>(Name);
+        builder.AddConsumer<FeedbackAnsweredConsumer>(Name);
+        builder.AddConsumer<SimplificationApprovedConsumer>(Name);
         builder.Services.AddOpenApi(Name);
         builder.Services.Configure<TokenOptions>(o =>
         {
@@ -41,6 +45,7 @@ public static class PersonnelModule
         personnel.MapDeskAssignmentsApi();
         personnel.MapHotlineApi();
         personnel.MapAccountsApi();
+        personnel.MapEvaluationsApi();
         return routes;
     }
 
@@ -51,6 +56,7 @@ public static class PersonnelModule
             await store.EnsureIndexAsync<CommuneRecord>("district", ct);
             await store.EnsureIndexAsync<Account>("commune", ct);
             await store.EnsureIndexAsync<DeskAssignment>("staffId", ct);
+            await store.EnsureIndexAsync<EvaluationSheet>("year", ct);
         }
         public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }

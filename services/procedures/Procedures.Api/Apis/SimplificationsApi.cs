@@ -99,7 +99,7 @@ public static class SimplificationsApi
                 AuthorStaffIds = proposal.AuthorStaffIds, RemovedComponents = proposal.RemoveComponents,
                 PreviousProcessingDays = proposal.ProposedProcessingDays is null ? null : current.ProcessingDays,
                 NewProcessingDays = proposal.ProposedProcessingDays, Authority = decision.Authority, DecisionNo = decision.DecisionNo,
-                EffectiveFrom = decision.EffectiveFrom,
+                EffectiveFrom = decision.EffectiveFrom, ApprovedAt = now,
             });
         await store.CommitAsync(changes, ct);
         await CatalogueCache.InvalidateAsync(cache, commune, today, ct);

@@ -35,3 +35,15 @@ public sealed record HotlineContact
     public required string Title { get; init; }
     public required string Phone { get; init; }
 }
+
+/// <summary>The leader finalised a person's yearly evaluation (Decrees 90/2020, 335/2025).</summary>
+public sealed record EvaluationFinalized
+{
+    public required string Commune { get; init; }
+    public required string StaffId { get; init; }
+    public required int Year { get; init; }
+    /// <summary><c>excellent</c>, <c>good</c>, <c>completed</c> or <c>not-completed</c>.</summary>
+    public required string Level { get; init; }
+    public int? Points { get; init; }
+    public required DateTime FinalizedAt { get; init; }
+}

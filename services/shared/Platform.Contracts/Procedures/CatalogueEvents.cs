@@ -30,4 +30,5 @@ public sealed record SimplificationApproved
     public required string Authority { get; init; }
     public required string DecisionNo { get; init; }
     public required DateOnly EffectiveFrom { get; init; }
+    public required DateTime ApprovedAt { get; init; }
 }

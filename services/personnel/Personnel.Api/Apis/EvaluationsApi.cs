@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Personnel.Api.Domain;
+using Personnel.Api.Infrastructure;
+using Platform.Contracts.Personnel;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Storage;
+
+namespace Personnel.Api.Apis;
+
+public sealed record FinalizeRequest(string? Level, string? Note);
+
+public sealed record EvaluationFigures(int DossiersHandled, double? OnTimeRate, int Ratings, double? SatisfactionIndex, int UpheldComplaints, int Initiatives, double TrainingHours);
+
+public sealed record FinalLevel(string Level, int? Points, string? Note, string? FinalizedBy, DateTime? FinalizedAt);
+
+public sealed record EvaluationRow(string StaffId, string FullName, string Position, string Status, EvaluationFigures Figures, SuggestedLevel Suggested, FinalLevel? Final);
+
+public sealed record ReassignmentProposal(string StaffId, string FullName, string Position, IReadOnlyList<string> Reasons);
+
+/// <summary>The yearly evaluation (nhận xét, đánh giá cuối năm) with the CCHC criteria, and who should be moved (seed II.1.b).</summary>
+public static class EvaluationsApi
+{
+    private static readonly string[] Readers = [Roles.CommuneLeader, Roles.CommuneOffice, Roles.EmulationCouncil, Roles.DistrictOfficer];
+
+    public static IEndpointRouteBuilder MapEvaluationsApi(this IEndpointRouteBuilder routes)
+    {
+        var evaluations = routes.MapGroup("/api/communes/{commune}/evaluations").WithTags("Evaluations");
+        evaluations.MapGet("/", List).RequireRoles(Readers).WithSummary("Each person's CCHC figures, suggested level and final level for a year.");
+        evaluations.MapGet("/reassignments", Reassignments).RequireRoles(Readers).WithSummary("Staff proposed for reassignment, with the reasons.");
+        evaluations.MapPut("/{staffId}/{year:int}", FinalizeLevel).RequireRoles(Roles.CommuneLeader).WithSummary("The leader finalises a person's level.");
+        return routes;
+    }
+
+    private static async Task<IReadOnlyList<EvaluationRow>> RowsAsync(IDocumentStore<PersonnelData> store, string commune, int year, CancellationToken ct)
+    {
+        var staff = (await store.QueryAsync<StaffMember>(commune, new Query(OrderBy: [new Sort("fullName")]), ct)).Select(s => s.Document).ToList();
+        var sheets = (await store.QueryAsync<EvaluationSheet>(commune, new Query(Filter.Eq("year", year)), ct)).ToDictionary(s => s.Document.StaffId, s => s.Document);
+        var suggestions = EvaluationRules.ApplyCap(year, staff.ToDictionary(m => m.Id,
+            m => EvaluationRules.Suggest(sheets.GetValueOrDefault(m.Id) ?? EvaluationSheet.Empty(m.Id, year), m.TrainingHoursIn(year))));
+        return staff.Select(m =>
+        {
+            var sheet = sheets.GetValueOrDefault(m.Id) ?? EvaluationSheet.Empty(m.Id, year);
+            return new EvaluationRow(m.Id, m.FullName, m.Position, m.Status,
+                new EvaluationFigures(sheet.DossiersHandled, sheet.OnTimeRate, sheet.Ratings, sheet.SatisfactionIndex, sheet.UpheldComplaints, sheet.Initiatives, m.TrainingHoursIn(year)),
+                suggestions[m.Id],
+                sheet.FinalLevel is null ? null : new FinalLevel(sheet.FinalLevel, sheet.FinalPoints, sheet.FinalNote, sheet.FinalizedBy, sheet.FinalizedAt));
+        }).ToList();
+    }
+
+    private static int RequireYear(int? year, TimeProvider time)
+    {
+        var wanted = year ?? StaffApi.VietnamDay(time.GetUtcNow().UtcDateTime).Year;
+        if (wanted is < 2015 or > 2100) throw new InvalidInputException(new Dictionary<string, string[]> { ["year"] = ["must be between 2015 and 2100"] });
+        return wanted;
+    }
+
+    public static async Task<Ok<IReadOnlyList<EvaluationRow>>> List(string commune, int? year, IDocumentStore<PersonnelData> store, TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(await RowsAsync(store, commune, RequireYear(year, time), ct));
+
+    public static async Task<Ok<IReadOnlyList<ReassignmentProposal>>> Reassignments(string commune, int? year, IDocumentStore<PersonnelData> store,
+        TimeProvider time, CancellationToken ct)
+    {
+        var wanted = RequireYear(year, time);
+        var rows = await RowsAsync(store, commune, wanted, ct);
+        var staff = (await store.QueryAsync<StaffMember>(commune, Query.All, ct)).ToDictionary(s => s.Id, s => s.Document);
+        var proposals = new List<ReassignmentProposal>();
+        foreach (var row in rows.Where(r => r.Status != "left"))
+        {
+            var reasons = new List<string>();
+            if ((row.Final?.Level ?? row.Suggested.Level) == EvaluationRules.NotCompleted) reasons.Add($"năm {wanted} không hoàn thành nhiệm vụ");
+            if (row.Figures.DossiersHandled >= 5 && row.Figures.OnTimeRate < 0.8) reasons.Add($"tỷ lệ hồ sơ đúng hạn {row.Figures.OnTimeRate:P0}");
+            if (row.Figures.UpheldComplaints > 0) reasons.Add($"{row.Figures.UpheldComplaints} phản ánh về thái độ phục vụ có căn cứ");
+            if (Positions.Find(row.Position) is { } position) reasons.AddRange(Positions.Gaps(position, staff[row.StaffId]).Select(g => $"vị trí việc làm: {g}"));
+            if (reasons.Count > 0) proposals.Add(new ReassignmentProposal(row.StaffId, row.FullName, row.Position, reasons));
+        }
+        return TypedResults.Ok<IReadOnlyList<ReassignmentProposal>>(proposals);
+    }
+
+    public static async Task<Ok<EvaluationRow>> FinalizeLevel(string commune, string staffId, int year, FinalizeRequest request, IDocumentStore<PersonnelData> store,
+        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        new InputValidation().Require(request.Level is not null && EvaluationRules.Levels.Contains(request.Level), "level",
+                $"must be one of: {string.Join(", ", EvaluationRules.Levels)}")
+            .Require(request.Note is null || request.Note.Length <= 2000, "note", "must be at most 2000 characters").ThrowIfInvalid();
+        RequireYear(year, time);
+        var member = (await StaffApi.LoadAsync(store, commune, staffId, ct)).Document;
+        var rows = await RowsAsync(store, commune, year, ct);
+        var row = rows.Single(r => r.StaffId == member.Id);
+        if (year >= EvaluationRules.PointsScaleFrom && request.Level == EvaluationRules.Excellent)
+        {
+            // The unit's good-or-better counts final levels where decided and suggestions elsewhere; excellents count once decided.
+            var levels = rows.Select(r => r.StaffId == member.Id ? request.Level : r.Final?.Level ?? r.Suggested.Level).ToList();
+            var goodOrBetter = levels.Count(l => l is EvaluationRules.Excellent or EvaluationRules.Good);
+            var allowed = EvaluationRules.ExcellentAllowed(goodOrBetter);
+            var decided = rows.Count(r => r.StaffId != member.Id && r.Final?.Level == EvaluationRules.Excellent);
+            if (decided + 1 > allowed)
+                throw new BusinessRuleException("excellent-cap",
+                    $"At most {allowed} of the unit's {goodOrBetter} staff rated good or better may be rated excellent (Decree 335/2025).",
+                    [$"đã xếp loại xuất sắc: {decided}", $"tối đa: {allowed}"]);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var key = EvaluationSheet.Key(member.Id, year);
+        var stored = await store.FindAsync<EvaluationSheet>(commune, key, ct);
+        var sheet = (stored?.Document ?? EvaluationSheet.Empty(member.Id, year)) with
+        {
+            FinalLevel = request.Level, FinalPoints = row.Suggested.Points, FinalNote = request.Note?.Trim(), FinalizedBy = StaffApi.By(user), FinalizedAt = now,
+        };
+        var changes = stored is null ? new ChangeSet().Insert(commune, key, sheet) : new ChangeSet().Update(stored, sheet);
+        await store.CommitAsync(changes.Publish(commune, new EvaluationFinalized
+        {
+            Commune = commune, StaffId = member.Id, Year = year, Level = request.Level!, Points = row.Suggested.Points, FinalizedAt = now,
+        }), ct);
+        return TypedResults.Ok(row with { Final = new FinalLevel(sheet.FinalLevel!, sheet.FinalPoints, sheet.FinalNote, sheet.FinalizedBy, now) });
+    }
+}

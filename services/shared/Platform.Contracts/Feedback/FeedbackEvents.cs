@@ -1,0 +1,26 @@
+namespace Platform.Contracts.Feedback;
+
+/// <summary>A citizen rated a returned dossier (SIPAS, Decision 2640/QĐ-BNV).</summary>
+public sealed record SatisfactionRated
+{
+    public required string Commune { get; init; }
+    public string? DossierId { get; init; }
+    public string? ProcedureCode { get; init; }
+    public string? HandlerId { get; init; }
+    /// <summary><c>not-satisfied</c>, <c>satisfied</c> or <c>very-satisfied</c>.</summary>
+    public required string Level { get; init; }
+    public required DateTime RatedAt { get; init; }
+}
+
+/// <summary>A feedback item was answered; a conduct complaint is found upheld or not.</summary>
+public sealed record FeedbackAnswered
+{
+    public required string Commune { get; init; }
+    public required string FeedbackId { get; init; }
+    /// <summary><c>procedure-rules</c>, <c>staff-conduct</c> or <c>other</c>.</summary>
+    public required string Category { get; init; }
+    public string? StaffId { get; init; }
+    public required bool InTime { get; init; }
+    public bool? Upheld { get; init; }
+    public required DateTime AnsweredAt { get; init; }
+}
