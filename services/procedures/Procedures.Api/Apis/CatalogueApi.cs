@@ -49,7 +49,7 @@ public static class CatalogueApi
         var list = await cache.GetOrCreateJsonAsync(CatalogueCache.Key(commune, today), CacheFor, async token =>
         {
             var all = await store.QueryAsync<Procedure>(commune, new Query(OrderBy: [new Sort("code")]), token);
-            return all.Select(p => ProcedureView.Of(p.Document, today)).OrderBy(p => p.Field).ThenBy(p => p.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList();
+            return all.Where(p => p.Document.Revisions.Any(r => r.EffectiveFrom <= today)).Select(p => ProcedureView.Of(p.Document, today)).OrderBy(p => p.Field).ThenBy(p => p.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList();
         }, ct);
         return TypedResults.Ok<IReadOnlyList<ProcedureView>>(list);
     }
@@ -91,6 +91,9 @@ public static class CatalogueApi
     {
         ProcedureRules.Validate(input with { Steps = null }, isNew: false);
         var stored = await store.FindAsync<Procedure>(commune, code, ct) ?? throw new NotFoundException("Procedure", code);
+        if (stored.Document.IsInterconnected && input.ProcessingDays != stored.Document.Steps.Sum(s => s.ProcessingDays))
+            throw new InvalidInputException(new Dictionary<string, string[]>
+                { ["processingDays"] = [$"an interconnected procedure takes the sum of its steps' time limits ({stored.Document.Steps.Sum(s => s.ProcessingDays)} working days)"] });
         var now = time.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(now);
         var effectiveFrom = input.EffectiveFrom ?? today;

@@ -93,7 +93,7 @@ public static class DossiersApi
             to is null ? null : Filter.Lt("receivedAt", LocalMidnightUtc(to.Value.AddDays(1))),
             overdue == true ? Filter.And(Filter.In("status", [DossierStatus.Received, DossierStatus.InProgress]), Filter.Lt("dueDate", today)) : null);
         var found = await dossiers.Store.QueryAsync<Dossier>(commune, new Query(filter, [new Sort("receivedAt", Descending: true)], Take: 1000), ct);
-        return TypedResults.Ok<IReadOnlyList<Dossier>>(found.Select(d => d.Document).ToList());
+        return TypedResults.Ok<IReadOnlyList<Dossier>>(found.Select(d => d.Document).Where(d => overdue != false || !d.IsOverdueOn(today)).ToList());
     }
 
     private static DateTime LocalMidnightUtc(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - VietnamTime.Offset, DateTimeKind.Utc);

@@ -41,7 +41,7 @@ public static class SimplificationsApi
         var procedure = (await store.FindAsync<Procedure>(commune, request.ProcedureCode!, ct))?.Document
                         ?? throw new BusinessRuleException("unknown-procedure", $"The procedure '{request.ProcedureCode}' is not in this commune's catalogue.");
         SimplificationProposal.Validate(request.ProposedProcessingDays, request.RemoveComponents, request.Rationale, request.AuthorStaffIds,
-            procedure.InForceOn(VietnamTime.Today(now)));
+            procedure.InForceOn(VietnamTime.Today(now)), procedure.IsInterconnected);
         var proposal = new SimplificationProposal
         {
             Id = Guid.NewGuid().ToString("N")[..12],
@@ -86,6 +86,21 @@ public static class SimplificationsApi
         var proposal = stored.Document.Require("approve", ProposalStatus.Submitted);
         var procedure = await store.FindAsync<Procedure>(commune, proposal.ProcedureCode, ct) ?? throw new NotFoundException("Procedure", proposal.ProcedureCode);
         var current = procedure.Document.InForceOn(request.EffectiveFrom!.Value);
+        // The catalogue may have changed since the proposal: it must still simplify what will be in force then,
+        // and a revision already scheduled after that day would silently undo it.
+        try
+        {
+            SimplificationProposal.Validate(proposal.ProposedProcessingDays, proposal.RemoveComponents, proposal.Rationale, proposal.AuthorStaffIds,
+                current, procedure.Document.IsInterconnected);
+        }
+        catch (InvalidInputException e)
+        {
+            throw new BusinessRuleException("no-longer-simplifies", "The procedure changed since the proposal; it no longer simplifies the procedure in force on that day.",
+                e.Errors.SelectMany(f => f.Value).ToList());
+        }
+        if (procedure.Document.Revisions.FirstOrDefault(r => r.EffectiveFrom > request.EffectiveFrom) is { } later)
+            throw new BusinessRuleException("later-revision-scheduled",
+                $"Revision {later.Number} of the procedure takes effect on {later.EffectiveFrom:yyyy-MM-dd}, after {request.EffectiveFrom:yyyy-MM-dd}; it would undo the simplification.");
         var decision = new SimplificationDecision(request.Authority!.Trim(), request.DecisionNo!.Trim(), request.EffectiveFrom.Value, now, user.FindFirstValue(ClaimNames.Name));
         var revised = procedure.Document.Revise(proposal.Apply(current, decision));
         var approved = proposal with { Status = ProposalStatus.Approved, Decision = decision };

@@ -92,6 +92,8 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
                 Status = dossier.HandlerId is null ? DossierStatus.Received : DossierStatus.InProgress,
                 Supplements = supplements,
                 DueDate = due,
+                Apologies = dossier.Apologies.Count == 0 ? dossier.Apologies
+                    : [.. dossier.Apologies.Take(dossier.Apologies.Count - 1), dossier.Apologies[^1] with { NewDueDate = calendar.AddWorkingDays(dossier.Apologies[^1].NewDueDate, paused) }],
                 Steps = dossier.Steps.Select(s => s.Status == StepStatus.Done ? s : s with { DueDate = calendar.AddWorkingDays(s.DueDate, paused) }).ToList(),
             })
             .Log(now, "supplement-received", by, $"{paused} working day(s) paused");

@@ -27,7 +27,8 @@ public static class PrintedForms
         _ => throw new NotFoundException("Form", form),
     };
 
-    private static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All); // Vietnamese stays readable in the source
+    private static string E(string? text) => Encoder.Encode(text ?? "");
     private static string Day(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
     private static string Local(DateTime utc) => VietnamTime.ToLocal(utc).ToString("HH 'giờ' mm 'phút, ngày' dd/MM/yyyy", CultureInfo.InvariantCulture);
 

@@ -30,7 +30,8 @@ public sealed record SimplificationProposal
             $"Cannot {action} a proposal that is {Status.ToString().ToLowerInvariant()}; only a {allowed.ToString().ToLowerInvariant()} one.");
 
     /// <summary>Checks the proposal against the procedure in force: it must cut something that is there.</summary>
-    public static void Validate(int? proposedDays, IReadOnlyList<string>? removeComponents, string? rationale, IReadOnlyList<string>? authors, ProcedureRevision current)
+    public static void Validate(int? proposedDays, IReadOnlyList<string>? removeComponents, string? rationale, IReadOnlyList<string>? authors,
+        ProcedureRevision current, bool interconnected)
     {
         var validation = new InputValidation()
             .RequireText(rationale, "rationale", 4000)
@@ -41,6 +42,9 @@ public sealed record SimplificationProposal
         foreach (var component in removeComponents ?? [])
             validation.Require(current.Components.Contains(component), "removeComponents", $"'{component}' is not a component of the procedure in force");
         validation.Require(removeComponents is null || removeComponents.Count < current.Components.Count, "removeComponents", "cannot remove every component");
+        // An interconnected procedure's time limit is the sum of its steps: shorten the step's own procedure instead.
+        validation.Require(!interconnected || proposedDays is null, "proposedProcessingDays",
+            "an interconnected procedure's time limit is the sum of its steps; propose to shorten a step's procedure");
         validation.ThrowIfInvalid();
     }
 

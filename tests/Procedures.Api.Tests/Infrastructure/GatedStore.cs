@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Platform.ServiceDefaults.Storage;
+using Procedures.Api.Domain;
+using Procedures.Api.Infrastructure;
+
+namespace Procedures.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The service's real store, with one test hook: <see cref="HoldReads"/> makes the first N reads of a dossier wait for
+/// each other, so that N concurrent requests provably work from the same version (a deterministic race).
+/// Everything else is forwarded unchanged.
+/// </summary>
+public sealed class GatedStore(IDocumentStore<ProceduresData> inner) : IDocumentStore<ProceduresData>
+{
+    private readonly ConcurrentDictionary<string, Gate> _gates = new(StringComparer.Ordinal);
+
+    public IDocumentStore<ProceduresData> Inner => inner;
+
+    /// <summary>The next <paramref name="parties"/> reads of dossier <paramref name="id"/> return only once all of them have read.</summary>
+    public void HoldReads(string id, int parties) => _gates[id] = new Gate(parties);
+
+    public string Service => inner.Service;
+
+    public event Action? OutboxWritten
+    {
+        add => inner.OutboxWritten += value;
+        remove => inner.OutboxWritten -= value;
+    }
+
+    public async Task<Stored<T>?> FindAsync<T>(string commune, string id, CancellationToken ct = default)
+    {
+        var found = await inner.FindAsync<T>(commune, id, ct);
+        if (typeof(T) == typeof(Dossier) && _gates.TryGetValue(id, out var gate)) await gate.ArriveAsync();
+        return found;
+    }
+
+    public Task<IReadOnlyList<Stored<T>>> QueryAsync<T>(string commune, Query query, CancellationToken ct = default) => inner.QueryAsync<T>(commune, query, ct);
+    public Task<long> CountAsync<T>(string commune, Filter? filter = null, CancellationToken ct = default) => inner.CountAsync<T>(commune, filter, ct);
+    public Task CommitAsync(ChangeSet changes, CancellationToken ct = default) => inner.CommitAsync(changes, ct);
+    public Task<bool> HasConsumedAsync(string consumer, Guid messageId, CancellationToken ct = default) => inner.HasConsumedAsync(consumer, messageId, ct);
+    public Task EnsureIndexAsync<T>(string field, CancellationToken ct = default) => inner.EnsureIndexAsync<T>(field, ct);
+    public Task<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(int max, CancellationToken ct = default) => inner.PendingOutboxAsync(max, ct);
+    public Task MarkSentAsync(IReadOnlyCollection<Guid> ids, DateTime sentAt, CancellationToken ct = default) => inner.MarkSentAsync(ids, sentAt, ct);
+    public Task PurgeAsync(DateTime sentBefore, DateTime consumedBefore, CancellationToken ct = default) => inner.PurgeAsync(sentBefore, consumedBefore, ct);
+    public Task PingAsync(CancellationToken ct = default) => inner.PingAsync(ct);
+
+    private sealed class Gate(int parties)
+    {
+        private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _arrived;
+
+        public async Task ArriveAsync()
+        {
+            var arrived = Interlocked.Increment(ref _arrived);
+            if (arrived > parties) return;
+            if (arrived == parties) _all.TrySetResult();
+            // A request that never comes must not hang the test run: fail loudly instead.
+            await _all.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        }
+    }
+}

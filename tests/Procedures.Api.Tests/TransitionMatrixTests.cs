@@ -1,0 +1,90 @@
+using System.Net;
+using Procedures.Api.Tests.Infrastructure;
+
+namespace Procedures.Api.Tests;
+
+/// <summary>
+/// Every (state, action) pair of an ordinary dossier: the lifecycle allows exactly these, and refuses the rest with a 409
+/// illegal-transition that names the current state and leaves the dossier untouched.
+/// </summary>
+public sealed class TransitionMatrixTests(ProceduresHost host) : IClassFixture<ProceduresHost>
+{
+    private static readonly string[] States = ["received", "in-progress", "supplement-requested", "resolved", "returned", "withdrawn"];
+
+    /// <summary>Action → the states it is allowed from, and the state it leads to (null: unchanged).</summary>
+    private static readonly Dictionary<string, (string[] From, string? To)> Lifecycle = new()
+    {
+        ["assign"] = (["received", "in-progress"], "in-progress"),
+        ["request-supplement"] = (["received", "in-progress"], "supplement-requested"),
+        ["supplement-received"] = (["supplement-requested"], "in-progress"),
+        ["resolve"] = (["in-progress"], "resolved"),
+        ["return"] = (["resolved"], "returned"),
+        ["apologize"] = (["received", "in-progress", "supplement-requested"], null),
+        ["withdraw"] = (["received", "in-progress", "supplement-requested"], "withdrawn"),
+    };
+
+    public static TheoryData<string, string> Pairs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var state in States)
+        foreach (var action in Lifecycle.Keys)
+            data.Add(state, action);
+        return data;
+    }
+
+    private static object? Body(string action) => action switch
+    {
+        "assign" => new { staffId = Seed.DeskOfficer },
+        "request-supplement" => new { reason = "Thiếu giấy tờ" },
+        "resolve" => new { outcome = "approved", note = "Đủ điều kiện" },
+        "apologize" => new { reason = "Chờ xác minh", newDueDate = "2025-10-15" },
+        _ => null,
+    };
+
+    /// <summary>A fresh dossier (received Monday 6 October 2025, due 13 October) brought to <paramref name="state"/>.</summary>
+    private async Task<string> DossierInAsync(string state)
+    {
+        host.Clock.SetLocal(2025, 10, 6, 9, 0);
+        var id = (await host.ReceiveAsync()).Str("id");
+        switch (state)
+        {
+            case "withdrawn":
+                await host.DoAsync(id, "withdraw");
+                break;
+            case "in-progress" or "supplement-requested" or "resolved" or "returned":
+                await host.AssignAsync(id);
+                if (state == "supplement-requested") await host.DoAsync(id, "request-supplement", new { reason = "Thiếu giấy tờ" });
+                if (state is "resolved" or "returned") await host.ApproveAsync(id);
+                if (state == "returned") await host.DoAsync(id, "return");
+                break;
+        }
+        Assert.Equal(state, (await host.GetDossierAsync(id)).Str("status"));
+        return id;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public async Task Each_action_is_allowed_from_exactly_its_states(string state, string action)
+    {
+        var id = await DossierInAsync(state);
+        var before = await host.GetDossierAsync(id);
+        var (from, to) = Lifecycle[action];
+
+        var response = await host.TryAsync(id, action, Body(action));
+
+        if (from.Contains(state))
+        {
+            await response.JsonAsync(HttpStatusCode.OK);
+            var after = await host.GetDossierAsync(id);
+            Assert.Equal(to ?? state, after.Str("status"));
+            Assert.Equal(before.GetProperty("history").GetArrayLength() + 1, after.GetProperty("history").GetArrayLength());
+        }
+        else
+        {
+            var problem = await response.ProblemAsync(HttpStatusCode.Conflict, "illegal-transition");
+            Assert.Contains($"a dossier that is {state} (", problem.Str("detail"));
+            var after = await host.GetDossierAsync(id);
+            Assert.Equal(before.GetRawText(), after.GetRawText());
+        }
+    }
+}
