@@ -21,6 +21,7 @@ public static class AccountsApi
     {
         var accounts = routes.MapGroup("/api/communes/{commune}/accounts").WithTags("Accounts").RequireRoles(Roles.DistrictAdmin, Roles.CommuneOffice);
         accounts.MapGet("/", List);
+        accounts.MapGet("/audit", Audit).WithSummary("Every account change of the commune: who did what, when.");
         accounts.MapPost("/", Create).WithSummary("Create a staff member's account with commune roles.");
         accounts.MapPost("/{username}/disable", (string commune, string username, IDocumentStore<PersonnelData> store, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             ChangeAsync(store, commune, username, "disabled", a => a with { Disabled = true }, time, user, ct));
@@ -42,6 +43,10 @@ public static class AccountsApi
         var accounts = await store.QueryAsync<Account>(Scopes.Platform, new Query(Filter.Eq("commune", commune), [new Sort("username")]), ct);
         return TypedResults.Ok<IReadOnlyList<AccountView>>(accounts.Select(a => View(a.Document, now)).ToList());
     }
+
+    public static async Task<Ok<IReadOnlyList<AccountAudit>>> Audit(string commune, IDocumentStore<PersonnelData> store, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<AccountAudit>>((await store.QueryAsync<AccountAudit>(commune, new Query(OrderBy: [new Sort("at", Descending: true)], Take: 500), ct))
+            .Select(a => a.Document).ToList());
 
     public static async Task<Created<AccountView>> Create(string commune, CreateAccountRequest request, IDocumentStore<PersonnelData> store,
         TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
