@@ -20,7 +20,8 @@ public sealed record StaffView(StaffMember Staff, string PositionTitle, IReadOnl
 public static class StaffApi
 {
     private static readonly string[] Readers = [Roles.CommuneOffice, Roles.CommuneLeader, Roles.DistrictOfficer, Roles.DistrictAdmin, Roles.EmulationCouncil];
-    private static readonly string[] Keepers = [Roles.CommuneOffice, Roles.CommuneLeader];
+    // The district admin too: a newly onboarded commune's first staff and accounts are set up from the district.
+    private static readonly string[] Keepers = [Roles.CommuneOffice, Roles.CommuneLeader, Roles.DistrictAdmin];
 
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder routes)
     {

@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# The distributed platform on this machine: personnel, procedures, feedback, awards and the gateway as five
+# separate `dotnet <dll>` processes on 127.0.0.1, over RabbitMQ and Redis, as a cluster runs them.
+#
+#   bash scripts/run-distributed.sh          # Ctrl-C stops every process
+#   DEMO=1 bash scripts/run-distributed.sh   # with the demo district, communes, staff and accounts
+#
+# 1. Builds the five deployables (Release) unless NO_BUILD=1.
+# 2. Installs (apt) and starts RabbitMQ and Redis on 127.0.0.1 when they do not answer (as scripts/test.sh).
+# 3. Starts procedures :5102, feedback :5103, awards :5104 (validating tokens against personnel's JWKS) and, once
+#    their queues are bound, personnel :5101 (the token issuer, with a signing key PEM in the data folder) and the
+#    gateway :5100; bootstraps district giong-trom and its first admin; waits for every /health/ready; prints the
+#    URL and the credentials.
+# Logs: artifacts/distributed/<service>.log. Stopping (Ctrl-C, TERM, or an error) stops them all.
+#
+# Environment: ADMIN_USERNAME (admin.giongtrom; noivu.giongtrom with DEMO=1), ADMIN_PASSWORD (else generated once
+# and kept in the data folder; Demo@2015 with DEMO=1), DATA_DIR (artifacts/distributed/data), QUEUE_PREFIX (dist),
+# RABBITMQ (amqp://guest:guest@127.0.0.1:5672/), REDIS (127.0.0.1:6379), NO_BUILD=1, NO_SERVICES=1 (do not
+# install/start RabbitMQ or Redis), READY_TIMEOUT (seconds, 90). Any other ASP.NET Core setting passes through
+# the environment to every process, e.g. RateLimits__StaffPerMinute=100000.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+LOGS="$ROOT/artifacts/distributed"
+DATA_DIR=$(mkdir -p "${DATA_DIR:-$LOGS/data}" && cd "${DATA_DIR:-$LOGS/data}" && pwd)
+mkdir -p "$LOGS"
+CONFIGURATION=Release
+RABBITMQ=${RABBITMQ:-amqp://guest:guest@127.0.0.1:5672/}
+REDIS=${REDIS:-127.0.0.1:6379}
+DEMO=${DEMO:-0}
+export DOTNET_CLI_UI_LANGUAGE=en DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DEBIAN_FRONTEND=noninteractive
+
+log() { printf '[run-distributed] %s\n' "$*" >&2; }
+
+SUDO=()
+if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1; then SUDO=(sudo -n); fi
+
+# --------------------------------------------------------------------------- RabbitMQ and Redis (as scripts/test.sh)
+
+port_open() { timeout 1 bash -c ": </dev/tcp/$1/$2" 2>/dev/null; }
+
+wait_port() { # HOST PORT SECONDS NAME
+  local i
+  for ((i = 0; i < $3; i++)); do
+    port_open "$1" "$2" && return 0
+    sleep 1
+  done
+  log "$4 did not answer on $1:$2 within $3 s"
+  return 1
+}
+
+APT_UPDATED=0
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
+  ((${#missing[@]})) || return 0
+  if ((APT_UPDATED == 0)); then "${SUDO[@]}" apt-get update -qq; APT_UPDATED=1; fi
+  log "apt-get install ${missing[*]}"
+  "${SUDO[@]}" apt-get install -y -qq --no-install-recommends \
+    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}" >/dev/null
+}
+
+start_redis() {
+  port_open 127.0.0.1 6379 && return 0
+  ensure_packages redis-server redis-tools
+  log "starting redis-server on 127.0.0.1:6379"
+  "${SUDO[@]}" mkdir -p /var/lib/redis /var/log/redis
+  "${SUDO[@]}" redis-server --bind 127.0.0.1 --port 6379 --daemonize yes \
+    --dir /var/lib/redis --save '' --appendonly no --logfile /var/log/redis/redis-test.log
+  wait_port 127.0.0.1 6379 30 redis
+}
+
+start_rabbitmq() {
+  port_open 127.0.0.1 5672 && return 0
+  local conf=/etc/rabbitmq/rabbitmq-env.conf
+  if [[ ! -f $conf ]]; then
+    log "writing $conf (loopback only)"
+    "${SUDO[@]}" mkdir -p /etc/rabbitmq
+    printf '%s\n' '# Written by scripts/run-distributed.sh: a loopback-only broker.' 'NODENAME=rabbit@localhost' \
+      'NODE_IP_ADDRESS=127.0.0.1' 'NODE_PORT=5672' 'export ERL_EPMD_ADDRESS=127.0.0.1' \
+      'SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"' | "${SUDO[@]}" tee "$conf" >/dev/null
+  fi
+  ensure_packages rabbitmq-server
+  log "starting rabbitmq-server on 127.0.0.1:5672"
+  "${SUDO[@]}" mkdir -p /var/log/rabbitmq /var/lib/rabbitmq
+  "${SUDO[@]}" chown rabbitmq:rabbitmq /var/log/rabbitmq /var/lib/rabbitmq 2>/dev/null || true
+  "${SUDO[@]}" service rabbitmq-server start >/dev/null 2>&1 || "${SUDO[@]}" rabbitmq-server -detached >/dev/null 2>&1 || true
+  wait_port 127.0.0.1 5672 120 rabbitmq
+  "${SUDO[@]}" timeout 60 rabbitmqctl -q await_startup >/dev/null 2>&1 || true
+}
+
+# --------------------------------------------------------------------------- the five processes
+
+declare -A PIDS=()
+NAMES=(personnel procedures feedback awards gateway)
+declare -A PORT=([gateway]=5100 [personnel]=5101 [procedures]=5102 [feedback]=5103 [awards]=5104)
+declare -A PROJECT=(
+  [personnel]=services/personnel/Personnel.Api [procedures]=services/procedures/Procedures.Api
+  [feedback]=services/feedback/Feedback.Api [awards]=services/awards/Awards.Api [gateway]=gateway/Platform.Gateway)
+declare -A ASSEMBLY=([personnel]=Personnel.Api [procedures]=Procedures.Api [feedback]=Feedback.Api [awards]=Awards.Api [gateway]=Platform.Gateway)
+url() { echo "http://127.0.0.1:${PORT[$1]}"; }
+
+stop_all() {
+  local name pid
+  trap - EXIT INT TERM
+  for name in gateway awards feedback procedures personnel; do
+    pid=${PIDS[$name]:-}
+    [[ -n $pid ]] && kill -TERM "$pid" 2>/dev/null || true
+  done
+  for name in "${!PIDS[@]}"; do wait "${PIDS[$name]}" 2>/dev/null || true; done
+  ((${#PIDS[@]})) && log "stopped ${!PIDS[*]}"
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap 'stop_all' EXIT
+
+if [[ ${NO_BUILD:-0} != 1 ]]; then
+  for name in "${NAMES[@]}"; do
+    log "dotnet build ${PROJECT[$name]} -c $CONFIGURATION"
+    dotnet build "${PROJECT[$name]}" -c "$CONFIGURATION" -nologo -v q >"$LOGS/build-$name.log" 2>&1 ||
+      { tail -n 30 "$LOGS/build-$name.log" >&2; log "build of $name failed (log: $LOGS/build-$name.log)"; exit 1; }
+  done
+fi
+
+if [[ ${NO_SERVICES:-0} != 1 ]]; then
+  start_redis
+  start_rabbitmq
+fi
+
+for name in "${NAMES[@]}"; do
+  if port_open 127.0.0.1 "${PORT[$name]}"; then
+    log "port ${PORT[$name]} ($name) is taken: another copy may be running"
+    exit 1
+  fi
+done
+
+KEY="$DATA_DIR/signing-key.pem"
+if [[ ! -f $KEY ]]; then
+  log "creating the signing key $KEY"
+  (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out "$KEY" 2>/dev/null)
+fi
+
+if ((DEMO)); then
+  ADMIN_USERNAME=${ADMIN_USERNAME:-noivu.giongtrom}
+  ADMIN_PASSWORD=${ADMIN_PASSWORD:-Demo@2015}
+else
+  ADMIN_USERNAME=${ADMIN_USERNAME:-admin.giongtrom}
+  if [[ -z ${ADMIN_PASSWORD:-} ]]; then
+    # Generated once: personnel creates the admin only when missing, so a kept data folder keeps its password.
+    if [[ ! -f $DATA_DIR/admin-password ]]; then
+      (umask 077 && printf 'Adm-%s\n' "$(openssl rand -hex 12)" >"$DATA_DIR/admin-password")
+    fi
+    ADMIN_PASSWORD=$(cat "$DATA_DIR/admin-password")
+  fi
+fi
+
+start() { # NAME VAR=VALUE...
+  local name=$1 dll
+  shift
+  dll="$ROOT/${PROJECT[$name]}/bin/$CONFIGURATION/net10.0/${ASSEMBLY[$name]}.dll"
+  [[ -f $dll ]] || { log "$dll is missing: build first (without NO_BUILD=1)"; exit 1; }
+  # The content root is the dll's folder, where its appsettings.json is.
+  (cd "$(dirname "$dll")" && exec env "$@" \
+      urls="$(url "$name")" DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production \
+      ConnectionStrings__rabbitmq="$RABBITMQ" ConnectionStrings__redis="$REDIS" \
+      Messaging__QueuePrefix="${QUEUE_PREFIX:-dist}" Storage__DataDirectory="$DATA_DIR" \
+      dotnet "$dll") >"$LOGS/$name.log" 2>&1 &
+  PIDS[$name]=$!
+  log "started $name (pid ${PIDS[$name]}) on $(url "$name"); log: $LOGS/$name.log"
+}
+
+wait_ready() { # NAME...: every /health/ready (store, cache, bus) answers 200
+  local name deadline=$((SECONDS + ${READY_TIMEOUT:-90}))
+  for name in "$@"; do
+    until curl -sf -o /dev/null "$(url "$name")/health/ready"; do
+      if ! kill -0 "${PIDS[$name]}" 2>/dev/null; then
+        tail -n 40 "$LOGS/$name.log" >&2
+        log "$name exited before it was ready (log: $LOGS/$name.log)"
+        exit 1
+      fi
+      if ((SECONDS > deadline)); then
+        tail -n 40 "$LOGS/$name.log" >&2
+        log "$name was not ready within ${READY_TIMEOUT:-90} s (log: $LOGS/$name.log)"
+        exit 1
+      fi
+      sleep 0.2
+    done
+  done
+}
+
+# The consumers first: a service is ready once its queues are bound, and personnel's first events (the bootstrap's,
+# the demo onboarding's) must find every queue, or the broker drops them for lack of a binding.
+JWKS="Auth__JwksUrl=$(url personnel)/api/auth/jwks"
+start procedures "$JWKS"
+start feedback "$JWKS"
+start awards "$JWKS"
+wait_ready procedures feedback awards
+start personnel Auth__SigningKeyFile="$KEY" \
+  Bootstrap__District__Code=giong-trom "Bootstrap__District__Name=Huyện Giồng Trôm" Bootstrap__District__Kind=district \
+  Bootstrap__Admin__Username="$ADMIN_USERNAME" Bootstrap__Admin__Password="$ADMIN_PASSWORD" \
+  Demo__Enabled="$( ((DEMO)) && echo true || echo false)"
+start gateway "$JWKS" \
+  ReverseProxy__Clusters__personnel__Destinations__primary__Address="$(url personnel)" \
+  ReverseProxy__Clusters__procedures__Destinations__primary__Address="$(url procedures)" \
+  ReverseProxy__Clusters__feedback__Destinations__primary__Address="$(url feedback)" \
+  ReverseProxy__Clusters__awards__Destinations__primary__Address="$(url awards)"
+wait_ready personnel gateway
+if ((DEMO)); then
+  # The demo communes are prepared by events: wait until procedures has the starter catalogue of my-thanh.
+  deadline=$((SECONDS + 60))
+  until [[ $(curl -sf "$(url gateway)/api/communes/my-thanh/procedures" | grep -o '"code"' | wc -l) -ge 15 ]]; do
+    ((SECONDS < deadline)) || { log "the demo commune my-thanh was not prepared within 60 s"; exit 1; }
+    sleep 1
+  done
+fi
+
+cat <<EOF
+
+  Distributed platform ready: $(url gateway)  (API reference: $(url gateway)/docs)
+  District admin of giong-trom: $ADMIN_USERNAME / $ADMIN_PASSWORD
+  Sign in: curl -s $(url gateway)/api/auth/token -H 'content-type: application/json' -d '{"username":"$ADMIN_USERNAME","password":"$ADMIN_PASSWORD"}'
+EOF
+if ((DEMO)); then
+  echo "  Demo accounts of my-thanh (motcua.mythanh, chutich.mythanh, ...): password Demo@2015"
+fi
+cat <<EOF
+  Services: personnel $(url personnel), procedures $(url procedures), feedback $(url feedback), awards $(url awards)
+  Data: $DATA_DIR   Logs: $LOGS/*.log
+  Ctrl-C stops all five processes.
+
+EOF
+
+# Runs until interrupted, or until one of the processes ends by itself.
+while true; do
+  for name in "${NAMES[@]}"; do
+    if ! kill -0 "${PIDS[$name]}" 2>/dev/null; then
+      wait "${PIDS[$name]}" 2>/dev/null && rc=0 || rc=$?
+      unset "PIDS[$name]"
+      log "$name exited ($rc); stopping the others (log: $LOGS/$name.log)"
+      exit 1
+    fi
+  done
+  sleep 1 &
+  wait $! || true
+done
