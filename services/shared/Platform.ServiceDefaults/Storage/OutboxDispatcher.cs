@@ -53,29 +53,42 @@ public sealed class OutboxDispatcher<TService>(
         }
     }
 
-    /// <summary>Publishes one batch; returns how many were sent.</summary>
+    /// <summary>Publishes one batch, oldest first, then marks what was published in one write; returns how many were sent.</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken ct)
     {
         var pending = await store.PendingOutboxAsync(BatchSize, ct);
-        foreach (var message in pending)
+        var published = new List<Guid>(pending.Count);
+        try
         {
-            var type = Contracts.GetType(message.MessageType)
-                       ?? throw new InvalidOperationException($"Unknown event type {message.MessageType} in the outbox of {store.Service}.");
-            var payload = JsonSerializer.Deserialize(message.Body, type, PlatformJson.Options)!;
-            using (Source.StartActivity($"{type.Name} publish", ActivityKind.Producer, message.TraceParent))
+            foreach (var message in pending)
             {
-                await bus.Publish(payload, type, context =>
-                {
-                    context.MessageId = message.Id;
-                    context.Headers.Set(PlatformHeaders.Commune, message.Commune);
-                    // The W3C trace id (traceparent "00-<32 hex>-...") doubles as the correlation id.
-                    if (message.TraceParent is { Length: >= 35 } parent && Guid.TryParseExact(parent.Substring(3, 32), "N", out var correlation))
-                        context.CorrelationId = correlation;
-                }, ct);
+                await PublishAsync(message, ct);
+                published.Add(message.Id);
             }
-            await store.MarkSentAsync([message.Id], time.GetUtcNow().UtcDateTime, ct);
         }
-        return pending.Count;
+        finally
+        {
+            if (published.Count > 0) await store.MarkSentAsync(published, time.GetUtcNow().UtcDateTime, CancellationToken.None);
+        }
+        return published.Count;
+    }
+
+    private async Task PublishAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var type = Contracts.GetType(message.MessageType)
+                   ?? throw new InvalidOperationException($"Unknown event type {message.MessageType} in the outbox of {store.Service}.");
+        var payload = JsonSerializer.Deserialize(message.Body, type, PlatformJson.Options)!;
+        using (Source.StartActivity($"{type.Name} publish", ActivityKind.Producer, message.TraceParent))
+        {
+            await bus.Publish(payload, type, context =>
+            {
+                context.MessageId = message.Id;
+                context.Headers.Set(PlatformHeaders.Commune, message.Commune);
+                // The W3C trace id (traceparent "00-<32 hex>-...") doubles as the correlation id.
+                if (message.TraceParent is { Length: >= 35 } parent && Guid.TryParseExact(parent.Substring(3, 32), "N", out var correlation))
+                    context.CorrelationId = correlation;
+            }, ct);
+        }
     }
 
     private async Task PurgeOccasionallyAsync(CancellationToken ct)

@@ -15,6 +15,9 @@ public class SqliteDocumentStore : IDocumentStore
 {
     private readonly string _connectionString;
     private readonly ConcurrentDictionary<string, bool> _tables = new();
+    // One writer at a time inside the process: SQLite allows one anyway, and a writer that finds the lock taken
+    // would wait in Microsoft.Data.Sqlite's busy loop (150 ms sleeps) instead of an async queue.
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
     public SqliteDocumentStore(string service, string databasePath)
     {
@@ -99,6 +102,20 @@ public class SqliteDocumentStore : IDocumentStore
         foreach (var collection in changes.Documents.Select(d => d.Collection).Distinct())
             await TableAsync(collection, ct);
 
+        await _writer.WaitAsync(ct);
+        try
+        {
+            await CommitLockedAsync(changes, ct);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+        if (changes.Outbox.Count > 0) OutboxWritten?.Invoke();
+    }
+
+    private async Task CommitLockedAsync(ChangeSet changes, CancellationToken ct)
+    {
         await using var connection = Open();
         await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: take the write lock up front
         var now = Iso(DateTime.UtcNow);
@@ -117,7 +134,6 @@ public class SqliteDocumentStore : IDocumentStore
                 ("$id", message.Id.ToString()), ("$commune", message.Commune), ("$type", message.MessageType),
                 ("$body", message.Body), ("$cid", message.TraceParent), ("$at", Iso(message.CreatedAt)));
         await transaction.CommitAsync(ct);
-        if (changes.Outbox.Count > 0) OutboxWritten?.Invoke();
     }
 
     private static async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, DocumentChange change, string now, CancellationToken ct)
@@ -189,18 +205,34 @@ public class SqliteDocumentStore : IDocumentStore
 
     public async Task MarkSentAsync(IReadOnlyCollection<Guid> ids, DateTime sentAt, CancellationToken ct = default)
     {
-        await using var connection = Open();
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        foreach (var id in ids)
-            await ExecuteAsync(connection, transaction, "UPDATE _outbox SET sent_at = $at WHERE id = $id", ("$at", Iso(sentAt)), ("$id", id.ToString()));
-        await transaction.CommitAsync(ct);
+        await _writer.WaitAsync(ct);
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            foreach (var id in ids)
+                await ExecuteAsync(connection, transaction, "UPDATE _outbox SET sent_at = $at WHERE id = $id", ("$at", Iso(sentAt)), ("$id", id.ToString()));
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     public async Task PurgeAsync(DateTime sentBefore, DateTime consumedBefore, CancellationToken ct = default)
     {
-        await using var connection = Open();
-        await ExecuteAsync(connection, null, "DELETE FROM _outbox WHERE sent_at IS NOT NULL AND sent_at < $at", ("$at", Iso(sentBefore)));
-        await ExecuteAsync(connection, null, "DELETE FROM _inbox WHERE consumed_at < $at", ("$at", Iso(consumedBefore)));
+        await _writer.WaitAsync(ct);
+        try
+        {
+            await using var connection = Open();
+            await ExecuteAsync(connection, null, "DELETE FROM _outbox WHERE sent_at IS NOT NULL AND sent_at < $at", ("$at", Iso(sentBefore)));
+            await ExecuteAsync(connection, null, "DELETE FROM _inbox WHERE consumed_at < $at", ("$at", Iso(consumedBefore)));
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     public async Task PingAsync(CancellationToken ct = default)
