@@ -53,23 +53,26 @@ public static class DeskAssignmentsApi
         return TypedResults.Created($"/api/communes/{commune}/desk-assignments", assignment);
     }
 
-    public static async Task<Ok<DeskAssignment>> End(string commune, string staffId, EndDeskRequest request, IDocumentStore<PersonnelData> store,
+    public static async Task<Ok<DeskAssignment>> End(string commune, string staffId, EndDeskRequest? request, IDocumentStore<PersonnelData> store,
         TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var changes = new ChangeSet();
-        var ended = await EndOpenAssignmentAsync(store, changes, commune, staffId, request.Until ?? StaffApi.VietnamDay(now), now, StaffApi.By(user), ct)
+        var ended = await EndOpenAssignmentAsync(store, changes, commune, staffId, request?.Until ?? StaffApi.VietnamDay(now), now, StaffApi.By(user), ct)
                     ?? throw new NotFoundException("Desk assignment", staffId);
         await store.CommitAsync(changes, ct);
         return TypedResults.Ok(ended);
     }
 
+    /// <param name="cancelIfNotBegun">When the person leaves before a scheduled period begins, the period is cancelled
+    /// (it ends the day before it would have begun) instead of refused.</param>
     internal static async Task<DeskAssignment?> EndOpenAssignmentAsync(IDocumentStore<PersonnelData> store, ChangeSet changes, string commune, string staffId,
-        DateOnly until, DateTime now, string? by, CancellationToken ct)
+        DateOnly until, DateTime now, string? by, CancellationToken ct, bool cancelIfNotBegun = false)
     {
         var open = await OpenAsync(store, commune, staffId, ct);
         if (open is null) return null;
-        if (until < open.Document.From)
+        if (until < open.Document.From && cancelIfNotBegun) until = open.Document.From.AddDays(-1);
+        else if (until < open.Document.From)
             throw new InvalidInputException(new Dictionary<string, string[]> { ["until"] = [$"cannot be before the assignment began ({open.Document.From:yyyy-MM-dd})"] });
         var ended = open.Document with { Until = until };
         changes.Update(open, ended).Publish(commune, new DeskAssignmentChanged { Commune = commune, StaffId = staffId, OnDesk = false, From = open.Document.From, Until = until });

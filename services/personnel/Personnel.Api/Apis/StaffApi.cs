@@ -140,7 +140,7 @@ public static class StaffApi
         var changes = new ChangeSet().Update(stored, updated);
         // Someone who leaves or goes on leave is off the desk from today.
         if (request.Status != "active")
-            await DeskAssignmentsApi.EndOpenAssignmentAsync(store, changes, commune, id, VietnamDay(now), now, By(user), ct);
+            await DeskAssignmentsApi.EndOpenAssignmentAsync(store, changes, commune, id, VietnamDay(now), now, By(user), ct, cancelIfNotBegun: true);
         await store.CommitAsync(changes, ct);
         return TypedResults.Ok(View(updated));
     }

@@ -71,13 +71,16 @@ public static class EvaluationRules
 
     public static int Points(EvaluationSheet s, double hours)
     {
+        var onTime = s.DossiersHandled == 0 ? 1.0 : (double)s.DossiersOnTime / s.DossiersHandled;
+        var satisfied = s.Ratings == 0 ? 1.0 : (double)s.SatisfiedRatings / s.Ratings;
         var points = 50.0
-                     + 20 * (s.OnTimeRate ?? 1.0)
-                     + 15 * (s.SatisfactionIndex ?? 1.0)
+                     + 20 * onTime
+                     + 15 * satisfied
                      + Math.Min(10, 5 * s.Initiatives)
                      + 5 * Math.Min(1.0, hours / 40)
                      - 10 * s.UpheldComplaints;
-        return (int)Math.Clamp(Math.Floor(points), 0, 100);
+        // Rounded before flooring, so that 89.99999999 (a sum of fractions that is 90 on paper) stays 90.
+        return (int)Math.Clamp(Math.Floor(Math.Round(points, 6)), 0, 100);
     }
 
     public static string LevelOf(int points) => points >= 90 ? Excellent : points >= 70 ? Good : points >= 50 ? Completed : NotCompleted;
