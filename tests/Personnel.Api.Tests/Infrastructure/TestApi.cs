@@ -47,6 +47,9 @@ public static class TestApi
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string? token, object body) =>
         client.SendAsync(HttpMethod.Post, path, token, JsonContent.Create(body));
 
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string path, string? token, object body) =>
+        client.SendAsync(HttpMethod.Put, path, token, JsonContent.Create(body));
+
     public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string path, string? token, string json) =>
         client.SendAsync(HttpMethod.Post, path, token, new StringContent(json, Encoding.UTF8, "application/json"));
 

@@ -36,6 +36,10 @@ public static class TokenForge
     public static string ForCommune(SigningKey key, string commune, string role = Roles.DeskOfficer, DateTime? expires = null, string audience = Platform) =>
         Create(key.Credentials, new Dictionary<string, object> { [ClaimNames.Commune] = commune, [ClaimNames.Role] = role }, audience: audience, expires: expires);
 
+    /// <summary>A commune token carrying several roles at once (the <c>role</c> claim as an array).</summary>
+    public static string ForCommuneRoles(SigningKey key, string commune, params string[] roles) =>
+        Create(key.Credentials, new Dictionary<string, object> { [ClaimNames.Commune] = commune, [ClaimNames.Role] = roles });
+
     /// <summary>A desk-officer token for my-thanh signed by a fresh RSA key the service never saw.</summary>
     public static string SignedByStranger(string? keyId = null)
     {

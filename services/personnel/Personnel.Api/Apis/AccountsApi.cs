@@ -59,6 +59,8 @@ public static class AccountsApi
                 $"must be commune roles: {string.Join(", ", Roles.CommuneRoles.Where(r => r != Roles.Radio))}");
         RequirePassword(validation, request.Password, "password");
         validation.ThrowIfInvalid();
+        if (request.Roles!.Contains(Roles.CommuneLeader) && !user.IsInRole(Roles.DistrictAdmin))
+            throw new BusinessRuleException("leader-account-by-district", "Only the district admin creates accounts with the commune-leader role.");
         var member = (await StaffApi.LoadAsync(store, commune, request.StaffId!, ct)).Document;
         if (member.Status == "left") throw new BusinessRuleException("staff-left", $"{member.FullName} has left; no account is created.");
         var now = time.GetUtcNow().UtcDateTime;
@@ -90,12 +92,23 @@ public static class AccountsApi
             a => Lockout.AfterSuccess(a) with { SecretHash = Credentials.Hash(request.Password!) }, time, user, ct);
     }
 
+    internal static async Task DisableAccountsOfAsync(IDocumentStore<PersonnelData> store, ChangeSet changes, string commune, string staffId,
+        DateTime now, string? by, CancellationToken ct)
+    {
+        var accounts = await store.QueryAsync<Account>(Scopes.Platform, new Query(Filter.And(Filter.Eq("commune", commune), Filter.Eq("staffId", staffId))), ct);
+        foreach (var account in accounts.Where(a => !a.Document.Disabled))
+            changes.Update(account, account.Document with { Disabled = true })
+                .Insert(commune, Guid.NewGuid().ToString("N"), new AccountAudit(account.Document.Username, "disabled: the staff member left", by, now));
+    }
+
     private static async Task<Ok<AccountView>> ChangeAsync(IDocumentStore<PersonnelData> store, string commune, string username, string action,
         Func<Account, Account> change, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         var stored = await store.FindAsync<Account>(Scopes.Platform, Credentials.Normalize(username), ct);
         // Another commune's account (or a district account) is not found from this commune's route.
         if (stored is null || stored.Document.Commune != commune) throw new NotFoundException("Account", username);
+        if (stored.Document.Roles.Contains(Roles.CommuneLeader) && !user.IsInRole(Roles.DistrictAdmin))
+            throw new BusinessRuleException("leader-account-by-district", "Only the district admin manages an account with the commune-leader role.");
         var now = time.GetUtcNow().UtcDateTime;
         var updated = change(stored.Document);
         await store.CommitAsync(new ChangeSet().Update(stored, updated)

@@ -62,7 +62,7 @@ public static class StaffApi
             .RequireText(request.FullName, "fullName", 200)
             .Require(request.Kind is not null && StaffMember.Kinds.Contains(request.Kind), "kind", $"must be one of: {string.Join(", ", StaffMember.Kinds)}")
             .Require(position is not null, "position", $"must be one of: {string.Join(", ", Positions.All.Select(p => p.Code))}")
-            .Require(position is null || request.Kind is null || position.Kind == request.Kind, "position", $"'{request.Position}' is a position for {position?.Kind} staff")
+            .Require(position is null || !StaffMember.Kinds.Contains(request.Kind ?? "") || position.Kind == request.Kind, "position", $"'{request.Position}' is a position for {position?.Kind} staff")
             .Require(request.Phone is null || request.Phone.Count(char.IsAsciiDigit) is >= 9 and <= 12, "phone", "must have 9 to 12 digits")
             .Require(request.Qualifications is null || request.Qualifications.All(q => !string.IsNullOrWhiteSpace(q) && q.Length <= 200), "qualifications", "must not be empty");
         validation.ThrowIfInvalid();
@@ -138,9 +138,11 @@ public static class StaffApi
         var stored = await LoadAsync(store, commune, id, ct);
         var updated = (stored.Document with { Status = request.Status! }).Changed(now, By(user), $"status: {request.Status}{(request.Note is null ? "" : " – " + request.Note)}");
         var changes = new ChangeSet().Update(stored, updated);
-        // Someone who leaves or goes on leave is off the desk from today.
+        // Someone who leaves or goes on leave is off the desk from today; someone who leaves can no longer sign in.
         if (request.Status != "active")
             await DeskAssignmentsApi.EndOpenAssignmentAsync(store, changes, commune, id, VietnamDay(now), now, By(user), ct, cancelIfNotBegun: true);
+        if (request.Status == "left")
+            await AccountsApi.DisableAccountsOfAsync(store, changes, commune, id, now, By(user), ct);
         await store.CommitAsync(changes, ct);
         return TypedResults.Ok(View(updated));
     }
