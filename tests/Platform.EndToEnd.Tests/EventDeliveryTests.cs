@@ -203,7 +203,10 @@ public sealed class EventDeliveryTests(RabbitMqServer rabbit) : IAsyncLifetime
             {
                 TcpClient inbound;
                 try { inbound = await _listener.AcceptTcpClientAsync(_stop.Token); }
-                catch (Exception) { return; }
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+                {
+                    return; // the proxy was disposed
+                }
                 if (_cut)
                 {
                     inbound.Dispose();
@@ -225,7 +228,10 @@ public sealed class EventDeliveryTests(RabbitMqServer rabbit) : IAsyncLifetime
         private async Task PumpAsync(TcpClient from, TcpClient to)
         {
             try { await from.GetStream().CopyToAsync(to.GetStream(), _stop.Token); }
-            catch (Exception) { }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+            {
+                // Either side closed, or Cut() dropped the connection: that is the outage this proxy simulates.
+            }
             from.Dispose();
             to.Dispose();
         }

@@ -132,7 +132,7 @@ public sealed class WorkingCalendar
     public DateOnly DueDate(DateTime receivedLocal, int workingDays, TimeOnly cutOff)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
-        if (receivedLocal.Kind == DateTimeKind.Utc) receivedLocal = receivedLocal.AddHours(7);
+        if (receivedLocal.Kind == DateTimeKind.Utc) receivedLocal = VietnamTime.ToLocal(receivedLocal);
 
         var receivedOn = DateOnly.FromDateTime(receivedLocal);
         CalendarRange.CheckDate(receivedOn, nameof(receivedLocal));

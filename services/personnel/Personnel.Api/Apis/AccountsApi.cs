@@ -64,7 +64,7 @@ public static class AccountsApi
         var member = (await StaffApi.LoadAsync(store, commune, request.StaffId!, ct)).Document;
         if (member.Status == "left") throw new BusinessRuleException("staff-left", $"{member.FullName} has left; no account is created.");
         var now = time.GetUtcNow().UtcDateTime;
-        var by = StaffApi.By(user);
+        var by = user.Actor();
         var account = new Account
         {
             Username = Credentials.Normalize(request.Username!), DisplayName = member.FullName, SecretHash = Credentials.Hash(request.Password!),
@@ -112,7 +112,7 @@ public static class AccountsApi
         var now = time.GetUtcNow().UtcDateTime;
         var updated = change(stored.Document);
         await store.CommitAsync(new ChangeSet().Update(stored, updated)
-            .Insert(commune, Guid.NewGuid().ToString("N"), new AccountAudit(updated.Username, action, StaffApi.By(user), now)), ct);
+            .Insert(commune, Guid.NewGuid().ToString("N"), new AccountAudit(updated.Username, action, user.Actor(), now)), ct);
         return TypedResults.Ok(View(updated, now));
     }
 }

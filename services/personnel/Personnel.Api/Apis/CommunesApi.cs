@@ -48,9 +48,9 @@ public static class CommunesApi
     {
         var communes = await store.QueryAsync<CommuneRecord>(Scopes.Platform,
             new Query(Filter.Eq("district", district), [new Sort("name")]), ct);
-        var views = new List<CommuneView>(communes.Count);
-        foreach (var commune in communes) views.Add(await ViewAsync(store, commune.Id, ct));
-        return TypedResults.Ok<IReadOnlyList<CommuneView>>(views);
+        var readiness = (await store.QueryAsync<CommuneReadiness>(Scopes.Platform, new Query(Filter.In("id", communes.Select(c => (object?)c.Id))), ct))
+            .ToDictionary(r => r.Id, r => r.Document);
+        return TypedResults.Ok<IReadOnlyList<CommuneView>>(communes.Select(c => View(c.Document, readiness.GetValueOrDefault(c.Id))).ToList());
     }
 
     public static async Task<Ok<CommuneView>> Get(string commune, IDocumentStore<PersonnelData> store, CancellationToken ct) =>
@@ -59,7 +59,11 @@ public static class CommunesApi
     private static async Task<CommuneView> ViewAsync(IDocumentStore<PersonnelData> store, string code, CancellationToken ct)
     {
         var record = (await store.FindAsync<CommuneRecord>(Scopes.Platform, code, ct))?.Document ?? throw new NotFoundException("Commune", code);
-        var readiness = (await store.FindAsync<CommuneReadiness>(Scopes.Platform, code, ct))?.Document;
+        return View(record, (await store.FindAsync<CommuneReadiness>(Scopes.Platform, code, ct))?.Document);
+    }
+
+    private static CommuneView View(CommuneRecord record, CommuneReadiness? readiness)
+    {
         var services = CommuneReadiness.Services.ToDictionary(s => s, s => readiness?.PreparedBy.ContainsKey(s) == true ? "ready" : "pending");
         return new CommuneView(record.Code, record.Name, record.District, record.DistrictName, record.DistrictKind, record.Hamlets, record.OnboardedAt, services);
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Personnel.Api.Domain;
+using Platform.Calendar;
 using Personnel.Api.Infrastructure;
 using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Problems;
@@ -39,7 +40,7 @@ public static class DeskAssignmentsApi
     {
         new InputValidation().RequireText(request.StaffId, "staffId", 64).ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
-        var from = request.From ?? StaffApi.VietnamDay(now);
+        var from = request.From ?? VietnamTime.Today(now);
         var member = (await StaffApi.LoadAsync(store, commune, request.StaffId!, ct)).Document;
         var lastYear = (await store.FindAsync<EvaluationSheet>(commune, EvaluationSheet.Key(member.Id, from.Year - 1), ct))?.Document.FinalLevel;
         var unmet = DeskEligibility.UnmetRules(member, from, lastYear);
@@ -47,7 +48,7 @@ public static class DeskAssignmentsApi
             throw new BusinessRuleException("not-eligible-for-desk", $"{member.FullName} cannot be assigned to the one-stop desk.", unmet);
         if (await OpenAsync(store, commune, member.Id, ct) is not null)
             throw new ConflictException("already-on-desk", $"{member.FullName} is already on the desk.");
-        var assignment = new DeskAssignment(member.Id, from, null, now, StaffApi.By(user));
+        var assignment = new DeskAssignment(member.Id, from, null, now, user.Actor());
         await store.CommitAsync(new ChangeSet().Insert(commune, Key(member.Id, from), assignment).Publish(commune,
             new DeskAssignmentChanged { Commune = commune, StaffId = member.Id, OnDesk = true, From = from }), ct);
         return TypedResults.Created($"/api/communes/{commune}/desk-assignments", assignment);
@@ -58,7 +59,7 @@ public static class DeskAssignmentsApi
     {
         var now = time.GetUtcNow().UtcDateTime;
         var changes = new ChangeSet();
-        var ended = await EndOpenAssignmentAsync(store, changes, commune, staffId, request?.Until ?? StaffApi.VietnamDay(now), now, StaffApi.By(user), ct)
+        var ended = await EndOpenAssignmentAsync(store, changes, commune, staffId, request?.Until ?? VietnamTime.Today(now), now, user.Actor(), ct)
                     ?? throw new NotFoundException("Desk assignment", staffId);
         await store.CommitAsync(changes, ct);
         return TypedResults.Ok(ended);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Personnel.Api.Domain;
+using Platform.Calendar;
 using Personnel.Api.Infrastructure;
 using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Problems;
@@ -33,9 +34,15 @@ public static class EvaluationsApi
         return routes;
     }
 
-    private static async Task<IReadOnlyList<EvaluationRow>> RowsAsync(IDocumentStore<PersonnelData> store, string commune, int year, CancellationToken ct)
+    private static async Task<IReadOnlyList<StaffMember>> StaffAsync(IDocumentStore<PersonnelData> store, string commune, CancellationToken ct) =>
+        (await store.QueryAsync<StaffMember>(commune, new Query(OrderBy: [new Sort("fullName")]), ct)).Select(s => s.Document).ToList();
+
+    private static async Task<IReadOnlyList<EvaluationRow>> RowsAsync(IDocumentStore<PersonnelData> store, string commune, int year, CancellationToken ct) =>
+        await RowsAsync(store, commune, year, await StaffAsync(store, commune, ct), ct);
+
+    private static async Task<IReadOnlyList<EvaluationRow>> RowsAsync(IDocumentStore<PersonnelData> store, string commune, int year,
+        IReadOnlyList<StaffMember> staff, CancellationToken ct)
     {
-        var staff = (await store.QueryAsync<StaffMember>(commune, new Query(OrderBy: [new Sort("fullName")]), ct)).Select(s => s.Document).ToList();
         var sheets = (await store.QueryAsync<EvaluationSheet>(commune, new Query(Filter.Eq("year", year)), ct)).ToDictionary(s => s.Document.StaffId, s => s.Document);
         var suggestions = EvaluationRules.ApplyCap(year, staff.ToDictionary(m => m.Id,
             m => EvaluationRules.Suggest(sheets.GetValueOrDefault(m.Id) ?? EvaluationSheet.Empty(m.Id, year), m.TrainingHoursIn(year))));
@@ -51,7 +58,7 @@ public static class EvaluationsApi
 
     private static int RequireYear(int? year, TimeProvider time)
     {
-        var wanted = year ?? StaffApi.VietnamDay(time.GetUtcNow().UtcDateTime).Year;
+        var wanted = year ?? VietnamTime.Today(time.GetUtcNow().UtcDateTime).Year;
         if (wanted is < 2015 or > 2100) throw new InvalidInputException(new Dictionary<string, string[]> { ["year"] = ["must be between 2015 and 2100"] });
         return wanted;
     }
@@ -63,8 +70,9 @@ public static class EvaluationsApi
         TimeProvider time, CancellationToken ct)
     {
         var wanted = RequireYear(year, time);
-        var rows = await RowsAsync(store, commune, wanted, ct);
-        var staff = (await store.QueryAsync<StaffMember>(commune, Query.All, ct)).ToDictionary(s => s.Id, s => s.Document);
+        var members = await StaffAsync(store, commune, ct);
+        var rows = await RowsAsync(store, commune, wanted, members, ct);
+        var staff = members.ToDictionary(m => m.Id);
         var proposals = new List<ReassignmentProposal>();
         foreach (var row in rows.Where(r => r.Status != "left"))
         {
@@ -105,7 +113,7 @@ public static class EvaluationsApi
         var stored = await store.FindAsync<EvaluationSheet>(commune, key, ct);
         var sheet = (stored?.Document ?? EvaluationSheet.Empty(member.Id, year)) with
         {
-            FinalLevel = request.Level, FinalPoints = row.Suggested.Points, FinalNote = request.Note?.Trim(), FinalizedBy = StaffApi.By(user), FinalizedAt = now,
+            FinalLevel = request.Level, FinalPoints = row.Suggested.Points, FinalNote = request.Note?.Trim(), FinalizedBy = user.Actor(), FinalizedAt = now,
         };
         var changes = stored is null ? new ChangeSet().Insert(commune, key, sheet) : new ChangeSet().Update(stored, sheet);
         await store.CommitAsync(changes.Publish(commune, new EvaluationFinalized

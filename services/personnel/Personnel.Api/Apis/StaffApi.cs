@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Personnel.Api.Domain;
+using Platform.Calendar;
 using Personnel.Api.Infrastructure;
 using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Problems;
@@ -37,8 +38,6 @@ public static class StaffApi
             .WithSummary("The positions and their competency frameworks.");
         return routes;
     }
-
-    internal static string? By(ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.Name) ?? user.FindFirstValue(ClaimNames.Subject);
 
     internal static async Task<Stored<StaffMember>> LoadAsync(IDocumentStore<PersonnelData> store, string commune, string id, CancellationToken ct) =>
         await store.FindAsync<StaffMember>(commune, id, ct) ?? throw new NotFoundException("Staff member", id);
@@ -79,7 +78,7 @@ public static class StaffApi
             Phone = request.Phone?.Trim(),
             Hamlet = request.Hamlet,
             Qualifications = request.Qualifications?.Select(q => q.Trim()).ToList() ?? [],
-        }.Changed(now, By(user), "registered");
+        }.Changed(now, user.Actor(), "registered");
         await store.CommitAsync(new ChangeSet().Insert(commune, member.Id, member).Publish(commune, new StaffRegistered
         {
             Commune = commune, StaffId = member.Id, FullName = member.FullName, Kind = member.Kind, Position = member.Position,
@@ -95,8 +94,8 @@ public static class StaffApi
             .Require(request.CompletedOn is not null && request.CompletedOn <= DateOnly.FromDateTime(now.AddDays(1)), "completedOn", "is required and cannot be in the future")
             .Require(request.Hours is > 0 and <= 2000, "hours", "must be between 0 and 2000").ThrowIfInvalid();
         var stored = await LoadAsync(store, commune, id, ct);
-        var training = new Training(request.Course!.Trim(), request.CompletedOn!.Value, request.Hours!.Value, now, By(user));
-        var updated = (stored.Document with { Trainings = [.. stored.Document.Trainings, training] }).Changed(now, By(user), $"training: {training.Course}");
+        var training = new Training(request.Course!.Trim(), request.CompletedOn!.Value, request.Hours!.Value, now, user.Actor());
+        var updated = (stored.Document with { Trainings = [.. stored.Document.Trainings, training] }).Changed(now, user.Actor(), $"training: {training.Course}");
         await store.CommitAsync(new ChangeSet().Update(stored, updated), ct);
         return TypedResults.Ok(View(updated));
     }
@@ -109,7 +108,7 @@ public static class StaffApi
         var stored = await LoadAsync(store, commune, id, ct);
         var qualification = request.Qualification!.Trim();
         if (stored.Document.Qualifications.Contains(qualification)) return TypedResults.Ok(View(stored.Document));
-        var updated = (stored.Document with { Qualifications = [.. stored.Document.Qualifications, qualification] }).Changed(now, By(user), $"qualification: {qualification}");
+        var updated = (stored.Document with { Qualifications = [.. stored.Document.Qualifications, qualification] }).Changed(now, user.Actor(), $"qualification: {qualification}");
         await store.CommitAsync(new ChangeSet().Update(stored, updated), ct);
         return TypedResults.Ok(View(updated));
     }
@@ -124,7 +123,7 @@ public static class StaffApi
         var now = time.GetUtcNow().UtcDateTime;
         var stored = await LoadAsync(store, commune, id, ct);
         var discipline = new Discipline(request.Measure!.Trim(), request.DecisionNo!.Trim(), request.From!.Value, request.Until!.Value, request.Reason?.Trim());
-        var updated = (stored.Document with { Disciplines = [.. stored.Document.Disciplines, discipline] }).Changed(now, By(user), $"discipline: {discipline.DecisionNo}");
+        var updated = (stored.Document with { Disciplines = [.. stored.Document.Disciplines, discipline] }).Changed(now, user.Actor(), $"discipline: {discipline.DecisionNo}");
         await store.CommitAsync(new ChangeSet().Update(stored, updated), ct);
         return TypedResults.Ok(View(updated));
     }
@@ -136,16 +135,14 @@ public static class StaffApi
             $"must be one of: {string.Join(", ", StaffMember.Statuses)}").ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         var stored = await LoadAsync(store, commune, id, ct);
-        var updated = (stored.Document with { Status = request.Status! }).Changed(now, By(user), $"status: {request.Status}{(request.Note is null ? "" : " – " + request.Note)}");
+        var updated = (stored.Document with { Status = request.Status! }).Changed(now, user.Actor(), $"status: {request.Status}{(request.Note is null ? "" : " – " + request.Note)}");
         var changes = new ChangeSet().Update(stored, updated);
         // Someone who leaves or goes on leave is off the desk from today; someone who leaves can no longer sign in.
         if (request.Status != "active")
-            await DeskAssignmentsApi.EndOpenAssignmentAsync(store, changes, commune, id, VietnamDay(now), now, By(user), ct, cancelIfNotBegun: true);
+            await DeskAssignmentsApi.EndOpenAssignmentAsync(store, changes, commune, id, VietnamTime.Today(now), now, user.Actor(), ct, cancelIfNotBegun: true);
         if (request.Status == "left")
-            await AccountsApi.DisableAccountsOfAsync(store, changes, commune, id, now, By(user), ct);
+            await AccountsApi.DisableAccountsOfAsync(store, changes, commune, id, now, user.Actor(), ct);
         await store.CommitAsync(changes, ct);
         return TypedResults.Ok(View(updated));
     }
-
-    internal static DateOnly VietnamDay(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(7));
 }

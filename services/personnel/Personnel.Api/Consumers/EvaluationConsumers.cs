@@ -1,5 +1,6 @@
 using MassTransit;
 using Personnel.Api.Domain;
+using Platform.Calendar;
 using Personnel.Api.Infrastructure;
 using Platform.Contracts.Feedback;
 using Platform.Contracts.Procedures;
@@ -10,7 +11,7 @@ namespace Personnel.Api.Consumers;
 /// <summary>Adds what an event says about a person to their evaluation sheet of that year, once per message.</summary>
 internal static class EvaluationSheets
 {
-    public static int YearOf(DateTime utc) => utc.ToUniversalTime().AddHours(7).Year;
+    public static int YearOf(DateTime utc) => VietnamTime.Today(utc).Year;
 
     public static async Task TallyAsync(IDocumentStore<PersonnelData> store, ChangeSet changes, string commune, string staffId, int year,
         Func<EvaluationSheet, EvaluationSheet> tally, CancellationToken ct)

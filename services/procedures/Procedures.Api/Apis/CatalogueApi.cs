@@ -1,3 +1,4 @@
+using Platform.Calendar;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Distributed;
@@ -71,7 +72,7 @@ public static class CatalogueApi
         {
             Code = input.Code!,
             Steps = input.Steps ?? [],
-            Revisions = [ProcedureRules.Revision(input, 1, input.EffectiveFrom ?? today, now, user.FindFirstValue(ClaimNames.Name))],
+            Revisions = [ProcedureRules.Revision(input, 1, input.EffectiveFrom ?? today, now, user.Actor())],
         };
         var changes = new ChangeSet().Insert(commune, procedure.Code, procedure).Publish(commune, Changed(commune, procedure, procedure.Revisions[0], null));
         try
@@ -100,7 +101,7 @@ public static class CatalogueApi
         if (effectiveFrom < today)
             throw new InvalidInputException(new Dictionary<string, string[]> { ["effectiveFrom"] = ["cannot be in the past: history is not rewritten"] });
         var previous = stored.Document.InForceOn(effectiveFrom);
-        var revised = stored.Document.Revise(ProcedureRules.Revision(input, 0, effectiveFrom, now, user.FindFirstValue(ClaimNames.Name)));
+        var revised = stored.Document.Revise(ProcedureRules.Revision(input, 0, effectiveFrom, now, user.Actor()));
         await store.CommitAsync(new ChangeSet().Update(stored, revised).Publish(commune, Changed(commune, revised, revised.Revisions[^1], previous)), ct);
         await CatalogueCache.InvalidateAsync(cache, commune, today, ct);
         return TypedResults.Ok(new ProcedureDetail(ProcedureView.Of(revised, today), revised.Revisions));

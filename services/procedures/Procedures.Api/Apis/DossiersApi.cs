@@ -1,3 +1,4 @@
+using Platform.Calendar;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts.Procedures;
@@ -39,8 +40,6 @@ public static class DossiersApi
         return routes;
     }
 
-    private static string? By(ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.Name) ?? user.FindFirstValue(ClaimNames.Subject);
-
     public static async Task<Created<Dossier>> Receive(string commune, ReceiveDossierRequest request, DossierRepository dossiers,
         DossierWorkflow workflow, ICommuneDirectory directory, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -64,7 +63,7 @@ public static class DossiersApi
         var applicantRecord = new Applicant(request.Applicant.Name!.Trim(), PhoneNumbers.Normalize(request.Applicant.Phone)!, hamlet);
         var id = Guid.NewGuid().ToString("N")[..16];
         var dossier = await dossiers.ReceiveAsync(commune,
-            receiptNo => workflow.Receive(id, receiptNo, procedure, applicantRecord, receivedAt, By(user)),
+            receiptNo => workflow.Receive(id, receiptNo, procedure, applicantRecord, receivedAt, user.Actor()),
             (d, changes) => changes.Publish(commune, new DossierReceived
             {
                 Commune = commune, DossierId = d.Id, ReceiptNo = d.ReceiptNo, ProcedureCode = d.ProcedureCode, Field = d.Field,
@@ -89,14 +88,12 @@ public static class DossiersApi
         var today = VietnamTime.Today(time.GetUtcNow().UtcDateTime);
         var filter = Filter.And(
             wanted is null ? null : Filter.Eq("status", wanted),
-            from is null ? null : Filter.Gte("receivedAt", LocalMidnightUtc(from.Value)),
-            to is null ? null : Filter.Lt("receivedAt", LocalMidnightUtc(to.Value.AddDays(1))),
+            from is null ? null : Filter.Gte("receivedAt", VietnamTime.StartOfDayUtc(from.Value)),
+            to is null ? null : Filter.Lt("receivedAt", VietnamTime.StartOfDayUtc(to.Value.AddDays(1))),
             overdue == true ? Filter.And(Filter.In("status", [DossierStatus.Received, DossierStatus.InProgress]), Filter.Lt("dueDate", today)) : null);
         var found = await dossiers.Store.QueryAsync<Dossier>(commune, new Query(filter, [new Sort("receivedAt", Descending: true)], Take: 1000), ct);
         return TypedResults.Ok<IReadOnlyList<Dossier>>(found.Select(d => d.Document).Where(d => overdue != false || !d.IsOverdueOn(today)).ToList());
     }
-
-    private static DateTime LocalMidnightUtc(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - VietnamTime.Offset, DateTimeKind.Utc);
 
     public static async Task<Ok<Dossier>> Get(string commune, string id, DossierRepository dossiers, CancellationToken ct) =>
         TypedResults.Ok((await dossiers.GetAsync(commune, id, ct)).Document);
@@ -107,7 +104,7 @@ public static class DossiersApi
         new InputValidation().RequireText(request.StaffId, "staffId", 64).ThrowIfInvalid();
         var staff = (await dossiers.Store.FindAsync<DeskStaff>(commune, request.StaffId!, ct))?.Document;
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.Assign(d, staff, request.StaffId!, now, By(user)), null, ct));
+        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.Assign(d, staff, request.StaffId!, now, user.Actor()), null, ct));
     }
 
     public static async Task<Ok<Dossier>> RequestSupplement(string commune, string id, ReasonRequest request, DossierRepository dossiers,
@@ -115,21 +112,21 @@ public static class DossiersApi
     {
         new InputValidation().RequireText(request.Reason, "reason", 2000).ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.RequestSupplement(d, request.Reason!.Trim(), now, By(user)), null, ct));
+        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.RequestSupplement(d, request.Reason!.Trim(), now, user.Actor()), null, ct));
     }
 
     public static async Task<Ok<Dossier>> SupplementReceived(string commune, string id, DossierRepository dossiers,
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.SupplementReceived(d, now, By(user)), null, ct));
+        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.SupplementReceived(d, now, user.Actor()), null, ct));
     }
 
     public static async Task<Ok<Dossier>> CompleteStep(string commune, string id, int index, DossierRepository dossiers,
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.CompleteStep(d, index, now, By(user)), null, ct));
+        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.CompleteStep(d, index, now, user.Actor()), null, ct));
     }
 
     public static async Task<Ok<Dossier>> Resolve(string commune, string id, ResolveRequest request, DossierRepository dossiers,
@@ -141,7 +138,7 @@ public static class DossiersApi
             .Require(request.Note is null || request.Note.Length <= 2000, "note", "must be at most 2000 characters")
             .ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.Resolve(d, request.Outcome!, request.Note?.Trim(), now, By(user)),
+        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.Resolve(d, request.Outcome!, request.Note?.Trim(), now, user.Actor()),
             (d, changes) => changes.Publish(commune, new DossierResolved
             {
                 Commune = commune, DossierId = d.Id, ProcedureCode = d.ProcedureCode, Field = d.Field, Outcome = d.Outcome!,
@@ -154,7 +151,7 @@ public static class DossiersApi
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var returned = await dossiers.ChangeAsync(commune, id, d => workflow.Return(d, now, By(user)),
+        var returned = await dossiers.ChangeAsync(commune, id, d => workflow.Return(d, now, user.Actor()),
             (d, changes) => changes.Publish(commune, new DossierReturned
             {
                 Commune = commune, DossierId = d.Id, ProcedureCode = d.ProcedureCode, HandlerId = d.HandlerId, SurveyCode = d.SurveyCode!, ReturnedAt = now,
@@ -167,7 +164,7 @@ public static class DossiersApi
     {
         new InputValidation().RequireText(request.Reason, "reason", 2000).Require(request.NewDueDate is not null, "newDueDate", "is required").ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.Apologize(d, request.Reason!.Trim(), request.NewDueDate!.Value, now, By(user)),
+        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.Apologize(d, request.Reason!.Trim(), request.NewDueDate!.Value, now, user.Actor()),
             (d, changes) => changes.Publish(commune, new ApologyIssued
             {
                 Commune = commune, DossierId = d.Id, Reason = d.Apologies[^1].Reason, PreviousDueDate = d.Apologies[^1].PreviousDueDate,
@@ -179,7 +176,7 @@ public static class DossiersApi
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.Withdraw(d, now, By(user)), null, ct));
+        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.Withdraw(d, now, user.Actor()), null, ct));
     }
 }
 

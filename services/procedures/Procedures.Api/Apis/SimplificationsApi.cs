@@ -1,3 +1,4 @@
+using Platform.Calendar;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Distributed;
@@ -52,7 +53,7 @@ public static class SimplificationsApi
             AuthorStaffIds = request.AuthorStaffIds!.Distinct().ToList(),
             Status = ProposalStatus.Draft,
             CreatedAt = now,
-            CreatedBy = user.FindFirstValue(ClaimNames.Name),
+            CreatedBy = user.Actor(),
         };
         await store.CommitAsync(new ChangeSet().Insert(commune, proposal.Id, proposal), ct);
         return TypedResults.Created($"/api/communes/{commune}/simplifications/{proposal.Id}", proposal);
@@ -101,7 +102,7 @@ public static class SimplificationsApi
         if (procedure.Document.Revisions.FirstOrDefault(r => r.EffectiveFrom > request.EffectiveFrom) is { } later)
             throw new BusinessRuleException("later-revision-scheduled",
                 $"Revision {later.Number} of the procedure takes effect on {later.EffectiveFrom:yyyy-MM-dd}, after {request.EffectiveFrom:yyyy-MM-dd}; it would undo the simplification.");
-        var decision = new SimplificationDecision(request.Authority!.Trim(), request.DecisionNo!.Trim(), request.EffectiveFrom.Value, now, user.FindFirstValue(ClaimNames.Name));
+        var decision = new SimplificationDecision(request.Authority!.Trim(), request.DecisionNo!.Trim(), request.EffectiveFrom.Value, now, user.Actor());
         var revised = procedure.Document.Revise(proposal.Apply(current, decision));
         var approved = proposal with { Status = ProposalStatus.Approved, Decision = decision };
         var changes = new ChangeSet()

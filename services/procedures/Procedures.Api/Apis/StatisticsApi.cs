@@ -1,3 +1,4 @@
+using Platform.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Distributed;
 using Platform.ServiceDefaults.Caching;
@@ -28,7 +29,7 @@ public static class StatisticsApi
         // Invalidated by every dossier change of the year; the short expiry moves "in progress" to "overdue" as days pass.
         var view = await cache.GetOrCreateJsonAsync(StatisticsCache.Key(commune, wanted), TimeSpan.FromMinutes(5), async token =>
         {
-            var start = new DateTime(wanted, 1, 1, 0, 0, 0, DateTimeKind.Utc) - VietnamTime.Offset;
+            var start = VietnamTime.StartOfDayUtc(new DateOnly(wanted, 1, 1));
             var dossiers = await store.QueryAsync<Dossier>(commune,
                 new Query(Filter.And(Filter.Gte("receivedAt", start), Filter.Lt("receivedAt", start.AddYears(1)))), token);
             return ProcedureStatistics.For(wanted, dossiers.Select(d => d.Document).ToList(), today);

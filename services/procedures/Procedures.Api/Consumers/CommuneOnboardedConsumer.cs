@@ -1,3 +1,4 @@
+using Platform.Calendar;
 using MassTransit;
 using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Storage;

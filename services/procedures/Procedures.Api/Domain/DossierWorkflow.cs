@@ -4,14 +4,6 @@ using Platform.ServiceDefaults.Problems;
 
 namespace Procedures.Api.Domain;
 
-/// <summary>Vietnam keeps UTC+7 all year; instants are stored in UTC and business days are read here.</summary>
-public static class VietnamTime
-{
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
-    public static DateTime ToLocal(DateTime utc) => DateTime.SpecifyKind(utc.ToUniversalTime() + Offset, DateTimeKind.Unspecified);
-    public static DateOnly Today(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
-}
-
 /// <summary>A person who may handle dossiers at the desk, as personnel's events describe them.</summary>
 public sealed record DeskStaff(string StaffId, string? FullName, bool OnDesk, DateOnly? OnDeskFrom, DateOnly? OnDeskUntil)
 {

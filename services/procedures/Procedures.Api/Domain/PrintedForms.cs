@@ -1,3 +1,4 @@
+using Platform.Calendar;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;

@@ -1,3 +1,4 @@
+using Platform.Calendar;
 using Microsoft.Extensions.Caching.Distributed;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;

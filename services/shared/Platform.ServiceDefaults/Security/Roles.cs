@@ -27,3 +27,10 @@ public static class ClaimNames
     public const string Commune = "commune";
     public const string District = "district";
 }
+
+public static class ClaimsPrincipalExtensions
+{
+    /// <summary>Who did it, as records and audits name them: the token's display name, or its subject.</summary>
+    public static string? Actor(this System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindFirst(ClaimNames.Name)?.Value ?? user.FindFirst(ClaimNames.Subject)?.Value;
+}

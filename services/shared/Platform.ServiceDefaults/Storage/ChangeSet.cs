@@ -56,4 +56,12 @@ public sealed class ChangeSet
 
 public enum ChangeKind { Insert, Update, Delete }
 
-public sealed record DocumentChange(ChangeKind Kind, string Collection, string Commune, string Id, long ExpectedVersion, string? Json);
+public sealed record DocumentChange(ChangeKind Kind, string Collection, string Commune, string Id, long ExpectedVersion, string? Json)
+{
+    /// <summary>What every store answers when the id is taken.</summary>
+    public Problems.ConflictException Duplicate() => new("duplicate", $"A {Collection} with id '{Id}' already exists.");
+
+    /// <summary>What every store answers when the version read is no longer the stored one.</summary>
+    public Problems.ConflictException Stale() =>
+        new("version-conflict", $"The {Collection} '{Id}' was changed by someone else (expected version {ExpectedVersion}); reload and try again.");
+}

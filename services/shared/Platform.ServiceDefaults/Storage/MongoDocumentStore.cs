@@ -97,17 +97,17 @@ public class MongoDocumentStore : IDocumentStore
                 }
                 catch (MongoWriteException e) when (e.WriteError.Category == ServerErrorCategory.DuplicateKey)
                 {
-                    throw SqliteDocumentStore.Duplicate(change);
+                    throw change.Duplicate();
                 }
                 break;
             case ChangeKind.Update:
                 var replaced = await collection.ReplaceOneAsync(session, VersionFilter(key, change.ExpectedVersion),
                     Envelope(change, key, change.ExpectedVersion + 1, now), cancellationToken: ct);
-                if (replaced.MatchedCount == 0) throw SqliteDocumentStore.Stale(change);
+                if (replaced.MatchedCount == 0) throw change.Stale();
                 break;
             case ChangeKind.Delete:
                 var deleted = await collection.DeleteOneAsync(session, VersionFilter(key, change.ExpectedVersion), cancellationToken: ct);
-                if (deleted.DeletedCount == 0) throw SqliteDocumentStore.Stale(change);
+                if (deleted.DeletedCount == 0) throw change.Stale();
                 break;
         }
     }

@@ -145,29 +145,23 @@ public class SqliteDocumentStore : IDocumentStore
                 var inserted = await ExecuteAsync(connection, transaction,
                     $"INSERT OR IGNORE INTO {table}(commune, id, version, updated_at, body) VALUES ($commune, $id, 1, $now, $body)",
                     ("$commune", change.Commune), ("$id", change.Id), ("$now", now), ("$body", change.Json));
-                if (inserted == 0) throw Duplicate(change);
+                if (inserted == 0) throw change.Duplicate();
                 break;
             case ChangeKind.Update:
                 var updated = await ExecuteAsync(connection, transaction,
                     $"UPDATE {table} SET version = version + 1, updated_at = $now, body = $body WHERE commune = $commune AND id = $id AND version = $version",
                     ("$commune", change.Commune), ("$id", change.Id), ("$now", now), ("$body", change.Json), ("$version", change.ExpectedVersion));
-                if (updated == 0) throw Stale(change);
+                if (updated == 0) throw change.Stale();
                 break;
             case ChangeKind.Delete:
                 var deleted = await ExecuteAsync(connection, transaction,
                     $"DELETE FROM {table} WHERE commune = $commune AND id = $id AND version = $version",
                     ("$commune", change.Commune), ("$id", change.Id), ("$version", change.ExpectedVersion));
-                if (deleted == 0) throw Stale(change);
+                if (deleted == 0) throw change.Stale();
                 break;
         }
         ct.ThrowIfCancellationRequested();
     }
-
-    internal static ConflictException Duplicate(DocumentChange change) =>
-        new("duplicate", $"A {change.Collection} with id '{change.Id}' already exists.");
-
-    internal static ConflictException Stale(DocumentChange change) =>
-        new("version-conflict", $"The {change.Collection} '{change.Id}' was changed by someone else (expected version {change.ExpectedVersion}); reload and try again.");
 
     public async Task<bool> HasConsumedAsync(string consumer, Guid messageId, CancellationToken ct = default)
     {
