@@ -5,7 +5,8 @@
 #   e.g. bash scripts/test.sh --filter-class 'Personnel.*'
 #
 # 1. Installs (apt) and starts, when missing / not running: rabbitmq-server and
-#    redis-server (bound to 127.0.0.1), plus chromium for browser tests.
+#    redis-server (bound to 127.0.0.1), plus chromium for browser tests and espeak-ng
+#    for the radio bulletin's audio.
 # 2. Builds Platform.sln (Release) and runs every test project through
 #    Microsoft.Testing.Platform (`dotnet test --solution`), logging to ./artifacts/.
 # 3. Prints, as the last line, "N passed, N failed, N skipped" over all test projects and
@@ -123,7 +124,7 @@ start_rabbitmq() {
 
 if [[ ${TEST_SKIP_SERVICES:-0} != 1 ]]; then
   write_rabbitmq_env
-  ensure_packages rabbitmq-server redis-server redis-tools chromium
+  ensure_packages rabbitmq-server redis-server redis-tools chromium espeak-ng
   start_redis
   start_rabbitmq
 fi

@@ -12,6 +12,22 @@ public sealed record SatisfactionRated
     public required DateTime RatedAt { get; init; }
 }
 
+/// <summary>A citizen's feedback item (phản ánh, kiến nghị) was received, online or transcribed from a box or the hotline.</summary>
+public sealed record FeedbackReceived
+{
+    public required string Commune { get; init; }
+    public required string FeedbackId { get; init; }
+    /// <summary><c>desk-box</c>, <c>hamlet-box</c>, <c>hotline</c>, <c>radio</c>, <c>online</c> or <c>front-supervision</c>.</summary>
+    public required string Channel { get; init; }
+    /// <summary><c>procedure-rules</c>, <c>staff-conduct</c> or <c>other</c>.</summary>
+    public required string Category { get; init; }
+    public string? ProcedureCode { get; init; }
+    public string? StaffId { get; init; }
+    public required DateTime ReceivedAt { get; init; }
+    /// <summary>The answer is due by this day (working days from receipt).</summary>
+    public required DateOnly DueDate { get; init; }
+}
+
 /// <summary>A feedback item was answered; a conduct complaint is found upheld or not.</summary>
 public sealed record FeedbackAnswered
 {
