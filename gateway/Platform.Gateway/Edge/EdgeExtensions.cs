@@ -17,6 +17,8 @@ public sealed class RateLimitOptions
 {
     /// <summary>Requests per minute from one client address on anonymous (public) routes.</summary>
     public int AnonymousPerMinute { get; set; } = 120;
+    /// <summary>Citizens' submissions (feedback, surveys, Open311 requests) per minute from one client address.</summary>
+    public int CitizenSubmissionsPerMinute { get; set; } = 10;
     /// <summary>Requests per minute from one commune's staff together (or one district's).</summary>
     public int StaffPerMinute { get; set; } = 1200;
 }
@@ -70,13 +72,20 @@ public static class EdgeExtensions
         if (anonymous)
         {
             var address = http.Connection.RemoteIpAddress ?? IPAddress.None;
-            return RateLimitPartition.GetFixedWindowLimiter("ip:" + address, _ => Window(limits.AnonymousPerMinute));
+            return IsCitizenSubmission(http.Request)
+                ? RateLimitPartition.GetFixedWindowLimiter("ip-submit:" + address, _ => Window(limits.CitizenSubmissionsPerMinute))
+                : RateLimitPartition.GetFixedWindowLimiter("ip:" + address, _ => Window(limits.AnonymousPerMinute));
         }
         var tenant = http.User.FindFirstValue(ClaimNames.Commune) is { } commune ? "commune:" + commune
             : http.User.FindFirstValue(ClaimNames.District) is { } district ? "district:" + district
             : "user:" + http.User.FindFirstValue(ClaimNames.Subject);
         return RateLimitPartition.GetFixedWindowLimiter(tenant, _ => Window(limits.StaffPerMinute));
     }
+
+    /// <summary>Anonymous writes that store something: a flood of them would bury the commune's real feedback.</summary>
+    private static bool IsCitizenSubmission(HttpRequest request) =>
+        !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+        && (request.Path.StartsWithSegments("/api/public") || request.Path.StartsWithSegments("/open311"));
 
     private static FixedWindowRateLimiterOptions Window(int perMinute) =>
         new() { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true };

@@ -40,6 +40,13 @@ public sealed class WorkingCalendar
         }
     }
 
+    /// <summary>
+    /// The shipped official schedules, each year replaced by one of the given JSON files when present (the government
+    /// announces each year's days off late in the year before; a commune should not wait for a release).
+    /// </summary>
+    public static WorkingCalendar FromScheduleFiles(IReadOnlyCollection<string>? files) =>
+        files is null or { Count: 0 } ? Default : new WorkingCalendar(files.Select(f => OfficialSchedule.Parse(File.ReadAllText(f))));
+
     /// <summary>The official schedule in effect for a year, or null when the year follows the rules only.</summary>
     public OfficialSchedule? ScheduleFor(int year)
     {

@@ -2,18 +2,21 @@ using MassTransit;
 using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Feedback.Api.Domain;
 using Feedback.Api.Extensions;
 using Feedback.Api.Infrastructure;
 
 namespace Feedback.Api.Consumers;
 
-/// <summary>Records a newly onboarded commune so that citizens' feedback and surveys can serve it.</summary>
+/// <summary>Records a newly onboarded commune and opens its channels: a box at the desk and one at each hamlet office.</summary>
 public sealed class CommuneOnboardedConsumer(IDocumentStore<FeedbackData> store, TimeProvider time) : IConsumer<CommuneOnboarded>
 {
     public Task Consume(ConsumeContext<CommuneOnboarded> context) =>
         store.ConsumeOnceAsync(context, nameof(CommuneOnboardedConsumer), changes =>
         {
-            CommuneDirectory.Prepare(changes, context.Message, FeedbackModule.Name, time.GetUtcNow().UtcDateTime);
+            var commune = context.Message;
+            CommuneDirectory.Prepare(changes, commune, FeedbackModule.Name, time.GetUtcNow().UtcDateTime);
+            foreach (var channel in FeedbackChannel.For(CommuneRecord.From(commune))) changes.Insert(commune.Commune, channel.Code, channel);
             return Task.CompletedTask;
         });
 }

@@ -1,6 +1,10 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Calendar;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Storage;
+using Feedback.Api.Apis;
 using Feedback.Api.Consumers;
+using Feedback.Api.Domain;
 using Feedback.Api.Infrastructure;
 
 namespace Feedback.Api.Extensions;
@@ -13,13 +17,36 @@ public static class FeedbackModule
     {
         builder.AddDocumentStore<FeedbackData>(Name);
         builder.AddConsumer<CommuneOnboardedConsumer>(Name);
+        builder.AddConsumer<DossierReturnedConsumer>(Name);
+        builder.AddConsumer<ProcedureChangedConsumer>(Name);
+        builder.AddConsumer<StaffRegisteredConsumer>(Name);
         builder.Services.AddOpenApi(Name);
+        builder.Services.TryAddSingleton(_ => WorkingCalendar.FromScheduleFiles(builder.Configuration.GetSection("Calendar:ScheduleFiles").Get<string[]>()));
+        builder.Services.AddSingleton(sp => new FeedbackDeadlines(sp.GetRequiredService<WorkingCalendar>(),
+            builder.Configuration.GetValue("Feedback:AssignWorkingDays", 2), builder.Configuration.GetValue("Feedback:AnswerWorkingDays", 10)));
+        builder.Services.AddSingleton<FeedbackIntake>();
+        builder.Services.AddHostedService<FeedbackIndexes>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapFeedbackApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("").WithGroupName(Name);
+        var feedback = routes.MapGroup("").WithGroupName(Name);
+        feedback.MapPublicFeedbackApi();
+        feedback.MapFeedbackStaffApi();
+        feedback.MapSurveysApi();
+        feedback.MapOpen311Api();
         return routes;
+    }
+
+    private sealed class FeedbackIndexes(IDocumentStore<FeedbackData> store) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken ct)
+        {
+            foreach (var field in new[] { "trackingCode", "status", "receivedAt", "dueDate", "published" }) await store.EnsureIndexAsync<FeedbackItem>(field, ct);
+            await store.EnsureIndexAsync<SurveyResponse>("ratedAt", ct);
+        }
+
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

@@ -3,13 +3,15 @@ using MassTransit;
 using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Procedures.Api.Apis;
 using Procedures.Api.Domain;
 using Procedures.Api.Extensions;
 using Procedures.Api.Infrastructure;
 
 namespace Procedures.Api.Consumers;
 
-/// <summary>Records a newly onboarded commune and gives it the starter catalogue, posted from its onboarding day.</summary>
+/// <summary>Records a newly onboarded commune and gives it the starter catalogue, posted from its onboarding day
+/// (announced procedure by procedure, as any catalogue change is).</summary>
 public sealed class CommuneOnboardedConsumer(IDocumentStore<ProceduresData> store, TimeProvider time) : IConsumer<CommuneOnboarded>
 {
     public Task Consume(ConsumeContext<CommuneOnboarded> context) =>
@@ -18,7 +20,7 @@ public sealed class CommuneOnboardedConsumer(IDocumentStore<ProceduresData> stor
             var now = time.GetUtcNow().UtcDateTime;
             var commune = context.Message.Commune;
             foreach (var procedure in StarterCatalogue.For(VietnamTime.Today(context.Message.OnboardedAt), now))
-                changes.Insert(commune, procedure.Code, procedure);
+                changes.Insert(commune, procedure.Code, procedure).Publish(commune, CatalogueApi.Changed(commune, procedure, procedure.Revisions[0], null));
             CommuneDirectory.Prepare(changes, context.Message, ProceduresModule.Name, now);
             return Task.CompletedTask;
         });

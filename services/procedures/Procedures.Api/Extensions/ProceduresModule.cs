@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Calendar;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Storage;
@@ -20,7 +21,7 @@ public static class ProceduresModule
         builder.AddConsumer<StaffRegisteredConsumer>(Name);
         builder.AddConsumer<DeskAssignmentChangedConsumer>(Name);
         builder.Services.AddOpenApi(Name);
-        builder.Services.AddSingleton(_ => CalendarFromConfiguration(builder.Configuration));
+        builder.Services.TryAddSingleton(_ => WorkingCalendar.FromScheduleFiles(builder.Configuration.GetSection("Calendar:ScheduleFiles").Get<string[]>()));
         // Practice varies on a dossier received late in the day: from this local time it counts from the next working day.
         var cutOff = TimeOnly.Parse(builder.Configuration["Procedures:SameDayCutOff"] ?? "15:00", CultureInfo.InvariantCulture);
         builder.Services.AddSingleton(sp => new DossierWorkflow(sp.GetRequiredService<WorkingCalendar>(), cutOff));
@@ -39,16 +40,6 @@ public static class ProceduresModule
         procedures.MapStatisticsApi();
         procedures.MapSimplificationsApi();
         return routes;
-    }
-
-    /// <summary>
-    /// The shipped official schedules, overridden per year by JSON files listed in <c>Calendar:ScheduleFiles</c>
-    /// (the government announces each year's days off late in the year before; a commune should not wait for a release).
-    /// </summary>
-    private static WorkingCalendar CalendarFromConfiguration(IConfiguration configuration)
-    {
-        var files = configuration.GetSection("Calendar:ScheduleFiles").Get<string[]>() ?? [];
-        return files.Length == 0 ? WorkingCalendar.Default : new WorkingCalendar(files.Select(f => OfficialSchedule.Parse(File.ReadAllText(f))));
     }
 
     private sealed class ProceduresIndexes(IDocumentStore<ProceduresData> store) : IHostedService

@@ -1,0 +1,82 @@
+using Platform.Calendar;
+using Platform.Contracts.Feedback;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Storage;
+using Platform.ServiceDefaults.Tenancy;
+using Feedback.Api.Domain;
+using Feedback.Api.Infrastructure;
+
+namespace Feedback.Api.Apis;
+
+/// <summary>What any channel submits: the web form, a staff transcription, an Open311 client.</summary>
+public sealed record FeedbackInput(
+    string? Channel, string? Category, string? Content, string? ProcedureCode, string? StaffId, string? Hamlet, string? Contact,
+    DateTime? ReceivedAt = null);
+
+/// <summary>Checks and records a new feedback item with its deadlines, raising <see cref="FeedbackReceived"/> in the same commit.</summary>
+public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneDirectory communes, FeedbackDeadlines deadlines, TimeProvider time)
+{
+    public const int MaxContentLength = 4000;
+
+    public async Task<FeedbackItem> ReceiveAsync(string commune, FeedbackInput input, bool fromPublic, string? recordedBy, Location? location, CancellationToken ct)
+    {
+        var record = await communes.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var now = time.GetUtcNow().UtcDateTime;
+        var content = CitizenText.Clean(input.Content);
+        var contact = CitizenText.Clean(input.Contact);
+        var channelCode = input.Channel ?? (fromPublic ? FeedbackChannel.Online : null);
+
+        var validation = new InputValidation()
+            .RequireText(content, "content", MaxContentLength)
+            .Require(input.Category is not null && FeedbackCategories.All.Contains(input.Category), "category",
+                $"must be one of: {string.Join(", ", FeedbackCategories.All)}")
+            .Require(contact is null || contact.Length <= 200, "contact", "must be at most 200 characters")
+            .Require(input.Hamlet is null || record.Hamlets.Any(h => h.Code == input.Hamlet), "hamlet", "is not a hamlet of this commune");
+        var channel = channelCode is not null && InputValidation.IsSlug(channelCode)
+            ? (await store.FindAsync<FeedbackChannel>(commune, channelCode, ct))?.Document : null;
+        if (channel is null) validation.Add("channel", channelCode is null ? "is required" : $"'{channelCode}' is not a channel of this commune");
+        else if (fromPublic && !channel.OpenToPublic) validation.Add("channel", $"'{channel.Code}' items are transcribed by the commune's staff; citizens write to '{FeedbackChannel.Online}'");
+        if (input.ProcedureCode is not null && !await Exists<ProcedureRef>(commune, input.ProcedureCode, ct))
+            validation.Add("procedureCode", "is not a procedure of this commune's catalogue");
+        if (input.StaffId is not null && !await Exists<StaffRef>(commune, input.StaffId, ct))
+            validation.Add("staffId", "is not a member of this commune's staff");
+        if (input.ReceivedAt is { } at)
+        {
+            validation.Require(!fromPublic, "receivedAt", "is set by the commune");
+            validation.Require(at <= now.AddMinutes(5) && at >= now.AddYears(-1), "receivedAt", "must be within the last year and not in the future");
+        }
+        validation.ThrowIfInvalid();
+
+        var receivedAt = input.ReceivedAt?.ToUniversalTime() ?? now;
+        var (assignBy, dueDate) = deadlines.For(receivedAt);
+        var item = new FeedbackItem
+        {
+            Id = Guid.NewGuid().ToString("N")[..12],
+            TrackingCode = TrackingCodes.New(),
+            Channel = channel!.Code,
+            Category = input.Category!,
+            Content = content!,
+            ProcedureCode = input.ProcedureCode,
+            StaffId = input.StaffId,
+            Hamlet = input.Hamlet ?? channel.Hamlet,
+            Contact = contact,
+            Location = location,
+            Status = FeedbackStatus.Received,
+            ReceivedAt = receivedAt,
+            AssignBy = assignBy,
+            DueDate = dueDate,
+            RecordedBy = recordedBy,
+        };
+        await store.CommitAsync(new ChangeSet().Insert(commune, item.Id, item).Publish(commune, new FeedbackReceived
+        {
+            Commune = commune, FeedbackId = item.Id, Channel = item.Channel, Category = item.Category, ProcedureCode = item.ProcedureCode,
+            StaffId = item.StaffId, ReceivedAt = item.ReceivedAt, DueDate = item.DueDate,
+        }), ct);
+        return item;
+    }
+
+    private async Task<bool> Exists<T>(string commune, string id, CancellationToken ct) =>
+        InputValidation.IsSlug(id) && await store.FindAsync<T>(commune, id, ct) is not null;
+
+    public DateOnly Today => VietnamTime.Today(time.GetUtcNow().UtcDateTime);
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text.Json;
+using Platform.Calendar;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Storage;
+using Platform.ServiceDefaults.Tenancy;
+using Feedback.Api.Domain;
+using Feedback.Api.Infrastructure;
+
+namespace Feedback.Api.Apis;
+
+public sealed record Open311Service(string ServiceCode, string ServiceName, string Description, bool Metadata, string Type, string Keywords, string Group);
+
+public sealed record Open311Request(
+    string ServiceRequestId, string Status, string? StatusNotes, string ServiceName, string ServiceCode, string? Description,
+    string AgencyResponsible, string? ServiceNotice, string RequestedDatetime, string UpdatedDatetime, string ExpectedDatetime,
+    string? Address, string? AddressId, string? Zipcode, double? Lat, double? Long, string? MediaUrl);
+
+public sealed record Open311Created(string ServiceRequestId, string ServiceNotice, string? AccountId, string Token);
+
+public sealed record Open311Token(string ServiceRequestId, string Token);
+
+public sealed record Open311Error(int Code, string Description);
+
+/// <summary>
+/// Open311 GeoReport v2 (JSON), so that existing citizen apps can file feedback: the jurisdiction is the commune,
+/// the services are the feedback categories. A request's description is shown only once its answer is published:
+/// a citizen's words about an officer are not public by default. No api_key is needed, as on the web form.
+/// </summary>
+public static class Open311Api
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+    private const int MaxResults = 1000;
+
+    public static IEndpointRouteBuilder MapOpen311Api(this IEndpointRouteBuilder routes)
+    {
+        var open311 = routes.MapGroup("/open311/v2").AllowAnonymous().WithTags("Open311 GeoReport v2").AddEndpointFilter(Open311Errors);
+        open311.MapGet("/services.json", Services).WithSummary("The feedback categories as Open311 services (jurisdiction_id = commune code).");
+        open311.MapGet("/services/{serviceCode}.json", ServiceDefinition).WithSummary("No service has extra attributes (metadata=false).");
+        open311.MapPost("/requests.json", Create).WithSummary("File a request (form-encoded, or JSON with the same field names).");
+        open311.MapGet("/requests.json", Search).WithSummary("Requests by id list, service, dates (default: the last 90 days) and status.");
+        open311.MapGet("/requests/{id}.json", Get);
+        open311.MapGet("/tokens/{token}.json", Token).WithSummary("The request id a token stands for (the token is the citizen's tracking code).");
+        return routes;
+    }
+
+    /// <summary>Errors in GeoReport's own format: an array of { code, description }.</summary>
+    private static async ValueTask<object?> Open311Errors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (PlatformException e)
+        {
+            var description = e is InvalidInputException invalid
+                ? string.Join("; ", invalid.Errors.Select(f => $"{f.Key} {string.Join(", ", f.Value)}"))
+                : e.Message;
+            return Results.Json(new[] { new Open311Error(e.StatusCode, description) }, Json, statusCode: e.StatusCode);
+        }
+    }
+
+    private static async Task<CommuneRecord> Jurisdiction(string? jurisdictionId, ICommuneDirectory communes, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(jurisdictionId))
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["jurisdiction_id"] = ["is required: the commune code, e.g. my-thanh"] });
+        return (InputValidation.IsSlug(jurisdictionId) ? await communes.FindAsync(jurisdictionId, ct) : null)
+               ?? throw new NotFoundException("jurisdiction_id", jurisdictionId);
+    }
+
+    public static async Task<IResult> Services(string? jurisdiction_id, ICommuneDirectory communes, CancellationToken ct)
+    {
+        await Jurisdiction(jurisdiction_id, communes, ct);
+        return Results.Json(FeedbackCategories.All.Select(Service).ToList(), Json);
+    }
+
+    private static Open311Service Service(string category) => new(category, FeedbackCategories.Vietnamese(category), category switch
+    {
+        FeedbackCategories.ProcedureRules => "Phản ánh, kiến nghị về quy định, thủ tục hành chính của xã.",
+        FeedbackCategories.StaffConduct => "Phản ánh về thái độ, hành vi của cán bộ, công chức khi giải quyết công việc.",
+        _ => "Góp ý, kiến nghị khác với Ủy ban nhân dân xã.",
+    }, false, "realtime", category switch
+    {
+        FeedbackCategories.ProcedureRules => "thủ tục, hồ sơ, quy định",
+        FeedbackCategories.StaffConduct => "cán bộ, công chức, thái độ",
+        _ => "góp ý, kiến nghị",
+    }, "Phản ánh, kiến nghị");
+
+    public static async Task<IResult> ServiceDefinition(string serviceCode, string? jurisdiction_id, ICommuneDirectory communes, CancellationToken ct)
+    {
+        await Jurisdiction(jurisdiction_id, communes, ct);
+        if (!FeedbackCategories.All.Contains(serviceCode)) throw new NotFoundException("service_code", serviceCode);
+        return Results.Json(new { service_code = serviceCode, attributes = Array.Empty<object>() }, Json);
+    }
+
+    public static async Task<IResult> Create(HttpRequest http, ICommuneDirectory communes, FeedbackIntake intake, CancellationToken ct)
+    {
+        var fields = await ReadFields(http, ct);
+        var commune = await Jurisdiction(fields.GetValueOrDefault("jurisdiction_id"), communes, ct);
+        var validation = new InputValidation();
+        if (!fields.TryGetValue("service_code", out var serviceCode) || !FeedbackCategories.All.Contains(serviceCode))
+            validation.Add("service_code", $"must be one of: {string.Join(", ", FeedbackCategories.All)}");
+        var lat = Coordinate(fields, "lat", 90, validation);
+        var lon = Coordinate(fields, "long", 180, validation);
+        validation.Require((lat is null) == (lon is null), "lat", "and long go together");
+        var address = CitizenText.Clean(fields.GetValueOrDefault("address_string"));
+        validation.Require(address is null || address.Length <= 300, "address_string", "must be at most 300 characters");
+        validation.ThrowIfInvalid();
+
+        var contact = string.Join(" · ", new[]
+        {
+            string.Join(" ", new[] { fields.GetValueOrDefault("first_name"), fields.GetValueOrDefault("last_name") }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            fields.GetValueOrDefault("phone"), fields.GetValueOrDefault("email"),
+        }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var item = await intake.ReceiveAsync(commune.Code,
+            new FeedbackInput(FeedbackChannel.Online, serviceCode, fields.GetValueOrDefault("description"), null, null, null, contact.Length == 0 ? null : contact),
+            fromPublic: true, recordedBy: "open311", lat is null && address is null ? null : new Location(lat, lon, address), ct);
+        return Results.Json(new[]
+        {
+            new Open311Created(item.Id, $"Đã tiếp nhận. Mã theo dõi: {item.TrackingCode}. Hạn trả lời: {item.DueDate:dd/MM/yyyy}.", null, item.TrackingCode),
+        }, Json, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static double? Coordinate(Dictionary<string, string> fields, string name, double limit, InputValidation validation)
+    {
+        if (!fields.TryGetValue(name, out var text) || string.IsNullOrWhiteSpace(text)) return null;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) <= limit) return value;
+        validation.Add(name, $"must be a decimal degree between -{limit} and {limit}");
+        return null;
+    }
+
+    /// <summary>GeoReport posts form fields; JSON with the same names is accepted too.</summary>
+    private static async Task<Dictionary<string, string>> ReadFields(HttpRequest http, CancellationToken ct)
+    {
+        try
+        {
+            if (http.HasFormContentType)
+                return (await http.ReadFormAsync(ct)).ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+            if (http.HasJsonContentType())
+            {
+                var json = await JsonSerializer.DeserializeAsync<Dictionary<string, JsonElement>>(http.Body, cancellationToken: ct) ?? [];
+                return json.Where(p => p.Value.ValueKind is not JsonValueKind.Null)
+                    .ToDictionary(p => p.Key, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal);
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException)
+        {
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["body"] = ["is not a valid form or JSON object"] });
+        }
+        throw new InvalidInputException(new Dictionary<string, string[]> { ["body"] = ["must be application/x-www-form-urlencoded (or JSON)"] });
+    }
+
+    public static async Task<IResult> Search(string? jurisdiction_id, string? service_request_id, string? service_code, string? start_date, string? end_date,
+        string? status, ICommuneDirectory communes, IDocumentStore<FeedbackData> store, TimeProvider time, CancellationToken ct)
+    {
+        var commune = await Jurisdiction(jurisdiction_id, communes, ct);
+        if (!string.IsNullOrWhiteSpace(service_request_id))
+        {
+            var ids = service_request_id.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(InputValidation.IsSlug).Take(MaxResults).ToList();
+            var byId = await store.QueryAsync<FeedbackItem>(commune.Code, new Query(Filter.In("id", ids)), ct);
+            return Results.Json(byId.Select(i => View(i.Document, commune)).ToList(), Json);
+        }
+        var validation = new InputValidation();
+        var end = Instant(end_date, "end_date", validation) ?? time.GetUtcNow().UtcDateTime;
+        var start = Instant(start_date, "start_date", validation) ?? end.AddDays(-90);
+        validation.Require(service_code is null || FeedbackCategories.All.Contains(service_code), "service_code", $"must be one of: {string.Join(", ", FeedbackCategories.All)}");
+        var statuses = status?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        validation.Require(statuses.All(s => s is "open" or "closed"), "status", "must be open, closed or both");
+        validation.ThrowIfInvalid();
+        FeedbackStatus[]? wanted = statuses.Distinct().Count() == 1
+            ? statuses[0] == "open" ? [FeedbackStatus.Received, FeedbackStatus.Assigned] : [FeedbackStatus.Answered, FeedbackStatus.Closed]
+            : null;
+        var found = await store.QueryAsync<FeedbackItem>(commune.Code, new Query(Filter.And(
+            Filter.Gte("receivedAt", start), Filter.Lte("receivedAt", end),
+            service_code is null ? null : Filter.Eq("category", service_code),
+            wanted is null ? null : Filter.In("status", wanted.Cast<object?>())), [new Sort("receivedAt", Descending: true)], Take: MaxResults), ct);
+        return Results.Json(found.Select(i => View(i.Document, commune)).ToList(), Json);
+    }
+
+    private static DateTime? Instant(string? text, string name, InputValidation validation)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)) return value.UtcDateTime;
+        validation.Add(name, "must be a W3C date-time such as 2016-02-05T08:00:00+07:00");
+        return null;
+    }
+
+    public static async Task<IResult> Get(string id, string? jurisdiction_id, ICommuneDirectory communes, IDocumentStore<FeedbackData> store, CancellationToken ct)
+    {
+        var commune = await Jurisdiction(jurisdiction_id, communes, ct);
+        var item = (InputValidation.IsSlug(id) ? await store.FindAsync<FeedbackItem>(commune.Code, id, ct) : null) ?? throw new NotFoundException("service_request_id", id);
+        return Results.Json(new[] { View(item.Document, commune) }, Json);
+    }
+
+    public static async Task<IResult> Token(string token, string? jurisdiction_id, ICommuneDirectory communes, IDocumentStore<FeedbackData> store, CancellationToken ct)
+    {
+        var commune = await Jurisdiction(jurisdiction_id, communes, ct);
+        var item = await PublicFeedbackApi.FindByTrackingCode(store, commune.Code, token, ct) ?? throw new NotFoundException("token", token);
+        return Results.Json(new[] { new Open311Token(item.Id, item.TrackingCode) }, Json);
+    }
+
+    private static Open311Request View(FeedbackItem item, CommuneRecord commune)
+    {
+        var closed = !item.IsOpen;
+        var updated = item.ClosedAt ?? item.AnsweredAt ?? item.AssignedAt ?? item.ReceivedAt;
+        return new Open311Request(item.Id, closed ? "closed" : "open",
+            item.Published ? item.Answer : item.Status == FeedbackStatus.Answered ? "Đã trả lời người phản ánh." : item.ClosingNote is null ? null : "Đã kết thúc.",
+            FeedbackCategories.Vietnamese(item.Category), item.Category, item.Published ? item.Content : null,
+            $"UBND {commune.Name}", null, W3c(item.ReceivedAt), W3c(updated),
+            // Expected by the end of office hours on the answer's due date.
+            W3c(VietnamTime.StartOfDayUtc(item.DueDate).AddHours(17)),
+            item.Location?.Address, null, null, item.Location?.Latitude, item.Location?.Longitude, null);
+    }
+
+    /// <summary>W3C date-times in Vietnam's offset, as GeoReport's examples give them in the jurisdiction's time.</summary>
+    private static string W3c(DateTime utc) =>
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Caching.Distributed;
+using Platform.ServiceDefaults.Caching;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Storage;
+using Platform.ServiceDefaults.Tenancy;
+using Feedback.Api.Domain;
+using Feedback.Api.Infrastructure;
+
+namespace Feedback.Api.Apis;
+
+public sealed record PublicFeedbackRequest(string? Channel, string? Category, string? Content, string? ProcedureCode, string? StaffId, string? Hamlet, string? Contact);
+
+public sealed record FeedbackReceipt(string Id, string TrackingCode, string Status, DateOnly DueDate);
+
+/// <summary>What the holder of a tracking code sees: their own words, the progress and the answer; never anyone's contact.</summary>
+public sealed record FeedbackTrackingView(
+    string TrackingCode, string Category, string CategoryName, string Content, string Status, string StatusText,
+    DateTime ReceivedAt, DateOnly DueDate, string? Answer, DateTime? AnsweredAt, DateTime? ClosedAt);
+
+public sealed record PublishedAnswer(string Id, string Category, string CategoryName, string? ProcedureCode, string Question, string Answer, DateTime ReceivedAt, DateTime AnsweredAt);
+
+public sealed record PublicChannel(string Code, string Name);
+
+public static class PublicFeedbackApi
+{
+    public static IEndpointRouteBuilder MapPublicFeedbackApi(this IEndpointRouteBuilder routes)
+    {
+        var feedback = routes.MapGroup("/api/public/communes/{commune}/feedback").AllowAnonymous().WithTags("Public feedback");
+        feedback.MapPost("/", Submit).WithSummary("Send feedback without an account (rate-limited); keep the tracking code to follow it.");
+        feedback.MapGet("/answers", Answers).WithSummary("Answers the commune chose to publish, newest first.");
+        feedback.MapGet("/channels", Channels).WithSummary("Where a citizen can give feedback: the boxes, the hotline, the radio, online.");
+        feedback.MapGet("/{trackingCode}", Track).WithSummary("Follow an item by its tracking code.");
+        return routes;
+    }
+
+    public static async Task<Created<FeedbackReceipt>> Submit(string commune, PublicFeedbackRequest request, FeedbackIntake intake, CancellationToken ct)
+    {
+        var item = await intake.ReceiveAsync(commune, new FeedbackInput(request.Channel, request.Category, request.Content, request.ProcedureCode,
+            request.StaffId, request.Hamlet, request.Contact), fromPublic: true, recordedBy: null, location: null, ct);
+        return TypedResults.Created($"/api/public/communes/{commune}/feedback/{item.TrackingCode}", Receipt(item));
+    }
+
+    public static FeedbackReceipt Receipt(FeedbackItem item) => new(item.Id, item.TrackingCode, FeedbackItem.Slug(item.Status), item.DueDate);
+
+    public static async Task<Ok<FeedbackTrackingView>> Track(string commune, string trackingCode, IDocumentStore<FeedbackData> store, CancellationToken ct)
+    {
+        var item = await FindByTrackingCode(store, commune, trackingCode, ct) ?? throw new NotFoundException("Feedback item", trackingCode);
+        return TypedResults.Ok(new FeedbackTrackingView(item.TrackingCode, item.Category, FeedbackCategories.Vietnamese(item.Category), item.Content,
+            FeedbackItem.Slug(item.Status), FeedbackItem.Vietnamese(item.Status), item.ReceivedAt, item.DueDate, item.Answer, item.AnsweredAt, item.ClosedAt));
+    }
+
+    public static async Task<FeedbackItem?> FindByTrackingCode(IDocumentStore<FeedbackData> store, string commune, string code, CancellationToken ct)
+    {
+        if (TrackingCodes.Normalize(code) is not { } normalized) return null;
+        var found = await store.QueryAsync<FeedbackItem>(commune, new Query(Filter.Eq("trackingCode", normalized), Take: 1), ct);
+        return found.Count == 1 ? found[0].Document : null;
+    }
+
+    public static async Task<Ok<IReadOnlyList<PublishedAnswer>>> Answers(string commune, int? skip, int? take, IDocumentStore<FeedbackData> store,
+        ICommuneDirectory communes, IDistributedCache cache, CancellationToken ct)
+    {
+        new InputValidation().Require(take is null or (>= 1 and <= 100), "take", "must be 1 to 100").Require(skip is null or >= 0, "skip", "must be 0 or more").ThrowIfInvalid();
+        _ = await communes.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        async Task<IReadOnlyList<PublishedAnswer>> Read(CancellationToken token) =>
+            (await store.QueryAsync<FeedbackItem>(commune, new Query(Filter.Eq("published", true), [new Sort("answeredAt", Descending: true)], skip ?? 0, take ?? 20), token))
+            .Select(s => s.Document)
+            .Select(i => new PublishedAnswer(i.Id, i.Category, FeedbackCategories.Vietnamese(i.Category), i.ProcedureCode, i.Content, i.Answer!, i.ReceivedAt, i.AnsweredAt!.Value))
+            .ToList();
+        // The first page is what the commune's page and the radio read; it is cached and dropped when an answer is published.
+        var answers = skip is null or 0 && take is null or 20
+            ? await cache.GetOrCreateJsonAsync(PublishedAnswers.Key(commune), TimeSpan.FromMinutes(10), Read, ct)
+            : await Read(ct);
+        return TypedResults.Ok(answers);
+    }
+
+    public static async Task<Ok<IReadOnlyList<PublicChannel>>> Channels(string commune, IDocumentStore<FeedbackData> store, ICommuneDirectory communes, CancellationToken ct)
+    {
+        _ = await communes.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var channels = await store.QueryAsync<FeedbackChannel>(commune, Query.All, ct);
+        return TypedResults.Ok<IReadOnlyList<PublicChannel>>(channels.Select(c => c.Document).OrderBy(c => c.Kind).ThenBy(c => c.Code, StringComparer.Ordinal)
+            .Select(c => new PublicChannel(c.Code, c.Name)).ToList());
+    }
+}
+
+public static class PublishedAnswers
+{
+    public static string Key(string commune) => $"feedback:answers:{commune}";
+
+    public static Task InvalidateAsync(IDistributedCache cache, string commune, CancellationToken ct) => cache.RemoveAsync(Key(commune), ct);
+}

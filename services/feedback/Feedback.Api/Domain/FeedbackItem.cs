@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Serialization;
+using Platform.ServiceDefaults.Problems;
+
+namespace Feedback.Api.Domain;
+
+public enum FeedbackStatus { Received, Assigned, Answered, Closed }
+
+public static class FeedbackCategories
+{
+    public const string ProcedureRules = "procedure-rules";
+    public const string StaffConduct = "staff-conduct";
+    public const string Other = "other";
+
+    public static IReadOnlyList<string> All { get; } = [ProcedureRules, StaffConduct, Other];
+
+    public static string Vietnamese(string category) => category switch
+    {
+        ProcedureRules => "Quy định thủ tục hành chính",
+        StaffConduct => "Thái độ, hành vi của cán bộ, công chức",
+        _ => "Nội dung khác",
+    };
+}
+
+/// <summary>A feedback item (phản ánh, kiến nghị). The contact is never shown publicly; anonymous items have none.</summary>
+public sealed record FeedbackItem
+{
+    public required string Id { get; init; }
+    /// <summary>The citizen's secret to follow the item; also the Open311 token.</summary>
+    public required string TrackingCode { get; init; }
+    public required string Channel { get; init; }
+    public required string Category { get; init; }
+    public required string Content { get; init; }
+    public string? ProcedureCode { get; init; }
+    public string? StaffId { get; init; }
+    public string? Hamlet { get; init; }
+    public string? Contact { get; init; }
+    public Location? Location { get; init; }
+    public required FeedbackStatus Status { get; init; }
+    public required DateTime ReceivedAt { get; init; }
+    /// <summary>Someone must be put in charge by this day.</summary>
+    public required DateOnly AssignBy { get; init; }
+    /// <summary>The answer is due by this day.</summary>
+    public required DateOnly DueDate { get; init; }
+    public string? RecordedBy { get; init; }
+    public string? AssigneeId { get; init; }
+    public DateTime? AssignedAt { get; init; }
+    public string? Answer { get; init; }
+    public bool Published { get; init; }
+    /// <summary>For a conduct complaint: whether it was found to be justified.</summary>
+    public bool? Upheld { get; init; }
+    public DateTime? AnsweredAt { get; init; }
+    public bool? AnsweredInTime { get; init; }
+    public string? AnsweredBy { get; init; }
+    public DateTime? ClosedAt { get; init; }
+    public string? ClosingNote { get; init; }
+
+    [JsonIgnore]
+    public bool IsOpen => Status is FeedbackStatus.Received or FeedbackStatus.Assigned;
+
+    public FeedbackItem Require(string action, params FeedbackStatus[] allowed) =>
+        allowed.Contains(Status) ? this : throw new ConflictException("illegal-transition",
+            $"Cannot {action} a feedback item that is {Slug(Status)}; only one that is {string.Join(" or ", allowed.Select(Slug))}.");
+
+    public FeedbackItem AssignTo(string staffId, DateTime now)
+    {
+        Require("assign", FeedbackStatus.Received, FeedbackStatus.Assigned);
+        // Nobody answers a complaint about themselves.
+        if (Category == FeedbackCategories.StaffConduct && staffId == StaffId)
+            throw new BusinessRuleException("conflict-of-interest", "The officer a conduct complaint is about cannot be put in charge of answering it.");
+        return this with { Status = FeedbackStatus.Assigned, AssigneeId = staffId, AssignedAt = now };
+    }
+
+    public FeedbackItem AnswerWith(string answer, bool publish, bool? upheld, DateTime now, DateOnly today, string? by)
+    {
+        Require("answer", FeedbackStatus.Assigned);
+        var validation = new InputValidation();
+        if (Category == FeedbackCategories.StaffConduct) validation.Require(upheld is not null, "upheld", "is required for a conduct complaint: was it justified?");
+        else validation.Require(upheld is null, "upheld", "applies only to a conduct complaint");
+        validation.ThrowIfInvalid();
+        return this with
+        {
+            Status = FeedbackStatus.Answered, Answer = answer, Published = publish, Upheld = upheld,
+            AnsweredAt = now, AnsweredInTime = today <= DueDate, AnsweredBy = by,
+        };
+    }
+
+    /// <summary>An answered item is closed; an unanswered one only with a reason (a duplicate, an abusive message).</summary>
+    public FeedbackItem CloseWith(string? note, DateTime now)
+    {
+        Require("close", FeedbackStatus.Received, FeedbackStatus.Assigned, FeedbackStatus.Answered);
+        if (Status != FeedbackStatus.Answered && string.IsNullOrWhiteSpace(note))
+            throw new InvalidInputException(new Dictionary<string, string[]> { ["note"] = ["is required to close an item that was not answered"] });
+        return this with { Status = FeedbackStatus.Closed, ClosedAt = now, ClosingNote = note };
+    }
+
+    public static string Slug(FeedbackStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string Vietnamese(FeedbackStatus status) => status switch
+    {
+        FeedbackStatus.Received => "Đã tiếp nhận",
+        FeedbackStatus.Assigned => "Đang xử lý",
+        FeedbackStatus.Answered => "Đã trả lời",
+        _ => "Đã kết thúc",
+    };
+}
+
+public sealed record Location(double? Latitude, double? Longitude, string? Address);
+
+public static class TrackingCodes
+{
+    // No 0/O, 1/I/L: the code is read aloud over the phone and typed on a phone keyboard.
+    private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    /// <summary>10 characters of 31: about 49 bits, enough that codes cannot be guessed within any rate limit.</summary>
+    public static string New() => string.Create(10, 0, (span, _) =>
+    {
+        for (var i = 0; i < span.Length; i++) span[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+    });
+
+    public static string? Normalize(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return null;
+        var normalized = code.Trim().Replace("-", "").Replace(" ", "").ToUpperInvariant();
+        return normalized.Length == 10 && normalized.All(Alphabet.Contains) ? normalized : null;
+    }
+}
+
+/// <summary>Citizens' text is kept as text: control characters removed, line breaks normalised, never interpreted as markup.</summary>
+public static class CitizenText
+{
+    public static string? Clean(string? text)
+    {
+        if (text is null) return null;
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Replace("\r\n", "\n").Replace('\r', '\n'))
+            if (c is '\n' or '\t' || !char.IsControl(c)) builder.Append(c);
+        var cleaned = builder.ToString().Trim();
+        return cleaned.Length == 0 ? null : cleaned.Normalize(NormalizationForm.FormC);
+    }
+}
