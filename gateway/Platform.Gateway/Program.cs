@@ -11,6 +11,7 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 app.UseServiceDefaults(edge => edge.UseEdge(), mapOpenApi: false);
 app.MapApiDocs();
+app.MapCitizenWeb();
 app.MapReverseProxy();
 app.Run();
 

@@ -20,6 +20,7 @@ builder.AddPlatformBus();
 var app = builder.Build();
 app.UseServiceDefaults(edge => edge.UseEdge());
 app.MapApiDocs();
+app.MapCitizenWeb();
 app.MapPersonnelApi();
 app.MapProceduresApi();
 app.MapFeedbackApi();

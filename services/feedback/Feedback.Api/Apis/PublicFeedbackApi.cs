@@ -22,6 +22,11 @@ public sealed record PublishedAnswer(string Id, string Category, string Category
 
 public sealed record PublicChannel(string Code, string Name);
 
+/// <summary>What a citizen's form needs in one call: the commune, its hamlets, the categories.</summary>
+public sealed record FeedbackFormView(string Commune, string CommuneName, string DistrictName, IReadOnlyList<HamletRecord> Hamlets, IReadOnlyList<CategoryView> Categories);
+
+public sealed record CategoryView(string Code, string Name);
+
 public static class PublicFeedbackApi
 {
     public static IEndpointRouteBuilder MapPublicFeedbackApi(this IEndpointRouteBuilder routes)
@@ -30,6 +35,7 @@ public static class PublicFeedbackApi
         feedback.MapPost("/", Submit).WithSummary("Send feedback without an account (rate-limited); keep the tracking code to follow it.");
         feedback.MapGet("/answers", Answers).WithSummary("Answers the commune chose to publish, newest first.");
         feedback.MapGet("/channels", Channels).WithSummary("Where a citizen can give feedback: the boxes, the hotline, the radio, online.");
+        feedback.MapGet("/form", Form).WithSummary("What a feedback form needs: the commune's name, its hamlets and the categories.");
         feedback.MapGet("/{trackingCode}", Track).WithSummary("Follow an item by its tracking code.");
         return routes;
     }
@@ -72,6 +78,13 @@ public static class PublicFeedbackApi
             ? await cache.GetOrCreateJsonAsync(PublishedAnswers.Key(commune), TimeSpan.FromMinutes(10), Read, ct)
             : await Read(ct);
         return TypedResults.Ok(answers);
+    }
+
+    public static async Task<Ok<FeedbackFormView>> Form(string commune, ICommuneDirectory communes, CancellationToken ct)
+    {
+        var record = await communes.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        return TypedResults.Ok(new FeedbackFormView(record.Code, record.Name, record.DistrictName, record.Hamlets,
+            FeedbackCategories.All.Select(c => new CategoryView(c, FeedbackCategories.Vietnamese(c))).ToList()));
     }
 
     public static async Task<Ok<IReadOnlyList<PublicChannel>>> Channels(string commune, IDocumentStore<FeedbackData> store, ICommuneDirectory communes, CancellationToken ct)
