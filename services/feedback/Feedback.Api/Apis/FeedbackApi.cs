@@ -95,7 +95,7 @@ public static class FeedbackApi
         var answered = stored.Document.AnswerWith(text!, request.Publish!.Value, request.Upheld, now, intake.Today, user.Actor());
         await store.CommitAsync(new ChangeSet().Update(stored, answered).Publish(commune, new FeedbackAnswered
         {
-            Commune = commune, FeedbackId = answered.Id, Category = answered.Category, StaffId = answered.StaffId,
+            Commune = commune, FeedbackId = answered.Id, Category = answered.Category, StaffId = answered.StaffId, AssigneeId = answered.AssigneeId,
             InTime = answered.AnsweredInTime!.Value, Upheld = answered.Upheld, AnsweredAt = now,
         }), ct);
         if (answered.Published) await PublishedAnswers.InvalidateAsync(cache, commune, ct);

@@ -35,7 +35,10 @@ public sealed record FeedbackAnswered
     public required string FeedbackId { get; init; }
     /// <summary><c>procedure-rules</c>, <c>staff-conduct</c> or <c>other</c>.</summary>
     public required string Category { get; init; }
+    /// <summary>The officer the item is about (a conduct complaint), if any.</summary>
     public string? StaffId { get; init; }
+    /// <summary>The officer who was put in charge of answering.</summary>
+    public string? AssigneeId { get; init; }
     public required bool InTime { get; init; }
     public bool? Upheld { get; init; }
     public required DateTime AnsweredAt { get; init; }
