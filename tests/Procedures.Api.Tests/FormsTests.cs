@@ -140,6 +140,26 @@ public sealed class FormsTests(ProceduresHost host) : IClassFixture<ProceduresHo
     }
 
     [Fact]
+    public async Task The_result_slip_exists_once_the_result_is_returned_and_carries_the_survey_code()
+    {
+        var (id, receiptNo) = await ReceiveAsync();
+        await host.AssignAsync(id);
+        await host.ApproveAsync(id);
+        await host.Client.GetAsync($"{Desk.Dossiers()}/{id}/forms/result", host.Desk).ProblemAsync(HttpStatusCode.Conflict, "form-not-applicable");
+
+        host.Clock.SetLocal(2025, 10, 13, 14, 5);
+        var surveyCode = (await host.DoAsync(id, "return")).Str("surveyCode");
+        var page = await FormAsync(id, "result");
+
+        Assert.Contains("<h1>PHIẾU TRẢ KẾT QUẢ VÀ ĐÁNH GIÁ SỰ HÀI LÒNG</h1>", page.Text);
+        Assert.Contains($"Mã hồ sơ: {receiptNo}", page.Text);
+        Assert.Contains($"<p class=\"survey\">{surveyCode}</p>", page.Text);
+        Assert.Contains("Thời gian trả kết quả: 14 giờ 05 phút, ngày 13/10/2025", page.Text);
+        Assert.DoesNotContain("Thông tư 01/2018", page.Text); // the commune's own slip, not a form of the circular
+        Assert.DoesNotContain(Script, page.Raw);
+    }
+
+    [Fact]
     public async Task An_unknown_form_or_dossier_is_404()
     {
         var (id, _) = await ReceiveAsync();

@@ -9,11 +9,12 @@ namespace Procedures.Api.Domain;
 
 /// <summary>
 /// The desk's printed forms of Circular 01/2018/TT-VPCP as print-ready A5 pages: 01 receipt and appointment, 02 request
-/// to complete the dossier, 03 refusal, 04 apology with a new appointment date. Everything inserted is HTML-encoded.
+/// to complete the dossier, 03 refusal, 04 apology with a new appointment date; and the commune's own result slip that
+/// carries the satisfaction survey code. Everything inserted is HTML-encoded.
 /// </summary>
 public static class PrintedForms
 {
-    public static readonly IReadOnlyList<string> Names = ["receipt", "supplement", "refusal", "apology"];
+    public static readonly IReadOnlyList<string> Names = ["receipt", "supplement", "refusal", "apology", "result"];
 
     public static string Render(string form, Dossier dossier, CommuneRecord commune, DateTime nowUtc) => form switch
     {
@@ -24,6 +25,8 @@ public static class PrintedForms
             dossier.ResolvedAt ?? nowUtc, Refusal(dossier)),
         "apology" when dossier.Apologies.Count > 0 => Page("Mẫu số 04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", commune, dossier,
             dossier.Apologies[^1].IssuedAt, Apology(dossier)),
+        "result" when dossier.SurveyCode is not null => Page(null, "PHIẾU TRẢ KẾT QUẢ VÀ ĐÁNH GIÁ SỰ HÀI LÒNG", commune, dossier,
+            dossier.ReturnedAt ?? nowUtc, Result(dossier)),
         _ when Names.Contains(form) => throw new ConflictException("form-not-applicable", $"This dossier has no '{form}' form (it is {DossierStatuses.Slug(dossier.Status)})."),
         _ => throw new NotFoundException("Form", form),
     };
@@ -80,7 +83,17 @@ public static class PrintedForms
                "<p>Mong ông/bà thông cảm.</p>";
     }
 
-    private static string Page(string number, string title, CommuneRecord commune, Dossier dossier, DateTime issuedAtUtc, string body)
+    private static string Result(Dossier d) =>
+        $"<p>Trả kết quả giải quyết hồ sơ cho: <b>{E(d.Applicant.Name)}</b></p>" +
+        $"<p>Nội dung yêu cầu giải quyết: {E(d.ProcedureName)}</p>" +
+        $"<p>Kết quả: {(d.Outcome == "refused" ? "từ chối giải quyết (kèm phiếu từ chối)" : "đã giải quyết")}</p>" +
+        $"<p>Thời gian trả kết quả: {Local(d.ReturnedAt ?? d.ResolvedAt ?? d.ReceivedAt)}</p>" +
+        "<p>Mời ông/bà đánh giá mức độ hài lòng đối với việc giải quyết hồ sơ này trên trang góp ý, phản ánh của Ủy ban nhân dân xã " +
+        "(mục «Đánh giá hài lòng»), bằng mã:</p>" +
+        $"<p class=\"survey\">{E(d.SurveyCode)}</p>" +
+        "<p>Mỗi mã dùng được một lần. Ý kiến của ông/bà giúp xã phục vụ tốt hơn.</p>";
+
+    private static string Page(string? number, string title, CommuneRecord commune, Dossier dossier, DateTime issuedAtUtc, string body)
     {
         var issued = VietnamTime.ToLocal(issuedAtUtc);
         var place = commune.Name.StartsWith("Xã ", StringComparison.Ordinal) ? commune.Name[3..] : commune.Name;
@@ -96,12 +109,12 @@ public static class PrintedForms
               .form-no { text-align: right; font-style: italic; font-size: 10pt; }
               h1 { text-align: center; font-size: 13pt; margin: 10pt 0 2pt; } .no { text-align: center; margin: 0 0 8pt; }
               .date { text-align: right; font-style: italic; } .reason { margin-left: 12pt; font-style: italic; }
-              .due { font-weight: bold; } .sign { display: flex; justify-content: space-between; text-align: center; margin-top: 14pt; }
+              .due { font-weight: bold; } .survey { text-align: center; font: bold 20pt "Courier New", monospace; letter-spacing: 3pt; } .sign { display: flex; justify-content: space-between; text-align: center; margin-top: 14pt; }
               .sign div { width: 48%; } .sign i { display: block; font-size: 10.5pt; margin-bottom: 42pt; }
               @media screen { body { max-width: 148mm; margin: 8mm auto; padding: 8mm; box-shadow: 0 0 4px #999; } }
             </style></head>
             <body>
-            <p class="form-no">{{number}} – Thông tư 01/2018/TT-VPCP</p>
+            {{(number is null ? "" : $"<p class=\"form-no\">{number} – Thông tư 01/2018/TT-VPCP</p>")}}
             <div class="header">
               <div>{{parent}} {{E(commune.DistrictName.Replace("Huyện ", "").Replace("Tỉnh ", "").ToUpperInvariant())}}<b>UBND {{E(commune.Name.ToUpperInvariant())}}</b><b>BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ</b></div>
               <div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><b class="motto">Độc lập – Tự do – Hạnh phúc</b></div>
