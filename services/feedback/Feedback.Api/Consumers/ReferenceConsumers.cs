@@ -26,9 +26,7 @@ public sealed class ProcedureChangedConsumer(IDocumentStore<FeedbackData> store)
         store.ConsumeOnceAsync(context, nameof(ProcedureChangedConsumer), async changes =>
         {
             var m = context.Message;
-            var known = await store.FindAsync<ProcedureRef>(m.Commune, m.ProcedureCode, context.CancellationToken);
-            if (known is null) changes.Insert(m.Commune, m.ProcedureCode, new ProcedureRef(m.ProcedureCode, m.Name));
-            else changes.Update(known, known.Document with { Name = m.Name });
+            await References.PutAsync(store, changes, m.Commune, m.ProcedureCode, new ProcedureRef(m.ProcedureCode, m.Name), context.CancellationToken);
         });
 }
 
@@ -38,8 +36,17 @@ public sealed class StaffRegisteredConsumer(IDocumentStore<FeedbackData> store) 
         store.ConsumeOnceAsync(context, nameof(StaffRegisteredConsumer), async changes =>
         {
             var m = context.Message;
-            var known = await store.FindAsync<StaffRef>(m.Commune, m.StaffId, context.CancellationToken);
-            if (known is null) changes.Insert(m.Commune, m.StaffId, new StaffRef(m.StaffId, m.FullName));
-            else changes.Update(known, known.Document with { FullName = m.FullName });
+            await References.PutAsync(store, changes, m.Commune, m.StaffId, new StaffRef(m.StaffId, m.FullName), context.CancellationToken);
         });
+}
+
+internal static class References
+{
+    /// <summary>Inserts the reference, or replaces what an earlier event said.</summary>
+    public static async Task PutAsync<T>(IDocumentStore store, ChangeSet changes, string commune, string id, T reference, CancellationToken ct)
+    {
+        var known = await store.FindAsync<T>(commune, id, ct);
+        if (known is null) changes.Insert(commune, id, reference);
+        else changes.Update(known, reference);
+    }
 }
