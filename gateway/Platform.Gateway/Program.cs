@@ -11,7 +11,7 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 app.UseServiceDefaults(edge => edge.UseEdge(), mapOpenApi: false);
 app.MapApiDocs();
-app.MapCitizenWeb();
+app.MapWebPages();
 app.MapReverseProxy();
 app.Run();
 

@@ -20,7 +20,7 @@ builder.AddPlatformBus();
 var app = builder.Build();
 app.UseServiceDefaults(edge => edge.UseEdge());
 app.MapApiDocs();
-app.MapCitizenWeb();
+app.MapWebPages();
 app.MapPersonnelApi();
 app.MapProceduresApi();
 app.MapFeedbackApi();

@@ -72,6 +72,7 @@ public static class StandaloneHost
         Console.WriteLine("Nền tảng thi đua cải cách hành chính: standalone host");
         Console.WriteLine($"  Base URL:   {baseUrl}");
         Console.WriteLine($"  Citizens:   {baseUrl}/?xa={{commune}}   (feedback, tracking, survey, published answers, dossier lookup)");
+        Console.WriteLine($"  Staff:      {baseUrl}/can-bo   (the commune's feedback desk)");
         Console.WriteLine($"  API docs:   {baseUrl}/docs");
         Console.WriteLine($"  Health:     {baseUrl}/health/ready");
         Console.WriteLine($"  Data:       {Path.GetFullPath(app.Configuration["Storage:DataDirectory"]!)}");

@@ -1,9 +1,7 @@
-// The citizens' pages: feedback, tracking, satisfaction survey, published answers, dossier lookup.
-// Everything a citizen or an officer wrote is put on the page with textContent, never as markup.
+// The citizens' pages: feedback, tracking, satisfaction survey, published answers, dossier lookup (helpers in common.js).
 "use strict";
 
 const commune = new URLSearchParams(location.search).get("xa");
-const $ = (id) => document.getElementById(id);
 const sections = ["chon-xa", "gop-y", "theo-doi", "danh-gia", "tra-loi", "ho-so"];
 const needsCommune = new Set(["gop-y", "theo-doi", "tra-loi", "ho-so"]);
 const factors = [
@@ -11,48 +9,7 @@ const factors = [
   ["result", "Kết quả giải quyết"], ["feedbackHandling", "Tiếp nhận, xử lý góp ý"],
 ];
 
-const dateVi = (iso) => iso ? new Date(iso.length === 10 ? iso + "T00:00:00" : iso).toLocaleDateString("vi-VN") : "";
-
-async function api(path, options = {}) {
-  const response = await fetch(path, {
-    ...options,
-    headers: options.body ? { "content-type": "application/json" } : {},
-  });
-  const body = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
-  if (!response.ok) throw Object.assign(new Error(describe(response.status, body)), { status: response.status });
-  return body;
-}
-
-function describe(status, problem) {
-  if (status === 429) return "Bạn gửi quá nhiều lần. Vui lòng thử lại sau ít phút.";
-  if (status === 404) return "Không tìm thấy. Vui lòng kiểm tra lại mã.";
-  if (status === 409) return "Mã này đã được sử dụng.";
-  if (status === 400 && problem?.errors) return "Thông tin chưa hợp lệ: " + Object.keys(problem.errors).map(label).join(", ") + ".";
-  return "Có lỗi xảy ra, vui lòng thử lại.";
-}
-
-const label = (field) => ({ content: "nội dung", category: "loại góp ý", contact: "liên hệ", level: "mức hài lòng", comment: "ý kiến" })[field] ?? field;
-
-function showError(error) {
-  $("error").textContent = error.message;
-  $("error").hidden = false;
-}
-
-function option(select, value, text) {
-  const o = document.createElement("option");
-  o.value = value;
-  o.textContent = text;
-  select.append(o);
-}
-
-function show(route) {
-  $("error").hidden = true;
-  for (const id of sections) $(id).hidden = id !== route;
-  for (const link of document.querySelectorAll("nav a")) {
-    if (link.getAttribute("href") === "#/" + route) link.setAttribute("aria-current", "page");
-    else link.removeAttribute("aria-current");
-  }
-}
+const show = (route) => showSection(sections, route);
 
 async function route() {
   const [name = "gop-y", argument] = location.hash.replace(/^#\/?/, "").split("/");

@@ -3,10 +3,11 @@ using System.Reflection;
 namespace Platform.Gateway.Edge;
 
 /// <summary>
-/// The citizens' pages (feedback, tracking, survey, published answers, dossier lookup), embedded in the gateway's
-/// assembly so that the gateway and the standalone host serve the same files with no web root to deploy.
+/// The web pages: the citizens' (<c>/</c>: feedback, tracking, survey, published answers, dossier lookup) and the commune
+/// staff's feedback desk (<c>/can-bo</c>), embedded in the gateway's assembly so that the gateway and the standalone host
+/// serve the same files with no web root to deploy.
 /// </summary>
-public static class CitizenWeb
+public static class WebPages
 {
     private static readonly IReadOnlyDictionary<string, (string ContentType, byte[] Body)> Files = Load();
 
@@ -14,10 +15,10 @@ public static class CitizenWeb
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    public static IEndpointRouteBuilder MapCitizenWeb(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapWebPages(this IEndpointRouteBuilder routes)
     {
         foreach (var (path, file) in Files)
-            routes.MapMethods(path == "/index.html" ? "/" : path, [HttpMethods.Get, HttpMethods.Head], (HttpContext http) => Serve(http, file)).AllowAnonymous().ExcludeFromDescription();
+            routes.MapMethods(path switch { "/index.html" => "/", "/staff.html" => "/can-bo", _ => path }, [HttpMethods.Get, HttpMethods.Head], (HttpContext http) => Serve(http, file)).AllowAnonymous().ExcludeFromDescription();
         return routes;
     }
 
@@ -33,7 +34,7 @@ public static class CitizenWeb
 
     private static Dictionary<string, (string, byte[])> Load()
     {
-        var assembly = typeof(CitizenWeb).Assembly;
+        var assembly = typeof(WebPages).Assembly;
         const string prefix = "Platform.Gateway.Web.";
         return assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(
             name => "/" + name[prefix.Length..],

@@ -6,11 +6,12 @@ using Microsoft.Playwright;
 namespace Platform.EndToEnd.Tests;
 
 /// <summary>
-/// The citizens' page in a real browser (Debian's Chromium, a phone-sized touch screen) against the standalone host in
-/// demo mode: feedback without an account followed by its tracking code, the published answer, the satisfaction survey
-/// of a returned dossier, the dossier lookup. The officers' side goes through the API, as their tools do.
+/// The web pages in a real browser (Debian's Chromium, a phone-sized touch screen) against the standalone host in demo
+/// mode. Citizens: feedback without an account followed by its tracking code, the published answer, the satisfaction
+/// survey of a returned dossier, the dossier lookup. Staff: the desk transcribes a hamlet box item, the chairman assigns,
+/// answers and publishes it.
 /// </summary>
-public sealed class CitizenWebTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>, IAsyncLifetime
+public sealed class WebPagesTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>, IAsyncLifetime
 {
     private const string Commune = "my-thanh";
     private readonly HttpClient _http = new() { BaseAddress = new Uri(fixture.Platform.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
@@ -139,6 +140,56 @@ public sealed class CitizenWebTests(StandaloneFixture fixture) : IClassFixture<S
         await _page.Locator("#dossier-phone").FillAsync("0918000112");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
         await Assertions.Expect(_page.Locator("#error")).ToContainTextAsync("Không tìm thấy");
+    }
+
+    [Fact]
+    public async Task The_desk_transcribes_a_hamlet_box_item_and_the_chairman_answers_and_publishes_it()
+    {
+        SkipWithoutBrowser();
+        var words = "Hòm thư ấp 3: đề nghị niêm yết lệ phí chứng thực tại văn phòng ấp " + Guid.NewGuid().ToString("N")[..6];
+
+        await GoAsync("/can-bo");
+        await SignInAsync("motcua.mythanh");
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Ghi nhận góp ý" }).ClickAsync();
+        await _page.Locator("#channel").SelectOptionAsync(new SelectOptionValue { Label = "Hòm thư góp ý tại văn phòng Ấp 3" });
+        await _page.Locator("#category").SelectOptionAsync("procedure-rules");
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(-1);
+        await _page.Locator("#received-on").FillAsync(yesterday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await _page.Locator("#transcribe-content").FillAsync(words);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận" }).ClickAsync();
+
+        await Assertions.Expect(_page.Locator("#item-content")).ToHaveTextAsync(words);
+        await Assertions.Expect(_page.Locator("#item-channel")).ToHaveTextAsync("Hòm thư góp ý tại văn phòng Ấp 3");
+        await Assertions.Expect(_page.Locator("#item-contact")).ToHaveTextAsync("Không ghi (ẩn danh)");
+        Assert.True(await _page.Locator("#answer-form").IsHiddenAsync()); // the desk records; the leaders answer
+        var leader = await TokenAsync("chutich.mythanh");
+        var stored = (await GetJsonAsync($"/api/communes/{Commune}/feedback?channel=hamlet-box-ap-3", leader)).EnumerateArray()
+            .Single(i => i.GetProperty("content").GetString() == words);
+        Assert.Equal("ap-3", stored.GetProperty("hamlet").GetString());
+        Assert.Equal(yesterday, DateOnly.FromDateTime(stored.GetProperty("receivedAt").GetDateTime().ToUniversalTime().AddHours(7)));
+
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Đăng xuất" }).ClickAsync();
+        await SignInAsync("chutich.mythanh");
+        await _page.GetByRole(AriaRole.Link, new() { Name = words }).ClickAsync();
+        await _page.Locator("#assignee").SelectOptionAsync(new SelectOptionValue { Label = "Trần Thị Mai" });
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Phân công" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("#item-status")).ToHaveTextAsync("Đang xử lý");
+        const string answer = "UBND xã sẽ niêm yết lệ phí tại 6 văn phòng ấp trong tuần này.";
+        await _page.Locator("#answer").FillAsync(answer);
+        await _page.Locator("#publish").CheckAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Gửi trả lời" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("#item-status")).ToHaveTextAsync("Đã trả lời");
+
+        await GoAsync($"/?xa={Commune}#/tra-loi");
+        await Assertions.Expect(_page.Locator("#answers li").Filter(new() { HasText = answer })).ToHaveCountAsync(1);
+    }
+
+    private async Task SignInAsync(string username)
+    {
+        await _page.Locator("#username").FillAsync(username);
+        await _page.Locator("#password").FillAsync("Demo@2015");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("#who")).ToContainTextAsync(Commune);
     }
 
     private async Task WaitForSurveyAsync(string code)

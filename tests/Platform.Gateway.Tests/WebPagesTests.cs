@@ -3,14 +3,17 @@ using Platform.Gateway.Tests.Infrastructure;
 
 namespace Platform.Gateway.Tests;
 
-/// <summary>The gateway serves the citizens' page itself (embedded files), with headers that keep citizens' text inert.</summary>
-public sealed class CitizenWebTests(DefaultGateway gateway) : IClassFixture<DefaultGateway>
+/// <summary>The gateway serves the web pages itself (embedded files), with headers that keep citizens' text inert.</summary>
+public sealed class WebPagesTests(DefaultGateway gateway) : IClassFixture<DefaultGateway>
 {
     private readonly HttpClient _client = gateway.Factory.CreateClient();
 
     [Theory]
     [InlineData("/", "text/html", "<script src=\"/app.js\"")]
-    [InlineData("/app.js", "text/javascript", "textContent")]
+    [InlineData("/can-bo", "text/html", "<script src=\"/staff.js\"")]
+    [InlineData("/common.js", "text/javascript", "textContent")]
+    [InlineData("/app.js", "text/javascript", "showSection")]
+    [InlineData("/staff.js", "text/javascript", "sessionStorage")]
     [InlineData("/app.css", "text/css", "--accent")]
     public async Task The_page_and_its_files_are_served_by_the_gateway_and_not_forwarded(string path, string mediaType, string excerpt)
     {
@@ -27,10 +30,13 @@ public sealed class CitizenWebTests(DefaultGateway gateway) : IClassFixture<Defa
         Assert.Empty(gateway.Upstreams.ReceivedWith(marker));
     }
 
-    [Fact]
-    public async Task The_page_never_turns_data_into_markup()
+    [Theory]
+    [InlineData("/common.js")]
+    [InlineData("/app.js")]
+    [InlineData("/staff.js")]
+    public async Task The_scripts_never_turn_data_into_markup(string path)
     {
-        var script = await _client.GetStringAsync("/app.js", TestContext.Current.CancellationToken);
+        var script = await _client.GetStringAsync(path, TestContext.Current.CancellationToken);
 
         foreach (var sink in new[] { "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(" })
             Assert.DoesNotContain(sink, script);
