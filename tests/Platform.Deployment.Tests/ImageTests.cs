@@ -121,23 +121,31 @@ public sealed partial class ImageTests
             Assert.True(Manifests.Replicas(manifests.Find("Deployment", name)!) >= 3, $"{name} runs fewer than 3 replicas in prod");
         foreach (var deployment in manifests.OfKind("Deployment"))
             Assert.NotNull(Manifests.PodSpec(deployment)["affinity"]?["podAntiAffinity"]);
-
-        var mongodb = manifests.Find("StatefulSet", "mongodb")!;
-        var rabbitmq = manifests.Find("StatefulSet", "rabbitmq")!;
-        Assert.Equal(3, Manifests.Replicas(mongodb));
-        Assert.Equal(3, Manifests.Replicas(rabbitmq));
-        foreach (var set in new[] { mongodb, rabbitmq })
+        foreach (var name in new[] { "mongodb", "rabbitmq" })
+        {
+            var set = manifests.Find("StatefulSet", name)!;
+            Assert.Equal(3, Manifests.Replicas(set));
             Assert.NotNull(Manifests.PodSpec(set)["affinity"]?["podAntiAffinity"]?["requiredDuringSchedulingIgnoredDuringExecution"]);
+        }
+    }
 
-        // The members the replica set is initiated with, and those the services connect to, are the StatefulSet's.
+    [Theory]
+    [MemberData(nameof(OverlaysData))]
+    public void The_replica_set_and_the_broker_cluster_list_exactly_their_statefulset_members(string overlay)
+    {
+        var manifests = Manifests.Render(overlay);
+        var mongodb = Manifests.Replicas(manifests.Find("StatefulSet", "mongodb")!);
+        var rabbitmq = Manifests.Replicas(manifests.Find("StatefulSet", "rabbitmq")!);
+
+        // Initiated with, and connected to, every member (the cross-check resolves each host to a member).
         var init = Manifests.Containers(manifests.Find("Job", "mongodb-init")!).Single()["env"]!.AsArray();
-        Assert.Equal("3", Manifests.Str(init.Single(e => Manifests.Str(e!["name"]) == "MONGODB_MEMBERS")!["value"]));
+        Assert.Equal(mongodb.ToString(), Manifests.Str(init.Single(e => Manifests.Str(e!["name"]) == "MONGODB_MEMBERS")!["value"]));
         var mongo = manifests.Entries("Secret", "platform-connections")!["mongo"];
-        Assert.Equal(3, CrossCheck.Endpoints("ConnectionStrings__mongo", mongo).Count());
+        Assert.Equal(mongodb, CrossCheck.Endpoints("ConnectionStrings__mongo", mongo).Count());
         Assert.Contains("replicaSet=rs0", mongo);
         var conf = manifests.OfKind("ConfigMap").Single(c => Manifests.Str(c["metadata"]!["name"])!.StartsWith("rabbitmq-config", StringComparison.Ordinal));
         var rabbitConf = Manifests.Str(conf["data"]!["rabbitmq.conf"])!;
-        Assert.Equal(3, Regex.Matches(rabbitConf, @"^cluster_formation\.classic_config\.nodes\.\d+ =", RegexOptions.Multiline).Count);
+        Assert.Equal(rabbitmq, Regex.Matches(rabbitConf, @"^cluster_formation\.classic_config\.nodes\.\d+ =", RegexOptions.Multiline).Count);
         Assert.Contains("default_queue_type = quorum", rabbitConf);
     }
 
