@@ -6,16 +6,8 @@ namespace Platform.Deployment.Tests;
 /// <summary>Every configuration key a deployable reads has a value in each overlay, and every address in it leads somewhere.</summary>
 public sealed class ConfigurationCrossCheckTests
 {
-    public static TheoryData<string, string> OverlayDeployables()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var overlay in Manifests.Overlays)
-            foreach (var deployable in Deployable.Kubernetes) data.Add(overlay, deployable.Name);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(OverlayDeployables))]
+    [MemberData(nameof(Manifests.OverlayDeployables), MemberType = typeof(Manifests))]
     public void Every_key_read_has_a_value_and_every_address_resolves(string overlay, string deployable)
     {
         var problems = CrossCheck.Check(Manifests.Render(overlay), Deployable.Named(deployable));

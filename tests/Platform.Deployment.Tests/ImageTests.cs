@@ -8,14 +8,6 @@ public sealed partial class ImageTests
 {
     public static TheoryData<string> Deployables() => new(Deployable.All.Select(d => d.Name));
 
-    public static TheoryData<string, string> OverlayDeployables()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var overlay in Manifests.Overlays)
-            foreach (var deployable in Deployable.Kubernetes) data.Add(overlay, deployable.Name);
-        return data;
-    }
-
     [Theory]
     [MemberData(nameof(Deployables))]
     public void The_dockerfile_copies_existing_paths_and_every_project_it_needs(string name)
@@ -69,7 +61,7 @@ public sealed partial class ImageTests
     }
 
     [Theory]
-    [MemberData(nameof(OverlayDeployables))]
+    [MemberData(nameof(Manifests.OverlayDeployables), MemberType = typeof(Manifests))]
     public void The_deployment_runs_the_image_on_its_port_with_the_health_probes(string overlay, string name)
     {
         var manifests = Manifests.Render(overlay);

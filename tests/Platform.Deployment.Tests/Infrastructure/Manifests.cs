@@ -12,6 +12,15 @@ public sealed class Manifests(string yaml, IReadOnlyList<JsonObject> objects)
     public static readonly string[] Overlays = ["dev", "prod"];
     private static readonly ConcurrentDictionary<string, Manifests> Rendered = new();
 
+    /// <summary>Every overlay with every deployable that runs in Kubernetes, for theories.</summary>
+    public static TheoryData<string, string> OverlayDeployables()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var overlay in Overlays)
+            foreach (var deployable in Deployable.Kubernetes) data.Add(overlay, deployable.Name);
+        return data;
+    }
+
     public string Yaml { get; } = yaml;
     public IReadOnlyList<JsonObject> Objects { get; } = objects;
 
