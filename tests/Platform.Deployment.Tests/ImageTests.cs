@@ -135,6 +135,11 @@ public sealed partial class ImageTests
         var mongo = manifests.Entries("Secret", "platform-connections")!["mongo"];
         Assert.Equal(mongodb, CrossCheck.Endpoints("ConnectionStrings__mongo", mongo).Count());
         Assert.Contains("replicaSet=rs0", mongo);
+        // The nightly backup dumps that same replica set.
+        var backup = manifests.Find("CronJob", "mongodb-backup")!["spec"]!["jobTemplate"]!["spec"]!["template"]!["spec"]!["containers"]![0]!.AsObject();
+        var problems = new List<string>();
+        Assert.Equal(mongo, manifests.Environment(backup, problems)["MONGO_URI"]);
+        Assert.Empty(problems);
         var conf = manifests.OfKind("ConfigMap").Single(c => Manifests.Str(c["metadata"]!["name"])!.StartsWith("rabbitmq-config", StringComparison.Ordinal));
         var rabbitConf = Manifests.Str(conf["data"]!["rabbitmq.conf"])!;
         Assert.Equal(rabbitmq, Regex.Matches(rabbitConf, @"^cluster_formation\.classic_config\.nodes\.\d+ =", RegexOptions.Multiline).Count);
