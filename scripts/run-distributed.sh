@@ -6,95 +6,44 @@
 #   DEMO=1 bash scripts/run-distributed.sh   # with the demo district, communes, staff and accounts
 #
 # 1. Builds the five deployables (Release) unless NO_BUILD=1.
-# 2. Installs (apt) and starts RabbitMQ and Redis on 127.0.0.1 when they do not answer (as scripts/test.sh).
+# 2. Installs (apt) and starts RabbitMQ and Redis on 127.0.0.1 when they do not answer (scripts/lib/services.sh, as
+#    scripts/test.sh does), and curl when missing.
 # 3. Starts procedures :5102, feedback :5103, awards :5104 (validating tokens against personnel's JWKS) and, once
-#    their queues are bound, personnel :5101 (the token issuer, with a signing key PEM in the data folder) and the
-#    gateway :5100; bootstraps district giong-trom and its first admin; waits for every /health/ready; prints the
-#    URL and the credentials.
-# Logs: artifacts/distributed/<service>.log. Stopping (Ctrl-C, TERM, or an error) stops them all.
+#    their queues are bound, personnel :5101 (the token issuer; it creates its signing key PEM in the data folder
+#    once) and the gateway :5100; bootstraps district giong-trom and its first admin; waits for every /health/ready;
+#    prints "Distributed platform ready: <gateway URL>" and the credentials.
+# Logs: artifacts/distributed/<service>.log. Stopping (Ctrl-C, TERM, or an error) stops them all. The end-to-end
+# tests (tests/Platform.EndToEnd.Tests, DistributedPlatform) start the platform with this script.
 #
 # Environment: ADMIN_USERNAME (admin.giongtrom; noivu.giongtrom with DEMO=1), ADMIN_PASSWORD (else generated once
-# and kept in the data folder; Demo@2015 with DEMO=1), DATA_DIR (artifacts/distributed/data), QUEUE_PREFIX (dist),
-# RABBITMQ (amqp://guest:guest@127.0.0.1:5672/), REDIS (127.0.0.1:6379), NO_BUILD=1, NO_SERVICES=1 (do not
-# install/start RabbitMQ or Redis), READY_TIMEOUT (seconds, 90). Any other ASP.NET Core setting passes through
-# the environment to every process, e.g. RateLimits__StaffPerMinute=100000.
+# and kept in the data folder; Demo@2015 with DEMO=1), DATA_DIR (artifacts/distributed/data), LOG_DIR
+# (artifacts/distributed), QUEUE_PREFIX (dist), RABBITMQ (amqp://guest:guest@127.0.0.1:5672/), REDIS
+# (127.0.0.1:6379), GATEWAY_PORT PERSONNEL_PORT PROCEDURES_PORT FEEDBACK_PORT AWARDS_PORT (5100-5104),
+# CONFIGURATION (Release), NO_BUILD=1, NO_SERVICES=1 (do not install/start RabbitMQ or Redis), READY_TIMEOUT
+# (seconds, 90). Any other ASP.NET Core setting passes through the environment to every process, e.g.
+# RateLimits__StaffPerMinute=100000.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
-LOGS="$ROOT/artifacts/distributed"
+LOGS=$(mkdir -p "${LOG_DIR:-$ROOT/artifacts/distributed}" && cd "${LOG_DIR:-$ROOT/artifacts/distributed}" && pwd)
 DATA_DIR=$(mkdir -p "${DATA_DIR:-$LOGS/data}" && cd "${DATA_DIR:-$LOGS/data}" && pwd)
-mkdir -p "$LOGS"
-CONFIGURATION=Release
+CONFIGURATION=${CONFIGURATION:-Release}
 RABBITMQ=${RABBITMQ:-amqp://guest:guest@127.0.0.1:5672/}
 REDIS=${REDIS:-127.0.0.1:6379}
 DEMO=${DEMO:-0}
 export DOTNET_CLI_UI_LANGUAGE=en DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DEBIAN_FRONTEND=noninteractive
 
-log() { printf '[run-distributed] %s\n' "$*" >&2; }
-
-SUDO=()
-if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1; then SUDO=(sudo -n); fi
-
-# --------------------------------------------------------------------------- RabbitMQ and Redis (as scripts/test.sh)
-
-port_open() { timeout 1 bash -c ": </dev/tcp/$1/$2" 2>/dev/null; }
-
-wait_port() { # HOST PORT SECONDS NAME
-  local i
-  for ((i = 0; i < $3; i++)); do
-    port_open "$1" "$2" && return 0
-    sleep 1
-  done
-  log "$4 did not answer on $1:$2 within $3 s"
-  return 1
-}
-
-APT_UPDATED=0
-ensure_packages() {
-  local missing=() p
-  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
-  ((${#missing[@]})) || return 0
-  if ((APT_UPDATED == 0)); then "${SUDO[@]}" apt-get update -qq; APT_UPDATED=1; fi
-  log "apt-get install ${missing[*]}"
-  "${SUDO[@]}" apt-get install -y -qq --no-install-recommends \
-    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}" >/dev/null
-}
-
-start_redis() {
-  port_open 127.0.0.1 6379 && return 0
-  ensure_packages redis-server redis-tools
-  log "starting redis-server on 127.0.0.1:6379"
-  "${SUDO[@]}" mkdir -p /var/lib/redis /var/log/redis
-  "${SUDO[@]}" redis-server --bind 127.0.0.1 --port 6379 --daemonize yes \
-    --dir /var/lib/redis --save '' --appendonly no --logfile /var/log/redis/redis-test.log
-  wait_port 127.0.0.1 6379 30 redis
-}
-
-start_rabbitmq() {
-  port_open 127.0.0.1 5672 && return 0
-  local conf=/etc/rabbitmq/rabbitmq-env.conf
-  if [[ ! -f $conf ]]; then
-    log "writing $conf (loopback only)"
-    "${SUDO[@]}" mkdir -p /etc/rabbitmq
-    printf '%s\n' '# Written by scripts/run-distributed.sh: a loopback-only broker.' 'NODENAME=rabbit@localhost' \
-      'NODE_IP_ADDRESS=127.0.0.1' 'NODE_PORT=5672' 'export ERL_EPMD_ADDRESS=127.0.0.1' \
-      'SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"' | "${SUDO[@]}" tee "$conf" >/dev/null
-  fi
-  ensure_packages rabbitmq-server
-  log "starting rabbitmq-server on 127.0.0.1:5672"
-  "${SUDO[@]}" mkdir -p /var/log/rabbitmq /var/lib/rabbitmq
-  "${SUDO[@]}" chown rabbitmq:rabbitmq /var/log/rabbitmq /var/lib/rabbitmq 2>/dev/null || true
-  "${SUDO[@]}" service rabbitmq-server start >/dev/null 2>&1 || "${SUDO[@]}" rabbitmq-server -detached >/dev/null 2>&1 || true
-  wait_port 127.0.0.1 5672 120 rabbitmq
-  "${SUDO[@]}" timeout 60 rabbitmqctl -q await_startup >/dev/null 2>&1 || true
-}
+LOG_PREFIX=run-distributed
+# shellcheck source=lib/services.sh
+source "$ROOT/scripts/lib/services.sh"
 
 # --------------------------------------------------------------------------- the five processes
 
 declare -A PIDS=()
 NAMES=(personnel procedures feedback awards gateway)
-declare -A PORT=([gateway]=5100 [personnel]=5101 [procedures]=5102 [feedback]=5103 [awards]=5104)
+declare -A PORT=([gateway]=${GATEWAY_PORT:-5100} [personnel]=${PERSONNEL_PORT:-5101} [procedures]=${PROCEDURES_PORT:-5102}
+  [feedback]=${FEEDBACK_PORT:-5103} [awards]=${AWARDS_PORT:-5104})
 declare -A PROJECT=(
   [personnel]=services/personnel/Personnel.Api [procedures]=services/procedures/Procedures.Api
   [feedback]=services/feedback/Feedback.Api [awards]=services/awards/Awards.Api [gateway]=gateway/Platform.Gateway)
@@ -123,6 +72,7 @@ if [[ ${NO_BUILD:-0} != 1 ]]; then
   done
 fi
 
+ensure_command curl curl
 if [[ ${NO_SERVICES:-0} != 1 ]]; then
   start_redis
   start_rabbitmq
@@ -135,11 +85,7 @@ for name in "${NAMES[@]}"; do
   fi
 done
 
-KEY="$DATA_DIR/signing-key.pem"
-if [[ ! -f $KEY ]]; then
-  log "creating the signing key $KEY"
-  (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out "$KEY" 2>/dev/null)
-fi
+KEY="$DATA_DIR/signing-key.pem" # personnel creates it on its first start (Auth:CreateSigningKey)
 
 if ((DEMO)); then
   ADMIN_USERNAME=${ADMIN_USERNAME:-noivu.giongtrom}
@@ -149,7 +95,7 @@ else
   if [[ -z ${ADMIN_PASSWORD:-} ]]; then
     # Generated once: personnel creates the admin only when missing, so a kept data folder keeps its password.
     if [[ ! -f $DATA_DIR/admin-password ]]; then
-      (umask 077 && printf 'Adm-%s\n' "$(openssl rand -hex 12)" >"$DATA_DIR/admin-password")
+      (umask 077 && printf 'Adm-%s\n' "$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')" >"$DATA_DIR/admin-password")
     fi
     ADMIN_PASSWORD=$(cat "$DATA_DIR/admin-password")
   fi
@@ -196,7 +142,7 @@ start procedures "$JWKS"
 start feedback "$JWKS"
 start awards "$JWKS"
 wait_ready procedures feedback awards
-start personnel Auth__SigningKeyFile="$KEY" \
+start personnel Auth__SigningKeyFile="$KEY" Auth__CreateSigningKey=true \
   Bootstrap__District__Code=giong-trom "Bootstrap__District__Name=Huyện Giồng Trôm" Bootstrap__District__Kind=district \
   Bootstrap__Admin__Username="$ADMIN_USERNAME" Bootstrap__Admin__Password="$ADMIN_PASSWORD" \
   Demo__Enabled="$( ((DEMO)) && echo true || echo false)"

@@ -5,8 +5,9 @@
 #   e.g. bash scripts/test.sh --filter-class 'Personnel.*'
 #
 # 1. Installs (apt) and starts, when missing / not running: rabbitmq-server and
-#    redis-server (bound to 127.0.0.1), plus chromium for browser tests and espeak-ng
-#    for the radio bulletin's audio.
+#    redis-server (bound to 127.0.0.1; scripts/lib/services.sh), plus chromium for browser
+#    tests and espeak-ng for the radio bulletin's audio; node and the schema validator's
+#    packages (npm ci in k8s/validate) for the deployment checks.
 # 2. Builds Platform.sln (Release) and runs every test project through
 #    Microsoft.Testing.Platform (`dotnet test --solution`), logging to ./artifacts/.
 # 3. Prints, as the last line, "N passed, N failed, N skipped" over all test projects and
@@ -32,101 +33,25 @@ SOLUTION=Platform.sln
 export DOTNET_CLI_UI_LANGUAGE=en DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DEBIAN_FRONTEND=noninteractive
 
-log() { printf '[test.sh] %s\n' "$*" >&2; }
-
-SUDO=()
-if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1; then SUDO=(sudo -n); fi
+LOG_PREFIX=test.sh
+# shellcheck source=lib/services.sh
+source "$ROOT/scripts/lib/services.sh"
 
 # --------------------------------------------------------------------------- services
-
-APT_UPDATED=0
-pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-
-ensure_packages() {
-  local missing=() p
-  for p in "$@"; do pkg_installed "$p" || missing+=("$p"); done
-  ((${#missing[@]})) || return 0
-  if ((APT_UPDATED == 0)); then
-    log "apt-get update"
-    "${SUDO[@]}" apt-get update -qq
-    APT_UPDATED=1
-  fi
-  log "apt-get install ${missing[*]}"
-  "${SUDO[@]}" apt-get install -y -qq --no-install-recommends \
-    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}" >/dev/null
-}
-
-# port_open HOST PORT: a TCP connect succeeds within 1 s.
-port_open() { timeout 1 bash -c ": </dev/tcp/$1/$2" 2>/dev/null; }
-
-wait_port() { # HOST PORT SECONDS NAME
-  local i
-  for ((i = 0; i < $3; i++)); do
-    port_open "$1" "$2" && return 0
-    sleep 1
-  done
-  log "$4 did not answer on $1:$2 within $3 s"
-  return 1
-}
-
-start_redis() {
-  if port_open 127.0.0.1 6379; then
-    log "redis already answers on 127.0.0.1:6379"
-    return 0
-  fi
-  log "starting redis-server on 127.0.0.1:6379"
-  "${SUDO[@]}" mkdir -p /var/lib/redis /var/log/redis
-  # No persistence, and a working directory outside the repo (no dump.rdb in the tree).
-  "${SUDO[@]}" redis-server --bind 127.0.0.1 --port 6379 --daemonize yes \
-    --dir /var/lib/redis --save '' --appendonly no --logfile /var/log/redis/redis-test.log
-  wait_port 127.0.0.1 6379 30 redis
-  redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null
-}
-
-RABBIT_ENV_CONF=/etc/rabbitmq/rabbitmq-env.conf
-RABBIT_ENV_CONTENT='# Written by scripts/test.sh: a loopback-only broker for the tests.
-NODENAME=rabbit@localhost
-NODE_IP_ADDRESS=127.0.0.1
-NODE_PORT=5672
-export ERL_EPMD_ADDRESS=127.0.0.1
-SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"'
-
-write_rabbitmq_env() {
-  # Written before the package is installed too, so that a postinst start already uses it
-  # (apt keeps it: --force-confold).
-  if [[ ! -f $RABBIT_ENV_CONF ]] || [[ "$(cat "$RABBIT_ENV_CONF")" != "$RABBIT_ENV_CONTENT" ]]; then
-    log "writing $RABBIT_ENV_CONF (loopback only)"
-    "${SUDO[@]}" mkdir -p /etc/rabbitmq
-    printf '%s\n' "$RABBIT_ENV_CONTENT" | "${SUDO[@]}" tee "$RABBIT_ENV_CONF" >/dev/null
-  fi
-}
-
-start_rabbitmq() {
-  if port_open 127.0.0.1 5672; then
-    log "rabbitmq already answers on 127.0.0.1:5672"
-    return 0
-  fi
-  log "starting rabbitmq-server on 127.0.0.1:5672 (no management plugin)"
-  "${SUDO[@]}" mkdir -p /var/log/rabbitmq /var/lib/rabbitmq
-  "${SUDO[@]}" chown rabbitmq:rabbitmq /var/log/rabbitmq /var/lib/rabbitmq 2>/dev/null || true
-  # No systemd here: the SysV script starts the node in the background as user rabbitmq
-  # and waits until it is up.
-  if ! "${SUDO[@]}" service rabbitmq-server start >/dev/null 2>&1; then
-    log "service rabbitmq-server start failed; trying rabbitmq-server -detached"
-    "${SUDO[@]}" rabbitmq-server -detached >/dev/null 2>&1 || true
-  fi
-  if ! wait_port 127.0.0.1 5672 120 rabbitmq; then
-    tail -n 40 /var/log/rabbitmq/*.log /var/log/rabbitmq/startup_* 2>/dev/null >&2 || true
-    return 1
-  fi
-  "${SUDO[@]}" timeout 60 rabbitmqctl -q await_startup >/dev/null 2>&1 || true
-}
 
 if [[ ${TEST_SKIP_SERVICES:-0} != 1 ]]; then
   write_rabbitmq_env
   ensure_packages rabbitmq-server redis-server redis-tools chromium espeak-ng
   start_redis
   start_rabbitmq
+  # The deployment checks: node runs k8s/validate (kubernetes-models, pinned by its package-lock.json); kubectl
+  # renders the overlays (it is on these machines; without it those tests are reported skipped, saying why).
+  ensure_command node nodejs
+  ensure_command npm npm
+fi
+if command -v npm >/dev/null 2>&1 && [[ ! -d k8s/validate/node_modules/kubernetes-models ]]; then
+  log "npm ci in k8s/validate"
+  (cd k8s/validate && npm ci --no-audit --no-fund --loglevel=error) || log "npm ci failed: the schema checks will be skipped"
 fi
 
 export TEST_RABBITMQ=${TEST_RABBITMQ:-amqp://guest:guest@127.0.0.1:5672/}

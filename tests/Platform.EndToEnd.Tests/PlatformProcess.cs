@@ -8,12 +8,14 @@ public sealed class PlatformProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly bool _terminateFirst;
 
-    private PlatformProcess(string name, string url, Process process)
+    private PlatformProcess(string name, string url, Process process, bool terminateFirst = false)
     {
         Name = name;
         Url = url;
         _process = process;
+        _terminateFirst = terminateFirst;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
@@ -41,6 +43,36 @@ public sealed class PlatformProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
         return new PlatformProcess(assemblyName, url, Process.Start(start)!);
+    }
+
+    /// <summary>
+    /// Runs a script of the repository with bash (its settings as environment variables), e.g. scripts/run-distributed.sh,
+    /// which serves <paramref name="url"/> once ready. Disposing sends it TERM first, so that it stops what it started.
+    /// </summary>
+    public static PlatformProcess StartScript(string script, string url, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot, script)])
+        {
+            WorkingDirectory = RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        return new PlatformProcess(Path.GetFileName(script), url, Process.Start(start)!, terminateFirst: true);
+    }
+
+    /// <summary>Waits until the process prints a line containing <paramref name="text"/>, or fails with its output.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_output.Any(line => line.Contains(text, StringComparison.Ordinal))) return;
+            if (_process.HasExited) throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{Output}");
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{Name} did not print '{text}' within {timeout}:\n{Output}");
     }
 
     /// <summary>Waits until <c>/health/ready</c> answers 200, or fails with the process's output.</summary>
@@ -79,6 +111,13 @@ public sealed class PlatformProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_terminateFirst && !_process.HasExited)
+        {
+            // A script stops its children on TERM (a kill would orphan them); the tree kill below is the fallback.
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+            await WaitForExitAsync(TimeSpan.FromSeconds(30));
+        }
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -13,7 +13,7 @@ public abstract class RunningPlatform : IAsyncLifetime
     /// <summary>Why this platform could not start here (a server it needs is missing); its tests are then skipped.</summary>
     public string? SkipReason { get; protected set; }
     public abstract (string Username, string Password) DistrictAdmin { get; }
-    public string Diagnostics => string.Join("\n\n", Processes.Select(p => $"== {p.Name} ==\n{p.Output}"));
+    public virtual string Diagnostics => string.Join("\n\n", Processes.Select(p => $"== {p.Name} ==\n{p.Output}"));
 
     public abstract ValueTask InitializeAsync();
 
@@ -49,14 +49,25 @@ public sealed class StandalonePlatform : RunningPlatform
     }
 }
 
-/// <summary>Gateway and four services as separate processes on RabbitMQ and Redis, as a cluster runs them.</summary>
+/// <summary>
+/// Gateway and four services as separate processes on RabbitMQ and Redis, as a cluster runs them: started by
+/// scripts/run-distributed.sh (the same code path a person runs), on free ports, with this test run's broker, cache,
+/// queue prefix, data folder and admin password.
+/// </summary>
 public sealed class DistributedPlatform(RabbitMqServer rabbit, RedisServer redis) : RunningPlatform
 {
+    private static readonly string[] Deployables = ["gateway", "personnel", "procedures", "feedback", "awards"];
     private readonly string _adminPassword = "E2e-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-    private PlatformProcess? _gateway;
+    private string? _url;
 
-    public override string BaseUrl => _gateway!.Url;
+    public override string BaseUrl => _url!;
     public override (string Username, string Password) DistrictAdmin => ("admin.giongtrom", _adminPassword);
+
+    public override string Diagnostics => base.Diagnostics + string.Concat(Deployables.Select(name =>
+    {
+        var log = Path.Combine(Directory, "logs", name + ".log");
+        return File.Exists(log) ? $"\n\n== {name}.log ==\n{string.Join('\n', File.ReadLines(log).TakeLast(100))}" : "";
+    }));
 
     public override async ValueTask InitializeAsync()
     {
@@ -65,36 +76,27 @@ public sealed class DistributedPlatform(RabbitMqServer rabbit, RedisServer redis
             SkipReason = rabbit.UnavailableReason ?? redis.UnavailableReason;
             return;
         }
-        var shared = new Dictionary<string, string>
+        var ports = new HashSet<int>();
+        while (ports.Count < Deployables.Length) ports.Add(TestPorts.GetFreeTcpPort());
+        var environment = new Dictionary<string, string>
         {
-            ["ConnectionStrings:rabbitmq"] = rabbit.ConnectionString!,
-            ["ConnectionStrings:redis"] = redis.ConnectionString!,
-            ["Messaging:QueuePrefix"] = "e2e" + Guid.NewGuid().ToString("N")[..8],
-            ["Storage:DataDirectory"] = Path.Combine(Directory, "data"),
+            ["NO_BUILD"] = "1", // built alongside these tests
+            ["CONFIGURATION"] = PlatformProcess.BuildConfiguration,
+            ["NO_SERVICES"] = "1", // the fixtures found the broker and the cache
+            ["RABBITMQ"] = rabbit.ConnectionString!,
+            ["REDIS"] = redis.ConnectionString!,
+            ["QUEUE_PREFIX"] = "e2e" + Guid.NewGuid().ToString("N")[..8],
+            ["DATA_DIR"] = Path.Combine(Directory, "data"),
+            ["LOG_DIR"] = Path.Combine(Directory, "logs"),
+            ["ADMIN_USERNAME"] = DistrictAdmin.Username,
+            ["ADMIN_PASSWORD"] = _adminPassword,
+            ["READY_TIMEOUT"] = "150",
         };
-        var keyFile = Path.Combine(Directory, "signing-key.pem");
-        await File.WriteAllTextAsync(keyFile, RSA.Create(2048).ExportPkcs8PrivateKeyPem());
-
-        var personnel = Start("services/personnel/Personnel.Api", "Personnel.Api", new Dictionary<string, string>(shared)
-        {
-            ["Auth:SigningKeyFile"] = keyFile,
-            ["Bootstrap:District:Code"] = "giong-trom",
-            ["Bootstrap:District:Name"] = "Huyện Giồng Trôm",
-            ["Bootstrap:Admin:Username"] = DistrictAdmin.Username,
-            ["Bootstrap:Admin:Password"] = _adminPassword,
-        });
-        var jwks = new Dictionary<string, string>(shared) { ["Auth:JwksUrl"] = personnel.Url + "/api/auth/jwks" };
-        var procedures = Start("services/procedures/Procedures.Api", "Procedures.Api", jwks);
-        var feedback = Start("services/feedback/Feedback.Api", "Feedback.Api", jwks);
-        var awards = Start("services/awards/Awards.Api", "Awards.Api", jwks);
-        _gateway = Start("gateway/Platform.Gateway", "Platform.Gateway", new Dictionary<string, string>(jwks)
-        {
-            ["ReverseProxy:Clusters:personnel:Destinations:primary:Address"] = personnel.Url,
-            ["ReverseProxy:Clusters:procedures:Destinations:primary:Address"] = procedures.Url,
-            ["ReverseProxy:Clusters:feedback:Destinations:primary:Address"] = feedback.Url,
-            ["ReverseProxy:Clusters:awards:Destinations:primary:Address"] = awards.Url,
-        });
-        // Every consumer's queue must exist before the first event, or the broker has nowhere to put it.
-        await Task.WhenAll(Processes.Select(p => p.WaitReadyAsync(TimeSpan.FromSeconds(90))));
+        foreach (var (name, port) in Deployables.Zip(ports)) environment[name.ToUpperInvariant() + "_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _url = $"http://127.0.0.1:{environment["GATEWAY_PORT"]}";
+        var script = PlatformProcess.StartScript("scripts/run-distributed.sh", _url, environment);
+        Processes.Add(script);
+        // The script prints this once every process answers /health/ready, consumers first (their queues bound).
+        await script.WaitForOutputAsync("Distributed platform ready: " + _url, TimeSpan.FromSeconds(240));
     }
 }
