@@ -6,6 +6,7 @@ using Awards.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Distributed;
 using Platform.Calendar;
+using Platform.ServiceDefaults.Caching;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
@@ -52,34 +53,31 @@ public static class RadioApi
         return TypedResults.Ok<IReadOnlyList<RadioItemView>>(items.Select(i => View(i.Document)).ToList());
     }
 
+    /// <summary>What the feed shows, cached per commune and forgotten by the consumers that add items (<see cref="RadioDesk.ForgetAsync"/>).</summary>
+    private sealed record FeedSnapshot(IReadOnlyList<RadioItem> Items, DateOnly? BulletinDay, long? AudioLength);
+
     public static async Task<IResult> Feed(string commune, HttpContext http, IDocumentStore<AwardsData> store, ICommuneDirectory directory, IDistributedCache cache,
         RadioAudio audio, CancellationToken ct)
     {
         var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
-        var origin = Origin(http.Request);
-        var key = $"{RadioDesk.FeedKey(commune)}:{origin}";
-        // Invalidated by the consumers that add items (RadioDesk.ForgetAsync); the key also carries the origin the links point to.
-        var cached = await cache.GetStringAsync(key, ct);
-        if (cached is null)
+        var snapshot = await cache.GetOrCreateJsonAsync(RadioDesk.FeedKey(commune), TimeSpan.FromMinutes(30), async token =>
         {
-            var items = (await store.QueryAsync<RadioItem>(commune, new Query(OrderBy: [new Sort("seq", Descending: true)], Take: FeedSize), ct))
+            var items = (await store.QueryAsync<RadioItem>(commune, new Query(OrderBy: [new Sort("seq", Descending: true)], Take: FeedSize), token))
                 .Select(i => i.Document).ToList();
-            (string, DateTime, string, Enclosure)? enclosure = null;
-            if (audio.Available && items.Count > 0)
-            {
-                var day = RadioTexts.DayOf(items[0]);
-                var bulletin = await BulletinAsync(store, record, day, ct);
-                var wav = await SpeakCachedAsync(cache, audio, bulletin.Script, ct);
-                if (wav is not null)
-                    enclosure = ($"Bản tin thi đua cải cách hành chính ngày {day:dd/MM/yyyy}", items[0].PublishedAt, $"bulletin:{day:yyyy-MM-dd}:{items[0].Id}",
-                        new Enclosure($"{origin}/api/communes/{commune}/radio/bulletin.wav?date={day:yyyy-MM-dd}", wav.Length, RadioAudio.MediaType));
-            }
-            var spoken = RadioDesk.SpokenName(record);
-            cached = RssFeed.Write($"Đài truyền thanh {spoken} – Thi đua cải cách hành chính", $"{origin}/api/communes/{commune}/radio/items",
-                $"Tin thi đua cải cách hành chính của {spoken}, sẵn sàng để đọc trên loa truyền thanh.", items, $"urn:cchc:radio:{commune}", enclosure);
-            await cache.SetStringAsync(key, cached, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(30) }, ct);
-        }
-        return Results.Text(cached, "application/rss+xml", Encoding.UTF8);
+            if (!audio.Available || items.Count == 0) return new FeedSnapshot(items, null, null);
+            var day = RadioTexts.DayOf(items[0]);
+            var wav = await SpeakCachedAsync(cache, audio, (await BulletinAsync(store, record, day, token)).Script, token);
+            return new FeedSnapshot(items, wav is null ? null : day, wav?.Length);
+        }, ct);
+        var origin = Origin(http.Request);
+        (string, DateTime, string, Enclosure)? enclosure = snapshot is { BulletinDay: { } d, AudioLength: { } length }
+            ? ($"Bản tin thi đua cải cách hành chính ngày {d:dd/MM/yyyy}", snapshot.Items[0].PublishedAt, $"bulletin:{d:yyyy-MM-dd}:{snapshot.Items[0].Id}",
+                new Enclosure($"{origin}/api/communes/{commune}/radio/bulletin.wav?date={d:yyyy-MM-dd}", length, RadioAudio.MediaType))
+            : null;
+        var spoken = RadioDesk.SpokenName(record);
+        var xml = RssFeed.Write($"Đài truyền thanh {spoken} – Thi đua cải cách hành chính", $"{origin}/api/communes/{commune}/radio/items",
+            $"Tin thi đua cải cách hành chính của {spoken}, sẵn sàng để đọc trên loa truyền thanh.", snapshot.Items, $"urn:cchc:radio:{commune}", enclosure);
+        return Results.Text(xml, "application/rss+xml", Encoding.UTF8);
     }
 
     public static async Task<Ok<Bulletin>> BulletinOf(string commune, DateOnly? date, HttpContext http, IDocumentStore<AwardsData> store, ICommuneDirectory directory,

@@ -56,7 +56,7 @@ public static class RadioTexts
     public static (string Title, string Text) Hotline(string commune, IEnumerable<(string Name, string Title, string Phone)> contacts) =>
         ("Số điện thoại đường dây nóng của lãnh đạo xã",
          $"Ủy ban nhân dân {commune} thông báo số điện thoại đường dây nóng để bà con phản ánh, kiến nghị về thủ tục hành chính và thái độ phục vụ: " +
-         string.Join("; ", contacts.Select(c => $"{c.Title} {c.Name}, số {SpokenPhone(c.Phone)}")) + ".");
+         string.Join("; ", contacts.Select(c => $"{c.Title} {c.Name}, số {c.Phone.Trim()}")) + ".");
 
     public static (string Title, string Text) MovementLaunched(string commune, string campaign, int from, int to) =>
         ("Phát động phong trào thi đua cải cách hành chính",
@@ -68,8 +68,6 @@ public static class RadioTexts
          $"Năm {year}, phong trào thi đua đẩy mạnh cải cách hành chính của {commune} tập trung vào chủ đề: {theme}. " +
          $"Hồ sơ đề nghị khen thưởng gửi về xã chậm nhất {SpokenDate(communeDeadline)}.");
 
-    /// <summary>Digits grouped as people read a phone number.</summary>
-    public static string SpokenPhone(string phone) => string.Join(" ", phone.Where(char.IsAsciiDigit).Chunk(3).Select(c => new string(c)));
 
     public static string Bulletin(string commune, DateOnly date, IReadOnlyList<RadioItem> items)
     {
