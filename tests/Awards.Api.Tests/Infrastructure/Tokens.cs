@@ -13,8 +13,6 @@ public sealed class Tokens(SigningKey key, TimeProvider clock)
 {
     public const string Platform = AuthExtensions.DefaultIssuer;
 
-    public static readonly string[] AllCommuneRoles =
-        [Roles.DeskOfficer, Roles.CommuneOffice, Roles.CommuneLeader, Roles.EmulationCouncil, Roles.Front, Roles.Radio];
 
     public string ForCommune(string commune, params string[] roles) =>
         Create(new Dictionary<string, object> { [ClaimNames.Commune] = commune, [ClaimNames.Role] = RoleClaim(roles) });
@@ -30,9 +28,6 @@ public sealed class Tokens(SigningKey key, TimeProvider clock)
     public string ForDistrict(string district, params string[] roles) =>
         Create(new Dictionary<string, object> { [ClaimNames.District] = district, [ClaimNames.Role] = RoleClaim(roles) });
 
-    /// <summary>A token valid only around the given instant (nothing widened).</summary>
-    public string ValidAround(DateTimeOffset instant, string commune, string role) =>
-        Create(new Dictionary<string, object> { [ClaimNames.Commune] = commune, [ClaimNames.Role] = role }, instant.UtcDateTime, instant.UtcDateTime);
 
     private static object RoleClaim(string[] roles) => roles.Length == 1 ? roles[0] : roles;
 
