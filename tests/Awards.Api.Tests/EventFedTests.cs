@@ -117,6 +117,20 @@ public abstract class EventFedTests(AwardsHost host)
         Assert.Equal(["son-dinh"], other.GetProperty("communes").EnumerateArray().Select(r => r.Str("commune")));
     }
 
+    [Fact]
+    public async Task An_event_of_a_commune_awards_never_recorded_is_consumed_without_a_fault_or_a_scoreboard_row()
+    {
+        Require();
+        // DeliverAsync waits until the consumer marked it consumed: a throwing consumer never does.
+        await host.DeliverAsync(nameof(DossierResolvedConsumer), Resolved("x-1", "on-time", new DateTime(2022, 3, 1, 3, 0, 0, DateTimeKind.Utc), "x-hs", "xa-la"));
+        await host.DeliverAsync(nameof(HotlineChangedConsumer), new HotlineChanged
+        {
+            Commune = "xa-la", ChangedAt = DateTime.UtcNow, Contacts = [new HotlineContact { Name = "A", Title = "Chủ tịch", Phone = "0909000000" }],
+        });
+        var board = await host.GetAsync($"/api/districts/{Seed.District}/scoreboard?year=2022", host.DistrictOfficer);
+        Assert.DoesNotContain(board.GetProperty("communes").EnumerateArray(), r => r.Str("commune") == "xa-la");
+    }
+
     internal static DossierResolved Resolved(string handler, string timeliness, DateTime at, string id, string commune = Seed.MyThanh) => new()
     {
         Commune = commune, DossierId = id, ProcedureCode = "ho-tich-khai-sinh", Field = "tu-phap-ho-tich", Outcome = "approved", Timeliness = timeliness,

@@ -17,8 +17,7 @@ public sealed class HotlineChangedConsumer(IDocumentStore<AwardsData> store, IDi
         await store.ConsumeOnceAsync(context, nameof(HotlineChangedConsumer), async changes =>
         {
             if (m.Contacts.Count == 0) return;
-            var record = await AwardsWork.CommuneAsync(store, m.Commune, context.CancellationToken);
-            var (title, text) = RadioTexts.Hotline(RadioDesk.SpokenName(record), m.Contacts.Select(c => (c.Name, c.Title, c.Phone)));
+            var (title, text) = RadioTexts.Hotline(await RadioDesk.SpokenNameAsync(store, m.Commune, context.CancellationToken), m.Contacts.Select(c => (c.Name, c.Title, c.Phone)));
             await RadioDesk.AppendAsync(store, changes, m.Commune, m.ChangedAt, [("hotline", title, text, null)], context.CancellationToken);
         });
         await RadioDesk.ForgetAsync(cache, m.Commune, context.CancellationToken);
@@ -33,8 +32,7 @@ public sealed class AwardGrantedConsumer(IDocumentStore<AwardsData> store, IDist
         var m = context.Message;
         await store.ConsumeOnceAsync(context, nameof(AwardGrantedConsumer), async changes =>
         {
-            var record = await AwardsWork.CommuneAsync(store, m.Commune, context.CancellationToken);
-            var (title, text) = RadioTexts.Award(RadioDesk.SpokenName(record), m.NomineeName, m.Kind, m.Title, m.DecisionNo, m.Thematic,
+            var (title, text) = RadioTexts.Award(await RadioDesk.SpokenNameAsync(store, m.Commune, context.CancellationToken), m.NomineeName, m.Kind, m.Title, m.DecisionNo, m.Thematic,
                 m.Level == NominationLevels.District);
             await RadioDesk.AppendAsync(store, changes, m.Commune, m.GrantedAt, [("award", title, text, m.AwardId)], context.CancellationToken);
         });

@@ -94,9 +94,8 @@ public sealed class FeedbackAnsweredConsumer(IDocumentStore<AwardsData> store) :
             }), ct);
             if (m.InTime && figures is { } f && Milestones.Reached(f.FeedbackAnsweredInTime, f.FeedbackAnsweredInTime, f.FeedbackAnswered))
             {
-                var record = await CommuneAsync(store, m.Commune, ct);
                 await AchieveAsync(store, changes, m.Commune, FromEvent($"feedback-answered:{year}:{f.FeedbackAnsweredInTime}", year,
-                    AchievementKinds.FeedbackAnswered, null, $"Ủy ban nhân dân {RadioDesk.SpokenName(record)}",
+                    AchievementKinds.FeedbackAnswered, null, $"Ủy ban nhân dân {await RadioDesk.SpokenNameAsync(store, m.Commune, ct)}",
                     $"Trả lời đúng hạn {f.FeedbackAnsweredInTime} phản ánh, kiến nghị trong năm {year} (tỷ lệ {DossierResolvedConsumer.Percent(f.FeedbackAnsweredInTime, f.FeedbackAnswered)})",
                     nameof(FeedbackAnswered), m.FeedbackId, m.AnsweredAt), ct);
             }
@@ -183,8 +182,7 @@ public sealed class ProcedureChangedConsumer(IDocumentStore<AwardsData> store, I
             var added = stored is null ? 1 : 0;
             var postedDelta = (m.Posted ? 1 : 0) - (stored?.Document.Posted == true ? 1 : 0);
             await IndicatorsAsync(store, changes, m.Commune, i => i with { Procedures = i.Procedures + added, PostedProcedures = i.PostedProcedures + postedDelta }, ct);
-            var record = await CommuneAsync(store, m.Commune, ct);
-            if (RadioTexts.Procedure(RadioDesk.SpokenName(record), m.Name, m.EffectiveFrom, m.ProcessingDays, m.PreviousProcessingDays, m.ComponentCount,
+            if (RadioTexts.Procedure(await RadioDesk.SpokenNameAsync(store, m.Commune, ct), m.Name, m.EffectiveFrom, m.ProcessingDays, m.PreviousProcessingDays, m.ComponentCount,
                     m.PreviousComponentCount) is { } item)
                 await RadioDesk.AppendAsync(store, changes, m.Commune, time.GetUtcNow().UtcDateTime,
                     [("procedure", item.Title, item.Text, $"{m.ProcedureCode}#{m.Revision}")], ct);

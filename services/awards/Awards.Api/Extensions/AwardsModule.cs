@@ -29,6 +29,9 @@ public static class AwardsModule
         builder.AddConsumer<AwardGrantedConsumer>(Name);
         builder.Services.AddOpenApi(Name);
         builder.Services.AddSingleton<RadioAudio>();
+        // The radio consumers forget the cached feed. A host composing the consumers without the service defaults (as the
+        // delivery tests do) gets an in-memory cache; where a cache is configured (Redis), it stays (these are TryAdd).
+        builder.Services.AddDistributedMemoryCache();
         builder.Services.AddHostedService<AwardsIndexes>();
         return builder;
     }

@@ -11,16 +11,18 @@ public static class AwardsWork
 {
     public static int YearOf(DateTime utc) => VietnamTime.Today(utc).Year;
 
-    public static async Task<CommuneRecord> CommuneAsync(IDocumentStore<AwardsData> store, string commune, CancellationToken ct) =>
-        (await store.FindAsync<CommuneRecord>(Scopes.Platform, commune, ct))?.Document
-        // An event about a commune this service has not recorded yet: fail so that the bus retries after onboarding lands.
-        ?? throw new InvalidOperationException($"The commune '{commune}' is not recorded by awards yet.");
+    /// <summary>
+    /// The commune as awards recorded it on onboarding; null for a commune it never heard of (events on a broker shared
+    /// with other deployments or tests). Such events still change the commune's own records, never a district's scoreboard.
+    /// </summary>
+    public static async Task<CommuneRecord?> CommuneAsync(IDocumentStore<AwardsData> store, string commune, CancellationToken ct) =>
+        (await store.FindAsync<CommuneRecord>(Scopes.Platform, commune, ct))?.Document;
 
     /// <summary>Changes the commune's indicator document in its district's scope (created on first use).</summary>
     public static async Task IndicatorsAsync(IDocumentStore<AwardsData> store, ChangeSet changes, string commune,
         Func<CommuneIndicators, CommuneIndicators> change, CancellationToken ct)
     {
-        var record = await CommuneAsync(store, commune, ct);
+        if (await CommuneAsync(store, commune, ct) is not { } record) return;
         var scope = CommuneIndicators.Scope(record.District);
         var stored = await store.FindAsync<CommuneIndicators>(scope, commune, ct);
         if (stored is null) changes.Insert(scope, commune, change(new CommuneIndicators { Commune = commune, Name = record.Name, District = record.District }));
@@ -85,4 +87,7 @@ public static class RadioDesk
 
     public static string SpokenName(CommuneRecord commune) =>
         commune.Name.StartsWith("Xã ", StringComparison.Ordinal) ? "xã " + commune.Name[3..] : commune.Name;
+
+    public static async Task<string> SpokenNameAsync(IDocumentStore<AwardsData> store, string commune, CancellationToken ct) =>
+        await AwardsWork.CommuneAsync(store, commune, ct) is { } record ? SpokenName(record) : "xã";
 }
