@@ -1,4 +1,6 @@
+using Awards.Api.Domain;
 using MassTransit;
+using Microsoft.Extensions.Caching.Distributed;
 using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
@@ -7,13 +9,32 @@ using Awards.Api.Infrastructure;
 
 namespace Awards.Api.Consumers;
 
-/// <summary>Records a newly onboarded commune so that the emulation movement can serve it.</summary>
-public sealed class CommuneOnboardedConsumer(IDocumentStore<AwardsData> store, TimeProvider time) : IConsumer<CommuneOnboarded>
+/// <summary>
+/// Records a newly onboarded commune and launches its CCHC movement 2015–2020 (Plan 369/KH-UBND): a plan per year with
+/// the seed's quotas and deadlines, its scoreboard document in the district, and the launch on the radio.
+/// </summary>
+public sealed class CommuneOnboardedConsumer(IDocumentStore<AwardsData> store, IDistributedCache cache, TimeProvider time) : IConsumer<CommuneOnboarded>
 {
-    public Task Consume(ConsumeContext<CommuneOnboarded> context) =>
-        store.ConsumeOnceAsync(context, nameof(CommuneOnboardedConsumer), changes =>
+    public async Task Consume(ConsumeContext<CommuneOnboarded> context)
+    {
+        var m = context.Message;
+        await store.ConsumeOnceAsync(context, nameof(CommuneOnboardedConsumer), async changes =>
         {
-            CommuneDirectory.Prepare(changes, context.Message, AwardsModule.Name, time.GetUtcNow().UtcDateTime);
-            return Task.CompletedTask;
+            var now = time.GetUtcNow().UtcDateTime;
+            CommuneDirectory.Prepare(changes, m, AwardsModule.Name, now);
+            var campaign = Movement.Campaign(now);
+            changes.Insert(m.Commune, campaign.Id, campaign);
+            var plans = Enumerable.Range(campaign.FromYear, campaign.ToYear - campaign.FromYear + 1).Select(y => Movement.Plan(campaign.Id, y, null, now)).ToList();
+            foreach (var plan in plans) changes.Insert(m.Commune, CampaignPlan.Key(plan.CampaignId, plan.Year), plan);
+            changes.Insert(CommuneIndicators.Scope(m.District), m.Commune, new CommuneIndicators
+            {
+                Commune = m.Commune, Name = m.Name, District = m.District,
+                Years = plans.Select(p => new YearFigures { Year = p.Year, Settings = p.Indicators }).ToList(),
+            });
+            var spoken = RadioDesk.SpokenName(CommuneRecord.From(m));
+            var (title, text) = RadioTexts.MovementLaunched(spoken, campaign.Name, campaign.FromYear, campaign.ToYear);
+            await RadioDesk.AppendAsync(store, changes, m.Commune, now, [("movement", title, text, campaign.Id)], context.CancellationToken);
         });
+        await RadioDesk.ForgetAsync(cache, m.Commune, context.CancellationToken);
+    }
 }

@@ -1,7 +1,9 @@
+using Awards.Api.Apis;
+using Awards.Api.Consumers;
+using Awards.Api.Domain;
+using Awards.Api.Infrastructure;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Storage;
-using Awards.Api.Consumers;
-using Awards.Api.Infrastructure;
 
 namespace Awards.Api.Extensions;
 
@@ -13,13 +15,51 @@ public static class AwardsModule
     {
         builder.AddDocumentStore<AwardsData>(Name);
         builder.AddConsumer<CommuneOnboardedConsumer>(Name);
+        builder.AddConsumer<StaffRegisteredConsumer>(Name);
+        builder.AddConsumer<EvaluationFinalizedConsumer>(Name);
+        builder.AddConsumer<TrainingCompletedConsumer>(Name);
+        builder.AddConsumer<DossierReceivedConsumer>(Name);
+        builder.AddConsumer<DossierResolvedConsumer>(Name);
+        builder.AddConsumer<SatisfactionRatedConsumer>(Name);
+        builder.AddConsumer<FeedbackReceivedConsumer>(Name);
+        builder.AddConsumer<FeedbackAnsweredConsumer>(Name);
+        builder.AddConsumer<SimplificationApprovedConsumer>(Name);
+        builder.AddConsumer<ProcedureChangedConsumer>(Name);
+        builder.AddConsumer<HotlineChangedConsumer>(Name);
+        builder.AddConsumer<AwardGrantedConsumer>(Name);
         builder.Services.AddOpenApi(Name);
+        builder.Services.AddSingleton<RadioAudio>();
+        // The radio consumers forget the cached feed. A host composing the consumers without the service defaults (as the
+        // delivery tests do) gets an in-memory cache; where a cache is configured (Redis), it stays (these are TryAdd).
+        builder.Services.AddDistributedMemoryCache();
+        builder.Services.AddHostedService<AwardsIndexes>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapAwardsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("").WithGroupName(Name);
+        var awards = routes.MapGroup("").WithGroupName(Name);
+        awards.MapCampaignsApi();
+        awards.MapAchievementsApi();
+        awards.MapNominationsApi();
+        awards.MapScoreboardApi();
+        awards.MapRadioApi();
         return routes;
+    }
+
+    private sealed class AwardsIndexes(IDocumentStore<AwardsData> store) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken ct)
+        {
+            await store.EnsureIndexAsync<CampaignPlan>("year", ct);
+            await store.EnsureIndexAsync<Nomination>("year", ct);
+            await store.EnsureIndexAsync<DistrictNomination>("year", ct);
+            await store.EnsureIndexAsync<Achievement>("year", ct);
+            await store.EnsureIndexAsync<StaffYear>("year", ct);
+            await store.EnsureIndexAsync<RadioItem>("seq", ct);
+            await store.EnsureIndexAsync<RadioItem>("publishedAt", ct);
+        }
+
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

@@ -96,7 +96,10 @@ public static class StaffApi
         var stored = await LoadAsync(store, commune, id, ct);
         var training = new Training(request.Course!.Trim(), request.CompletedOn!.Value, request.Hours!.Value, now, user.Actor());
         var updated = (stored.Document with { Trainings = [.. stored.Document.Trainings, training] }).Changed(now, user.Actor(), $"training: {training.Course}");
-        await store.CommitAsync(new ChangeSet().Update(stored, updated), ct);
+        await store.CommitAsync(new ChangeSet().Update(stored, updated).Publish(commune, new TrainingCompleted
+        {
+            Commune = commune, StaffId = id, Course = training.Course, CompletedOn = training.CompletedOn, Hours = training.Hours,
+        }), ct);
         return TypedResults.Ok(View(updated));
     }
 

@@ -47,3 +47,13 @@ public sealed record EvaluationFinalized
     public int? Points { get; init; }
     public required DateTime FinalizedAt { get; init; }
 }
+
+/// <summary>A staff member completed a course (đào tạo, bồi dưỡng), recorded in the registry.</summary>
+public sealed record TrainingCompleted
+{
+    public required string Commune { get; init; }
+    public required string StaffId { get; init; }
+    public required string Course { get; init; }
+    public required DateOnly CompletedOn { get; init; }
+    public required double Hours { get; init; }
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Awards.Api.Domain;
+using Awards.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Storage;
+using Platform.ServiceDefaults.Tenancy;
+
+namespace Awards.Api.Apis;
+
+public sealed record AchievementRequest(int? Year, string? StaffId, string? Name, string? Title, string? Evidence);
+
+/// <summary>Achievements (thành tích): those the events produced, each naming its source, and those entered by hand with evidence.</summary>
+public static class AchievementsApi
+{
+    public static IEndpointRouteBuilder MapAchievementsApi(this IEndpointRouteBuilder routes)
+    {
+        var achievements = routes.MapGroup("/api/communes/{commune}/achievements").WithTags("Achievements");
+        achievements.MapGet("/", List).RequireRoles(CampaignsApi.Readers).WithSummary("A year's achievements, optionally of one person, each with its source.");
+        achievements.MapPost("/", Record).RequireRoles(Roles.CommuneOffice, Roles.CommuneLeader)
+            .WithSummary("Record an achievement by hand, with its evidence (a document, decision or report reference).");
+        return routes;
+    }
+
+    public static async Task<Ok<IReadOnlyList<Achievement>>> List(string commune, int? year, string? staffId, IDocumentStore<AwardsData> store, TimeProvider time,
+        CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<Achievement>>((await store.QueryAsync<Achievement>(commune,
+            new Query(Filter.And(Filter.Eq("year", year ?? CampaignsApi.Today(time).Year), staffId is null ? null : Filter.Eq("staffId", staffId)),
+                [new Sort("recordedAt")]), ct)).Select(a => a.Document).ToList());
+
+    public static async Task<Created<Achievement>> Record(string commune, AchievementRequest request, IDocumentStore<AwardsData> store, ICommuneDirectory directory,
+        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var today = CampaignsApi.Today(time);
+        new InputValidation()
+            .Require(request.Year is { } y && y >= 2000 && y <= today.Year, "year", $"must be a year from 2000 to {today.Year}")
+            .RequireText(request.Title, "title", 500)
+            .RequireText(request.Evidence, "evidence", 2000)
+            .Require(request.StaffId is not null || !string.IsNullOrWhiteSpace(request.Name), "name", "is required for a collective achievement")
+            .Require(request.Name is null || request.Name.Length <= 200, "name", "must be at most 200 characters")
+            .ThrowIfInvalid();
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var name = request.Name?.Trim();
+        if (request.StaffId is { } staffId)
+            name = (await store.FindAsync<StaffCard>(commune, staffId, ct))?.Document.FullName
+                   ?? throw new BusinessRuleException("unknown-staff", $"'{staffId}' is not on the commune's staff registry.");
+        var now = time.GetUtcNow().UtcDateTime;
+        var achievement = new Achievement
+        {
+            Id = "manual-" + Guid.NewGuid().ToString("N")[..12], Year = request.Year!.Value, Kind = AchievementKinds.Manual, Collective = request.StaffId is null,
+            StaffId = request.StaffId, Name = name ?? RadioDesk.SpokenName(record), Title = request.Title!.Trim(),
+            Source = new AchievementSource("manual", null, null, request.Evidence!.Trim(), user.Actor()), RecordedAt = now,
+        };
+        await store.CommitAsync(new ChangeSet().Insert(commune, achievement.Id, achievement), ct);
+        return TypedResults.Created($"/api/communes/{commune}/achievements/{achievement.Id}", achievement);
+    }
+}

@@ -1,0 +1,209 @@
+using System.Security.Claims;
+using Awards.Api.Domain;
+using Awards.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Caching.Distributed;
+using Platform.Calendar;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Storage;
+using Platform.ServiceDefaults.Tenancy;
+
+namespace Awards.Api.Apis;
+
+public sealed record QuotaInput(int? Collective, int? Individual);
+public sealed record IndicatorInput(double? Weight, double? Target);
+public sealed record PlanInput(int? Year, string? Theme, QuotaInput? CommuneQuota, QuotaInput? DistrictQuota, DateOnly? CommuneDeadline, DateOnly? DistrictDeadline,
+    int? CouncilSize, int? ApprovalsNeeded, IReadOnlyDictionary<string, IndicatorInput>? Indicators);
+public sealed record CampaignRequest(string? Id, string? Name, string? Description, int? FromYear, int? ToYear, IReadOnlyList<PlanInput>? Years);
+public sealed record CampaignView(Campaign Campaign, IReadOnlyList<CampaignPlan> Plans);
+
+/// <summary>The emulation movements of a commune and their yearly plans (seed II.2): the movement exists after onboarding; the office adds more.</summary>
+public static class CampaignsApi
+{
+    private static readonly string[] Keepers = [Roles.CommuneOffice, Roles.CommuneLeader];
+    internal static readonly string[] Readers = [Roles.CommuneOffice, Roles.CommuneLeader, Roles.EmulationCouncil, Roles.Front, Roles.DistrictOfficer];
+
+    public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder routes)
+    {
+        var campaigns = routes.MapGroup("/api/communes/{commune}/campaigns").WithTags("Campaigns");
+        campaigns.MapGet("/", List).RequireRoles(Readers).WithSummary("The commune's emulation movements with their yearly plans.");
+        campaigns.MapPost("/", Create).RequireRoles(Keepers).WithSummary("Launch a movement with a plan for each of its years.");
+        campaigns.MapGet("/{id}", Get).RequireRoles(Readers).WithSummary("A movement and its yearly plans.");
+        campaigns.MapPost("/{id}/years", AddYear).RequireRoles(Keepers).WithSummary("Add a year's plan (a later year extends the movement).");
+        campaigns.MapPut("/{id}/years/{year:int}", UpdateYear).RequireRoles(Keepers)
+            .WithSummary("Change a year's theme, quotas, deadlines, council size and threshold, scoreboard weights and targets.");
+        return routes;
+    }
+
+    private static async Task<IReadOnlyList<CampaignPlan>> PlansAsync(IDocumentStore<AwardsData> store, string commune, string id, CancellationToken ct) =>
+        (await store.QueryAsync<CampaignPlan>(commune, new Query(Filter.Eq("campaignId", id), [new Sort("year")]), ct)).Select(p => p.Document).ToList();
+
+    public static async Task<Ok<IReadOnlyList<CampaignView>>> List(string commune, IDocumentStore<AwardsData> store, CancellationToken ct)
+    {
+        var campaigns = await store.QueryAsync<Campaign>(commune, new Query(OrderBy: [new Sort("createdAt")]), ct);
+        var plans = (await store.QueryAsync<CampaignPlan>(commune, new Query(OrderBy: [new Sort("year")]), ct)).Select(p => p.Document).ToLookup(p => p.CampaignId);
+        return TypedResults.Ok<IReadOnlyList<CampaignView>>(campaigns.Select(c => new CampaignView(c.Document, plans[c.Id].ToList())).ToList());
+    }
+
+    public static async Task<Ok<CampaignView>> Get(string commune, string id, IDocumentStore<AwardsData> store, CancellationToken ct)
+    {
+        var campaign = await store.FindAsync<Campaign>(commune, id, ct) ?? throw new NotFoundException("Campaign", id);
+        return TypedResults.Ok(new CampaignView(campaign.Document, await PlansAsync(store, commune, id, ct)));
+    }
+
+    public static async Task<Created<CampaignView>> Create(string commune, CampaignRequest request, IDocumentStore<AwardsData> store, ICommuneDirectory directory,
+        IDistributedCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var validation = new InputValidation().RequireText(request.Name, "name", 300)
+            .Require(request.Id is null || InputValidation.IsSlug(request.Id), "id", "must be a lowercase ASCII slug")
+            .Require(request.FromYear is >= 2000 and <= 2100, "fromYear", "must be a year between 2000 and 2100")
+            .Require(request.ToYear is { } to && request.FromYear is { } from && to >= from && to - from < 10, "toYear", "must be from fromYear to at most 9 years later")
+            .Require(request.Description is null || request.Description.Length <= 2000, "description", "must be at most 2000 characters");
+        foreach (var (plan, i) in (request.Years ?? []).Select((p, i) => (p, i)))
+        {
+            validation.Require(plan?.Year is { } y && y >= request.FromYear && y <= request.ToYear, $"years[{i}].year", "must be a year of the campaign");
+            if (plan is not null) ValidatePlan(validation, plan, $"years[{i}].", plan.Year ?? 0);
+        }
+        validation.ThrowIfInvalid();
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var now = time.GetUtcNow().UtcDateTime;
+        var campaign = new Campaign
+        {
+            Id = request.Id ?? $"cchc-{request.FromYear}-{request.ToYear}-{Guid.NewGuid().ToString("N")[..6]}",
+            Name = request.Name!.Trim(), Description = request.Description?.Trim(), FromYear = request.FromYear!.Value, ToYear = request.ToYear!.Value,
+            CreatedAt = now, CreatedBy = user.Actor(),
+        };
+        var plans = Enumerable.Range(campaign.FromYear, campaign.ToYear - campaign.FromYear + 1).Select(year =>
+        {
+            var input = request.Years?.FirstOrDefault(p => p.Year == year);
+            return input is null ? Movement.Plan(campaign.Id, year, null, now) : Apply(Movement.Plan(campaign.Id, year, input.Theme, now), input, now, user.Actor());
+        }).ToList();
+        var changes = new ChangeSet().Insert(commune, campaign.Id, campaign);
+        foreach (var plan in plans) changes.Insert(commune, CampaignPlan.Key(campaign.Id, plan.Year), plan);
+        await SettingsAsync(store, changes, commune, record, plans, ct);
+        var spoken = RadioDesk.SpokenName(record);
+        var launched = RadioTexts.MovementLaunched(spoken, campaign.Name, campaign.FromYear, campaign.ToYear);
+        await RadioDesk.AppendAsync(store, changes, commune, now, [("movement", launched.Title, launched.Text, campaign.Id)], ct);
+        try
+        {
+            await store.CommitAsync(changes, ct);
+        }
+        catch (ConflictException e) when (e.Type == "duplicate")
+        {
+            throw new ConflictException("campaign-exists", $"The commune already has a campaign '{campaign.Id}'.");
+        }
+        await RadioDesk.ForgetAsync(cache, commune, ct);
+        return TypedResults.Created($"/api/communes/{commune}/campaigns/{campaign.Id}", new CampaignView(campaign, plans));
+    }
+
+    public static async Task<Created<CampaignPlan>> AddYear(string commune, string id, PlanInput request, IDocumentStore<AwardsData> store, ICommuneDirectory directory,
+        IDistributedCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var validation = new InputValidation().Require(request.Year is >= 2000 and <= 2100, "year", "must be a year between 2000 and 2100");
+        ValidatePlan(validation, request, "", request.Year ?? 0);
+        validation.ThrowIfInvalid();
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var campaign = await store.FindAsync<Campaign>(commune, id, ct) ?? throw new NotFoundException("Campaign", id);
+        var year = request.Year!.Value;
+        if (year < campaign.Document.FromYear)
+            throw new BusinessRuleException("year-before-campaign", $"The campaign starts in {campaign.Document.FromYear}; a year before it cannot be added.");
+        var now = time.GetUtcNow().UtcDateTime;
+        var plan = Apply(Movement.Plan(id, year, request.Theme, now), request, now, user.Actor());
+        var changes = new ChangeSet().Insert(commune, CampaignPlan.Key(id, year), plan);
+        if (year > campaign.Document.ToYear) changes.Update(campaign, campaign.Document with { ToYear = year });
+        await SettingsAsync(store, changes, commune, record, [plan], ct);
+        var announced = RadioTexts.YearPlan(RadioDesk.SpokenName(record), year, plan.Theme, plan.CommuneDeadline);
+        await RadioDesk.AppendAsync(store, changes, commune, now, [("movement", announced.Title, announced.Text, CampaignPlan.Key(id, year))], ct);
+        try
+        {
+            await store.CommitAsync(changes, ct);
+        }
+        catch (ConflictException e) when (e.Type == "duplicate")
+        {
+            throw new ConflictException("plan-exists", $"The campaign '{id}' already has a plan for {year}; change it with PUT.");
+        }
+        await RadioDesk.ForgetAsync(cache, commune, ct);
+        return TypedResults.Created($"/api/communes/{commune}/campaigns/{id}/years/{year}", plan);
+    }
+
+    public static async Task<Ok<CampaignPlan>> UpdateYear(string commune, string id, int year, PlanInput request, IDocumentStore<AwardsData> store,
+        ICommuneDirectory directory, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var validation = new InputValidation().Require(request.Year is null || request.Year == year, "year", "must match the route's year");
+        ValidatePlan(validation, request, "", year);
+        validation.ThrowIfInvalid();
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var stored = await store.FindAsync<CampaignPlan>(commune, CampaignPlan.Key(id, year), ct) ?? throw new NotFoundException("Campaign year", $"{id}/{year}");
+        var plan = Apply(stored.Document, request, time.GetUtcNow().UtcDateTime, user.Actor());
+        if (plan.ApprovalsNeeded > plan.CouncilSize || plan.CommuneDeadline > plan.DistrictDeadline)
+            throw new BusinessRuleException("inconsistent-plan", "The plan would be inconsistent.",
+                [.. plan.ApprovalsNeeded > plan.CouncilSize ? ["approvalsNeeded exceeds councilSize"] : Array.Empty<string>(),
+                 .. plan.CommuneDeadline > plan.DistrictDeadline ? ["communeDeadline is after districtDeadline"] : Array.Empty<string>()]);
+        var changes = new ChangeSet().Update(stored, plan);
+        await SettingsAsync(store, changes, commune, record, [plan], ct);
+        await store.CommitAsync(changes, ct);
+        return TypedResults.Ok(plan);
+    }
+
+    /// <summary>Copies the weights and targets of the plans that govern their year into the commune's scoreboard document.</summary>
+    private static async Task SettingsAsync(IDocumentStore<AwardsData> store, ChangeSet changes, string commune, CommuneRecord record,
+        IReadOnlyList<CampaignPlan> plans, CancellationToken ct)
+    {
+        var governing = new List<CampaignPlan>();
+        foreach (var plan in plans)
+        {
+            var current = await AwardsWork.GoverningPlanAsync(store, commune, plan.Year, null, ct);
+            if (current is null || current.Document.CampaignId == plan.CampaignId) governing.Add(plan);
+        }
+        if (governing.Count == 0) return;
+        var scope = CommuneIndicators.Scope(record.District);
+        var stored = await store.FindAsync<CommuneIndicators>(scope, commune, ct);
+        var indicators = stored?.Document ?? new CommuneIndicators { Commune = commune, Name = record.Name, District = record.District };
+        foreach (var plan in governing) indicators = indicators.With(plan.Year, y => y with { Settings = plan.Indicators });
+        if (stored is null) changes.Insert(scope, commune, indicators);
+        else changes.Update(stored, indicators);
+    }
+
+    private static void ValidatePlan(InputValidation v, PlanInput p, string prefix, int year)
+    {
+        v.Require(p.Theme is null || p.Theme.Trim().Length is > 0 and <= 500, prefix + "theme", "must be 1 to 500 characters");
+        foreach (var (quota, name) in new[] { (p.CommuneQuota, "communeQuota"), (p.DistrictQuota, "districtQuota") })
+            v.Require(quota is null || (quota.Collective is null or (>= 0 and <= 50) && quota.Individual is null or (>= 0 and <= 50)), prefix + name,
+                "collective and individual must be between 0 and 50");
+        foreach (var (deadline, name) in new[] { (p.CommuneDeadline, "communeDeadline"), (p.DistrictDeadline, "districtDeadline") })
+            v.Require(deadline is null || deadline.Value.Year == year || deadline.Value.Year == year + 1, prefix + name, "must fall in the plan's year or early the next");
+        v.Require(p.CommuneDeadline is null || p.DistrictDeadline is null || p.CommuneDeadline <= p.DistrictDeadline, prefix + "districtDeadline",
+            "cannot be before communeDeadline");
+        v.Require(p.CouncilSize is null or (>= 1 and <= 50), prefix + "councilSize", "must be between 1 and 50");
+        v.Require(p.ApprovalsNeeded is null || (p.ApprovalsNeeded >= 1 && p.ApprovalsNeeded <= (p.CouncilSize ?? 50)), prefix + "approvalsNeeded",
+            "must be between 1 and the council's size");
+        foreach (var (key, value) in p.Indicators ?? new Dictionary<string, IndicatorInput>())
+            v.Require(Domain.Indicators.All.Contains(key) && value?.Weight is >= 0 and <= 100 && value.Target is > 0 and <= 1000
+                      && (key == Domain.Indicators.Initiatives || value.Target <= 1), $"{prefix}indicators.{key}",
+                $"must be one of {string.Join(", ", Domain.Indicators.All)} with a weight of 0–100 and a target above 0 (a share up to 1, initiatives a count)");
+    }
+
+    private static CampaignPlan Apply(CampaignPlan plan, PlanInput input, DateTime now, string? by)
+    {
+        Quota Merge(Quota q, QuotaInput? i) => i is null ? q : new Quota(i.Collective ?? q.Collective, i.Individual ?? q.Individual);
+        var indicators = plan.Indicators.ToDictionary();
+        foreach (var (key, value) in input.Indicators ?? new Dictionary<string, IndicatorInput>())
+            indicators[key] = new IndicatorSetting(value.Weight!.Value, value.Target!.Value);
+        return plan with
+        {
+            Theme = input.Theme?.Trim() ?? plan.Theme,
+            CommuneQuota = Merge(plan.CommuneQuota, input.CommuneQuota),
+            DistrictQuota = Merge(plan.DistrictQuota, input.DistrictQuota),
+            CommuneDeadline = input.CommuneDeadline ?? plan.CommuneDeadline,
+            DistrictDeadline = input.DistrictDeadline ?? plan.DistrictDeadline,
+            CouncilSize = input.CouncilSize ?? plan.CouncilSize,
+            ApprovalsNeeded = input.ApprovalsNeeded ?? plan.ApprovalsNeeded,
+            Indicators = indicators,
+            UpdatedAt = now,
+            UpdatedBy = by,
+        };
+    }
+
+    internal static DateOnly Today(TimeProvider time) => VietnamTime.Today(time.GetUtcNow().UtcDateTime);
+}

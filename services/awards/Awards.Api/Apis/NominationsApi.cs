@@ -1,0 +1,261 @@
+using System.Security.Claims;
+using Awards.Api.Domain;
+using Awards.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Contracts.Awards;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Storage;
+using Platform.ServiceDefaults.Tenancy;
+
+namespace Awards.Api.Apis;
+
+public sealed record NomineeInput(string? StaffId, string? Name);
+public sealed record NominationRequest(int? Year, string? Level, string? Kind, NomineeInput? Nominee, string? Title, string? Reason, string? CampaignId);
+public sealed record VoteRequest(bool? Approve);
+public sealed record CommuneAwardRequest(string? NominationId, bool? Granted, string? DecisionNo, string? Title, string? Note);
+public sealed record DistrictDecisionRequest(bool? Granted, string? DecisionNo, string? Title, string? Note);
+
+/// <summary>
+/// The yearly review's nominations (seed II.3): the office files them within the campaign year's quota and deadline,
+/// the council votes, the commune chairman decides commune-level awards, district-level ones are forwarded to the
+/// district Interior Office, whose decision comes back. A grant raises <see cref="AwardGranted"/>.
+/// </summary>
+public static class NominationsApi
+{
+    private static readonly string[] Readers = [Roles.CommuneOffice, Roles.CommuneLeader, Roles.EmulationCouncil, Roles.DistrictOfficer];
+
+    public static IEndpointRouteBuilder MapNominationsApi(this IEndpointRouteBuilder routes)
+    {
+        var nominations = routes.MapGroup("/api/communes/{commune}/nominations").WithTags("Nominations");
+        nominations.MapGet("/", List).RequireRoles(Readers).WithSummary("The commune's nominations of a year (thematic ones included).");
+        nominations.MapGet("/{id}", Get).RequireRoles(Readers).WithSummary("A nomination with its votes, tally and decision.");
+        nominations.MapPost("/", File).RequireRoles(Roles.CommuneOffice)
+            .WithSummary("File a nomination; 422 over the year's quota, past its deadline (Vietnam time) or when the nominee is not eligible.");
+        nominations.MapPost("/{id}/votes", VoteOn).RequireRoles(Roles.EmulationCouncil)
+            .WithSummary("A council member's vote; the vote closes once the threshold is reached or can no longer be.");
+        nominations.MapPost("/{id}/forward", Forward).RequireRoles(Roles.CommuneOffice, Roles.CommuneLeader)
+            .WithSummary("Send a council-approved district-level nomination to the district (quota and 10 December deadline).");
+        nominations.MapPost("/{id}/withdraw", Withdraw).RequireRoles(Roles.CommuneOffice).WithSummary("Withdraw a nomination not yet decided; its quota place is freed.");
+
+        var awards = routes.MapGroup("/api/communes/{commune}/awards").WithTags("Nominations");
+        awards.MapGet("/", ListAwards).RequireRoles([.. Readers, Roles.Front]).WithSummary("The commune's honour roll: awards granted, by year.");
+        awards.MapPost("/", DecideInCommune).RequireRoles(Roles.CommuneLeader)
+            .WithSummary("The commune chairman's decision on a council-approved commune-level nomination; a grant raises AwardGranted.");
+
+        var district = routes.MapGroup("/api/districts/{district}/nominations").WithTags("District");
+        district.MapGet("/", DistrictInbox).RequireRoles(Roles.DistrictOfficer).WithSummary("Nominations forwarded by the district's communes.");
+        district.MapPost("/{id}/decide", DecideInDistrict).RequireRoles(Roles.DistrictOfficer)
+            .WithSummary("The district's decision on a forwarded nomination; a grant raises AwardGranted.");
+        return routes;
+    }
+
+    private static async Task<Stored<Nomination>> LoadAsync(IDocumentStore<AwardsData> store, string commune, string id, CancellationToken ct) =>
+        await store.FindAsync<Nomination>(commune, id, ct) ?? throw new NotFoundException("Nomination", id);
+
+    public static async Task<Ok<IReadOnlyList<Nomination>>> List(string commune, int? year, string? status, IDocumentStore<AwardsData> store, TimeProvider time,
+        CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<Nomination>>((await store.QueryAsync<Nomination>(commune,
+            new Query(Filter.And(Filter.Eq("year", year ?? CampaignsApi.Today(time).Year), status is null ? null : Filter.Eq("status", status)),
+                [new Sort("createdAt")]), ct)).Select(n => n.Document).ToList());
+
+    public static async Task<Ok<Nomination>> Get(string commune, string id, IDocumentStore<AwardsData> store, CancellationToken ct) =>
+        TypedResults.Ok((await LoadAsync(store, commune, id, ct)).Document);
+
+    public static async Task<Created<Nomination>> File(string commune, NominationRequest request, IDocumentStore<AwardsData> store, TimeProvider time,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var today = CampaignsApi.Today(time);
+        var title = AwardTitles.Find(request.Title);
+        new InputValidation()
+            .Require(request.Year is { } y && y >= 2000 && y <= today.Year + 1, "year", $"must be a year from 2000 to {today.Year + 1}")
+            .Require(request.Level is not null && NominationLevels.All.Contains(request.Level), "level", "must be 'commune' or 'district'")
+            .Require(request.Kind is not null && NominationKinds.All.Contains(request.Kind), "kind", "must be 'collective' or 'individual'")
+            .Require(title is not null, "title", $"must be one of: {string.Join(", ", AwardTitles.All.Select(t => t.Code))}")
+            .Require(title?.Kind is null || request.Kind is null || title.Kind == request.Kind, "title", $"'{request.Title}' is a title for {(title?.Kind == NominationKinds.Collective ? "a collective" : "an individual")}")
+            .Require(request.Nominee is not null && !string.IsNullOrWhiteSpace(request.Nominee.Name) && request.Nominee.Name.Length <= 200, "nominee.name", "is required (at most 200 characters)")
+            .Require(request.Kind != NominationKinds.Collective || request.Nominee?.StaffId is null, "nominee.staffId", "a collective has no staff id")
+            .Require(request.Kind != NominationKinds.Individual || title?.Code is not (AwardTitles.AdvancedWorker or AwardTitles.EmulationSoldier)
+                     || request.Nominee?.StaffId is not null, "nominee.staffId", "is required for this title: its conditions are checked on the person's record")
+            .RequireText(request.Reason, "reason", 4000)
+            .ThrowIfInvalid();
+        var year = request.Year!.Value;
+        var plan = (await AwardsWork.GoverningPlanAsync(store, commune, year, request.CampaignId, ct))?.Document
+                   ?? throw new BusinessRuleException("no-plan", $"No emulation plan covers {year}" + (request.CampaignId is null ? "" : $" in campaign '{request.CampaignId}'") +
+                                                             "; add the year to a campaign first.");
+        var reasons = new List<string>();
+        if (Eligibility.PastDeadline(today, plan.CommuneDeadline, "xã") is { } late) reasons.Add(late);
+        var ledgerKey = QuotaLedger.Key(plan.CampaignId, year);
+        var ledger = await store.FindAsync<QuotaLedger>(commune, ledgerKey, ct);
+        var current = ledger?.Document ?? new QuotaLedger { CampaignId = plan.CampaignId, Year = year };
+        if (Eligibility.OverQuota(current.Filed(request.Kind!).Count, plan.CommuneQuota.For(request.Kind!), request.Kind!, "Ủy ban nhân dân xã") is { } over) reasons.Add(over);
+        var nominee = request.Nominee!;
+        if (nominee.StaffId is { } staffId)
+        {
+            if (await store.FindAsync<StaffCard>(commune, staffId, ct) is null)
+                throw new BusinessRuleException("unknown-staff", $"'{staffId}' is not on the commune's staff registry.");
+            var evaluation = (await store.FindAsync<EvaluationRecord>(commune, EvaluationRecord.Key(staffId, year), ct))?.Document;
+            var initiatives = (await store.FindAsync<StaffYear>(commune, StaffYear.Key(staffId, year), ct))?.Document.Initiatives ?? 0;
+            reasons.AddRange(Eligibility.TitleReasons(title!.Code, year, evaluation?.Level, initiatives));
+        }
+        if (reasons.Count > 0)
+        {
+            var type = reasons.Count > 1 ? "nomination-refused" : Eligibility.PastDeadline(today, plan.CommuneDeadline, "xã") is not null ? "past-deadline"
+                : current.Filed(request.Kind!).Count >= plan.CommuneQuota.For(request.Kind!) ? "over-quota" : "not-eligible";
+            throw new BusinessRuleException(type, string.Join(" ", reasons), reasons);
+        }
+        var nomination = new Nomination
+        {
+            Id = Guid.NewGuid().ToString("N")[..12], CampaignId = plan.CampaignId, Year = year, Level = request.Level!, Kind = request.Kind!,
+            Nominee = new Nominee(nominee.StaffId, nominee.Name!.Trim()), Title = title!.Code, TitleName = title.NameAt(request.Level!),
+            Reason = request.Reason!.Trim(), Status = NominationStatus.Proposed, CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = user.Actor(),
+        };
+        var changes = new ChangeSet().Insert(commune, nomination.Id, nomination);
+        // The ledger is one document: of two filings racing for the last place, one conflicts (409) and sees the quota on retry.
+        if (ledger is null) changes.Insert(commune, ledgerKey, current.File(nomination.Kind, nomination.Id));
+        else changes.Update(ledger, current.File(nomination.Kind, nomination.Id));
+        await store.CommitAsync(changes, ct);
+        return TypedResults.Created($"/api/communes/{commune}/nominations/{nomination.Id}", nomination);
+    }
+
+    public static async Task<Ok<Nomination>> VoteOn(string commune, string id, VoteRequest request, IDocumentStore<AwardsData> store, TimeProvider time,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        new InputValidation().Require(request.Approve is not null, "approve", "is required (true or false)").ThrowIfInvalid();
+        var member = user.FindFirst(ClaimNames.Subject)?.Value ?? throw new ConflictException("no-member", "The token names no council member (no 'sub').");
+        var stored = await LoadAsync(store, commune, id, ct);
+        var nomination = stored.Document;
+        if (nomination.Votes.Any(v => v.Member == member))
+            throw new ConflictException("already-voted", $"Council member '{member}' has already voted on this nomination.");
+        if (nomination.Status != NominationStatus.Proposed)
+            throw new ConflictException("voting-closed", $"The vote is closed: the nomination is {nomination.Status}.");
+        var plan = (await AwardsWork.GoverningPlanAsync(store, commune, nomination.Year, nomination.CampaignId, ct))?.Document;
+        // The council's size and threshold are fixed by the first vote, so that a later change of the plan cannot move a count under way.
+        var size = nomination.Tally?.CouncilSize ?? plan?.CouncilSize ?? Movement.DefaultCouncilSize;
+        var needed = nomination.Tally?.Needed ?? plan?.Needed ?? size / 2 + 1;
+        var rule = nomination.Tally?.Rule ?? plan?.ThresholdRule ?? "more-than-half";
+        var voted = nomination.WithVote(new Vote(member, user.Actor(), request.Approve!.Value, time.GetUtcNow().UtcDateTime), size, needed, rule);
+        await store.CommitAsync(new ChangeSet().Update(stored, voted), ct);
+        return TypedResults.Ok(voted);
+    }
+
+    public static async Task<Ok<Nomination>> Forward(string commune, string id, IDocumentStore<AwardsData> store, ICommuneDirectory directory, TimeProvider time,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var stored = await LoadAsync(store, commune, id, ct);
+        var nomination = stored.Document;
+        if (nomination.Level != NominationLevels.District)
+            throw new BusinessRuleException("commune-level", "A commune-level nomination is decided by the commune chairman (POST .../awards), not forwarded.");
+        if (nomination.Status != NominationStatus.Approved)
+            throw new ConflictException("not-approved", $"Only a nomination the council approved can be forwarded; this one is {nomination.Status}.");
+        var plan = (await AwardsWork.GoverningPlanAsync(store, commune, nomination.Year, nomination.CampaignId, ct))?.Document
+                   ?? throw new BusinessRuleException("no-plan", $"No emulation plan covers {nomination.Year}.");
+        var ledgerKey = QuotaLedger.Key(plan.CampaignId, nomination.Year);
+        var ledger = await store.FindAsync<QuotaLedger>(commune, ledgerKey, ct);
+        var current = ledger?.Document ?? new QuotaLedger { CampaignId = plan.CampaignId, Year = nomination.Year };
+        var today = CampaignsApi.Today(time);
+        var reasons = new[]
+        {
+            Eligibility.PastDeadline(today, plan.DistrictDeadline, "Phòng Nội vụ huyện"),
+            Eligibility.OverQuota(current.Forwarded(nomination.Kind).Count, plan.DistrictQuota.For(nomination.Kind), nomination.Kind, "huyện"),
+        }.OfType<string>().ToList();
+        if (reasons.Count > 0)
+            throw new BusinessRuleException(reasons.Count > 1 ? "forward-refused" : today > plan.DistrictDeadline ? "past-deadline" : "over-quota", string.Join(" ", reasons), reasons);
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var now = time.GetUtcNow().UtcDateTime;
+        var forwarded = nomination with { Status = NominationStatus.Forwarded, ForwardedAt = now, ForwardedBy = user.Actor() };
+        var changes = new ChangeSet().Update(stored, forwarded)
+            .Insert(CommuneIndicators.Scope(record.District), id, new DistrictNomination
+            {
+                Id = id, Commune = commune, CommuneName = record.Name, Year = nomination.Year, Status = NominationStatus.Forwarded, Nomination = forwarded,
+            });
+        if (ledger is null) changes.Insert(commune, ledgerKey, current.Forward(nomination.Kind, id));
+        else changes.Update(ledger, current.Forward(nomination.Kind, id));
+        await store.CommitAsync(changes, ct);
+        return TypedResults.Ok(forwarded);
+    }
+
+    public static async Task<Ok<Nomination>> Withdraw(string commune, string id, IDocumentStore<AwardsData> store, CancellationToken ct)
+    {
+        var stored = await LoadAsync(store, commune, id, ct);
+        if (stored.Document.Status is not (NominationStatus.Proposed or NominationStatus.Approved or NominationStatus.Rejected))
+            throw new ConflictException("cannot-withdraw", $"A nomination that is {stored.Document.Status} cannot be withdrawn.");
+        var withdrawn = stored.Document with { Status = NominationStatus.Withdrawn };
+        var changes = new ChangeSet().Update(stored, withdrawn);
+        if (!stored.Document.Thematic && await store.FindAsync<QuotaLedger>(commune, QuotaLedger.Key(stored.Document.CampaignId, stored.Document.Year), ct) is { } ledger)
+            changes.Update(ledger, ledger.Document.Release(id));
+        await store.CommitAsync(changes, ct);
+        return TypedResults.Ok(withdrawn);
+    }
+
+    public static async Task<Ok<IReadOnlyList<Award>>> ListAwards(string commune, int? year, IDocumentStore<AwardsData> store, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<Award>>((await store.QueryAsync<Award>(commune,
+            new Query(year is null ? null : Filter.Eq("year", year.Value), [new Sort("grantedAt", Descending: true)]), ct)).Select(a => a.Document).ToList());
+
+    public static async Task<Results<Created<Award>, Ok<Nomination>>> DecideInCommune(string commune, CommuneAwardRequest request, IDocumentStore<AwardsData> store,
+        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        new InputValidation().RequireText(request.NominationId, "nominationId", 100).RequireText(request.DecisionNo, "decisionNo", 100)
+            .Require(request.Title is null || request.Title.Trim().Length is > 0 and <= 300, "title", "must be 1 to 300 characters").ThrowIfInvalid();
+        var stored = await LoadAsync(store, commune, request.NominationId!, ct);
+        var nomination = stored.Document;
+        if (nomination.Level != NominationLevels.Commune)
+            throw new BusinessRuleException("district-level", "A district-level nomination is forwarded to the district, which decides it.");
+        if (nomination.Decision is not null)
+            throw new ConflictException("already-decided", $"The nomination was already decided ({nomination.Status}, decision {nomination.Decision.DecisionNo}).");
+        if (nomination.Status != NominationStatus.Approved)
+            throw new BusinessRuleException("council-not-approved", $"The council has not approved this nomination (it is {nomination.Status}).");
+        var granted = request.Granted ?? true;
+        var (decided, award, changes) = Decide(commune, stored, granted, request.DecisionNo!.Trim(), request.Title?.Trim() ?? nomination.TitleName, request.Note,
+            user.Actor(), time.GetUtcNow().UtcDateTime, NominationLevels.Commune);
+        await store.CommitAsync(changes, ct);
+        return award is null ? TypedResults.Ok(decided) : TypedResults.Created($"/api/communes/{commune}/awards/{award.Id}", award);
+    }
+
+    public static async Task<Ok<IReadOnlyList<DistrictNomination>>> DistrictInbox(string district, int? year, string? status, IDocumentStore<AwardsData> store,
+        TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<DistrictNomination>>((await store.QueryAsync<DistrictNomination>(CommuneIndicators.Scope(district),
+            new Query(Filter.And(Filter.Eq("year", year ?? CampaignsApi.Today(time).Year), status is null ? null : Filter.Eq("status", status)),
+                [new Sort("communeName"), new Sort("nomination.createdAt")]), ct)).Select(n => n.Document).ToList());
+
+    public static async Task<Ok<DistrictNomination>> DecideInDistrict(string district, string id, DistrictDecisionRequest request, IDocumentStore<AwardsData> store,
+        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        new InputValidation().Require(request.Granted is not null, "granted", "is required (true or false)").RequireText(request.DecisionNo, "decisionNo", 100)
+            .Require(request.Title is null || request.Title.Trim().Length is > 0 and <= 300, "title", "must be 1 to 300 characters").ThrowIfInvalid();
+        var scope = CommuneIndicators.Scope(district);
+        var item = await store.FindAsync<DistrictNomination>(scope, id, ct) ?? throw new NotFoundException("Nomination", id);
+        if (item.Document.Status != NominationStatus.Forwarded)
+            throw new ConflictException("already-decided", $"The nomination was already decided ({item.Document.Status}).");
+        var stored = await LoadAsync(store, item.Document.Commune, id, ct);
+        var (decided, _, changes) = Decide(item.Document.Commune, stored, request.Granted!.Value, request.DecisionNo!.Trim(),
+            request.Title?.Trim() ?? stored.Document.TitleName, request.Note, user.Actor(), time.GetUtcNow().UtcDateTime, NominationLevels.District);
+        var updated = item.Document with { Status = decided.Status, Nomination = decided };
+        await store.CommitAsync(changes.Update(item, updated), ct);
+        return TypedResults.Ok(updated);
+    }
+
+    private static (Nomination Decided, Award? Award, ChangeSet Changes) Decide(string commune, Stored<Nomination> stored, bool granted, string decisionNo,
+        string title, string? note, string? by, DateTime now, string level)
+    {
+        var nomination = stored.Document;
+        var decided = nomination with
+        {
+            Status = granted ? NominationStatus.Granted : NominationStatus.Refused,
+            Decision = new Decision(granted, decisionNo, title, note?.Trim(), by, now),
+        };
+        var changes = new ChangeSet().Update(stored, decided);
+        if (!granted) return (decided, null, changes);
+        var award = new Award
+        {
+            Id = $"aw-{nomination.Id}", NominationId = nomination.Id, Year = nomination.Year, Level = level, Kind = nomination.Kind, Nominee = nomination.Nominee,
+            Title = title, DecisionNo = decisionNo, Thematic = nomination.Thematic, DecidedBy = by, GrantedAt = now,
+        };
+        changes.Insert(commune, award.Id, award).Publish(commune, new AwardGranted
+        {
+            Commune = commune, AwardId = award.Id, NominationId = nomination.Id, Year = award.Year, Level = level, Kind = award.Kind,
+            StaffId = award.Nominee.StaffId, NomineeName = award.Nominee.Name, Title = title, DecisionNo = decisionNo, Thematic = award.Thematic, GrantedAt = now,
+        });
+        return (decided, award, changes);
+    }
+}

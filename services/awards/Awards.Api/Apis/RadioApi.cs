@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Awards.Api.Domain;
+using Awards.Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Caching.Distributed;
+using Platform.Calendar;
+using Platform.ServiceDefaults.Caching;
+using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Storage;
+using Platform.ServiceDefaults.Tenancy;
+
+namespace Awards.Api.Apis;
+
+public sealed record RadioItemView(string Id, DateTime PublishedAt, string Kind, string Title, string Text);
+public sealed record Bulletin(string Commune, DateOnly Date, int Items, string Title, string Script, string? AudioUrl);
+
+/// <summary>
+/// The commune radio's feed (seed III): items ready to read aloud, a stable cursor (<c>?since=</c> the last id read),
+/// RSS 2.0, a daily bulletin script and, where espeak-ng is installed, the bulletin as audio.
+/// The radio client's token (role <c>radio</c>, its own commune) reads these routes and nothing else.
+/// </summary>
+public static class RadioApi
+{
+    private const int Page = 100;
+    private const int FeedSize = 50;
+    private static readonly string[] Readers = [Roles.Radio, Roles.CommuneOffice, Roles.CommuneLeader, Roles.Front, Roles.EmulationCouncil];
+
+    public static IEndpointRouteBuilder MapRadioApi(this IEndpointRouteBuilder routes)
+    {
+        var radio = routes.MapGroup("/api/communes/{commune}/radio").WithTags("Radio");
+        radio.MapGet("/items", Items).RequireRoles(Readers).WithSummary("Items after the cursor (the last id read), oldest first, at most 100.");
+        radio.MapGet("/feed.rss", Feed).RequireRoles(Readers).WithSummary("RSS 2.0 of the latest items, with the bulletin's audio as an enclosure where available.");
+        radio.MapGet("/bulletin", BulletinOf).RequireRoles(Readers).WithSummary("The day's broadcast script (Vietnam date; default today).");
+        radio.MapGet("/bulletin.wav", Audio).RequireRoles(Readers).WithSummary("The day's bulletin read by espeak-ng's Vietnamese voice (404 where it is not installed).");
+        return routes;
+    }
+
+    private static RadioItemView View(RadioItem i) => new(i.Id, i.PublishedAt, i.Kind, i.Title, i.Text);
+
+    public static async Task<Ok<IReadOnlyList<RadioItemView>>> Items(string commune, string? since, IDocumentStore<AwardsData> store, ICommuneDirectory directory,
+        CancellationToken ct)
+    {
+        long after = 0;
+        new InputValidation().Require(since is null || (long.TryParse(since, NumberStyles.None, CultureInfo.InvariantCulture, out after) && after >= 0), "since",
+            "must be the id of an item already read (a non-negative number)").ThrowIfInvalid();
+        if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException("Commune", commune);
+        var items = since is null
+            ? (await store.QueryAsync<RadioItem>(commune, new Query(OrderBy: [new Sort("seq", Descending: true)], Take: Page), ct)).Reverse()
+            : await store.QueryAsync<RadioItem>(commune, new Query(Filter.Gt("seq", after), [new Sort("seq")], Take: Page), ct);
+        return TypedResults.Ok<IReadOnlyList<RadioItemView>>(items.Select(i => View(i.Document)).ToList());
+    }
+
+    /// <summary>What the feed shows, cached per commune and forgotten by the consumers that add items (<see cref="RadioDesk.ForgetAsync"/>).</summary>
+    private sealed record FeedSnapshot(IReadOnlyList<RadioItem> Items, DateOnly? BulletinDay, long? AudioLength);
+
+    public static async Task<IResult> Feed(string commune, HttpContext http, IDocumentStore<AwardsData> store, ICommuneDirectory directory, IDistributedCache cache,
+        RadioAudio audio, CancellationToken ct)
+    {
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var snapshot = await cache.GetOrCreateJsonAsync(RadioDesk.FeedKey(commune), TimeSpan.FromMinutes(30), async token =>
+        {
+            var items = (await store.QueryAsync<RadioItem>(commune, new Query(OrderBy: [new Sort("seq", Descending: true)], Take: FeedSize), token))
+                .Select(i => i.Document).ToList();
+            if (!audio.Available || items.Count == 0) return new FeedSnapshot(items, null, null);
+            var day = RadioTexts.DayOf(items[0]);
+            var wav = await SpeakCachedAsync(cache, audio, (await BulletinAsync(store, record, day, token)).Script, token);
+            return new FeedSnapshot(items, wav is null ? null : day, wav?.Length);
+        }, ct);
+        var origin = Origin(http.Request);
+        (string, DateTime, string, Enclosure)? enclosure = snapshot is { BulletinDay: { } d, AudioLength: { } length }
+            ? ($"Bản tin thi đua cải cách hành chính ngày {d:dd/MM/yyyy}", snapshot.Items[0].PublishedAt, $"bulletin:{d:yyyy-MM-dd}:{snapshot.Items[0].Id}",
+                new Enclosure($"{origin}/api/communes/{commune}/radio/bulletin.wav?date={d:yyyy-MM-dd}", length, RadioAudio.MediaType))
+            : null;
+        var spoken = RadioDesk.SpokenName(record);
+        var xml = RssFeed.Write($"Đài truyền thanh {spoken} – Thi đua cải cách hành chính", $"{origin}/api/communes/{commune}/radio/items",
+            $"Tin thi đua cải cách hành chính của {spoken}, sẵn sàng để đọc trên loa truyền thanh.", snapshot.Items, $"urn:cchc:radio:{commune}", enclosure);
+        return Results.Text(xml, "application/rss+xml", Encoding.UTF8);
+    }
+
+    public static async Task<Ok<Bulletin>> BulletinOf(string commune, DateOnly? date, HttpContext http, IDocumentStore<AwardsData> store, ICommuneDirectory directory,
+        RadioAudio audio, TimeProvider time, CancellationToken ct)
+    {
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var day = date ?? VietnamTime.Today(time.GetUtcNow().UtcDateTime);
+        var bulletin = await BulletinAsync(store, record, day, ct);
+        return TypedResults.Ok(bulletin with
+        {
+            AudioUrl = audio.Available ? $"{Origin(http.Request)}/api/communes/{commune}/radio/bulletin.wav?date={day:yyyy-MM-dd}" : null,
+        });
+    }
+
+    public static async Task<IResult> Audio(string commune, DateOnly? date, IDocumentStore<AwardsData> store, ICommuneDirectory directory, IDistributedCache cache,
+        RadioAudio audio, TimeProvider time, CancellationToken ct)
+    {
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        if (!audio.Available) throw new NotFoundException("Bulletin audio (espeak-ng is not installed here)", commune);
+        var bulletin = await BulletinAsync(store, record, date ?? VietnamTime.Today(time.GetUtcNow().UtcDateTime), ct);
+        var wav = await SpeakCachedAsync(cache, audio, bulletin.Script, ct) ?? throw new NotFoundException("Bulletin audio", commune);
+        return Results.File(wav, RadioAudio.MediaType, $"ban-tin-{commune}-{bulletin.Date:yyyy-MM-dd}.wav");
+    }
+
+    private static async Task<Bulletin> BulletinAsync(IDocumentStore<AwardsData> store, CommuneRecord record, DateOnly day, CancellationToken ct)
+    {
+        var from = VietnamTime.StartOfDayUtc(day);
+        var items = (await store.QueryAsync<RadioItem>(record.Code, new Query(Filter.And(Filter.Gte("publishedAt", from), Filter.Lt("publishedAt", from.AddDays(1))),
+            [new Sort("seq")]), ct)).Select(i => i.Document).ToList();
+        var spoken = RadioDesk.SpokenName(record);
+        return new Bulletin(record.Code, day, items.Count, $"Bản tin thi đua cải cách hành chính {RadioTexts.SpokenDate(day)}",
+            RadioTexts.Bulletin(spoken, day, items), null);
+    }
+
+    /// <summary>Audio keyed by the script's hash: the same script is synthesised once, a changed one again.</summary>
+    private static async Task<byte[]?> SpeakCachedAsync(IDistributedCache cache, RadioAudio audio, string script, CancellationToken ct)
+    {
+        var key = "awards:radio:audio:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
+        if (await cache.GetAsync(key, ct) is { } cached) return cached;
+        var wav = await audio.SpeakAsync(script, ct);
+        if (wav is not null) await cache.SetAsync(key, wav, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromDays(2) }, ct);
+        return wav;
+    }
+
+    /// <summary>The origin the caller used (behind the gateway: its X-Forwarded-Host and -Proto), for the feed's absolute links.</summary>
+    private static string Origin(HttpRequest request)
+    {
+        var host = request.Headers["X-Forwarded-Host"].FirstOrDefault()?.Split(',')[0].Trim() is { Length: > 0 } h ? h : request.Host.Value;
+        var scheme = request.Headers["X-Forwarded-Proto"].FirstOrDefault()?.Split(',')[0].Trim() is { Length: > 0 } p ? p : request.Scheme;
+        return $"{scheme}://{host}";
+    }
+}

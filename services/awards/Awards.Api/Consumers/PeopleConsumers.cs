@@ -1,0 +1,42 @@
+using Awards.Api.Domain;
+using Awards.Api.Infrastructure;
+using MassTransit;
+using Platform.Contracts.Personnel;
+using Platform.ServiceDefaults.Storage;
+
+namespace Awards.Api.Consumers;
+
+/// <summary>Names the commune's staff (for nominations, achievements and the staff table) and counts them for training coverage.</summary>
+public sealed class StaffRegisteredConsumer(IDocumentStore<AwardsData> store) : IConsumer<StaffRegistered>
+{
+    public Task Consume(ConsumeContext<StaffRegistered> context) =>
+        store.ConsumeOnceAsync(context, nameof(StaffRegisteredConsumer), async changes =>
+        {
+            var m = context.Message;
+            var card = new StaffCard(m.StaffId, m.FullName, m.Kind, m.Position);
+            var stored = await store.FindAsync<StaffCard>(m.Commune, m.StaffId, context.CancellationToken);
+            if (stored is not null)
+            {
+                changes.Update(stored, card);
+                return;
+            }
+            changes.Insert(m.Commune, m.StaffId, card);
+            await AwardsWork.IndicatorsAsync(store, changes, m.Commune, i => i with { Staff = i.Staff + 1 }, context.CancellationToken);
+        });
+}
+
+/// <summary>Keeps each final evaluation: Lao động tiên tiến and Chiến sĩ thi đua cơ sở depend on it.</summary>
+public sealed class EvaluationFinalizedConsumer(IDocumentStore<AwardsData> store) : IConsumer<EvaluationFinalized>
+{
+    public Task Consume(ConsumeContext<EvaluationFinalized> context) =>
+        store.ConsumeOnceAsync(context, nameof(EvaluationFinalizedConsumer), async changes =>
+        {
+            var m = context.Message;
+            var key = EvaluationRecord.Key(m.StaffId, m.Year);
+            var record = new EvaluationRecord(m.StaffId, m.Year, m.Level, m.Points, m.FinalizedAt);
+            var stored = await store.FindAsync<EvaluationRecord>(m.Commune, key, context.CancellationToken);
+            if (stored is null) changes.Insert(m.Commune, key, record);
+            // A level finalised again replaces the older one; a late copy of an older message does not.
+            else if (stored.Document.FinalizedAt <= m.FinalizedAt) changes.Update(stored, record);
+        });
+}

@@ -1,0 +1,110 @@
+namespace Awards.Api.Domain;
+
+/// <summary>The scoreboard's indicators: what this platform holds of Decision 766/QĐ-TTg's groups.</summary>
+public static class Indicators
+{
+    public const string PostedProcedures = "postedProcedures";
+    public const string OnTimeRate = "onTimeRate";
+    public const string SatisfactionIndex = "satisfactionIndex";
+    public const string FeedbackInTime = "feedbackInTime";
+    public const string Initiatives = "initiatives";
+    public const string TrainingCoverage = "trainingCoverage";
+
+    public static IReadOnlyList<string> All { get; } = [PostedProcedures, OnTimeRate, SatisfactionIndex, FeedbackInTime, Initiatives, TrainingCoverage];
+}
+
+/// <summary>What the events told about one year of a commune.</summary>
+public sealed record YearFigures
+{
+    public required int Year { get; init; }
+    public int DossiersReceived { get; init; }
+    public int DossiersResolved { get; init; }
+    public int DossiersOnTime { get; init; }
+    public int Ratings { get; init; }
+    public int SatisfiedRatings { get; init; }
+    public int FeedbackReceived { get; init; }
+    public int FeedbackAnswered { get; init; }
+    public int FeedbackAnsweredInTime { get; init; }
+    public int Initiatives { get; init; }
+    public IReadOnlyList<string> TrainedStaff { get; init; } = [];
+    /// <summary>The weights and targets of the plan governing this year (copied here so that a district read is one query).</summary>
+    public IReadOnlyDictionary<string, IndicatorSetting>? Settings { get; init; }
+}
+
+/// <summary>
+/// One commune's indicator document, kept by the consumers and stored in its district's scope (<see cref="Scope"/>):
+/// the district scoreboard is one query over these, whatever the number of communes.
+/// </summary>
+public sealed record CommuneIndicators
+{
+    public required string Commune { get; init; }
+    public required string Name { get; init; }
+    public required string District { get; init; }
+    public int Procedures { get; init; }
+    public int PostedProcedures { get; init; }
+    public int Staff { get; init; }
+    public IReadOnlyList<YearFigures> Years { get; init; } = [];
+
+    public static string Scope(string district) => $"district:{district}";
+
+    public YearFigures For(int year) => Years.FirstOrDefault(y => y.Year == year) ?? new YearFigures { Year = year };
+
+    public CommuneIndicators With(int year, Func<YearFigures, YearFigures> change) =>
+        this with { Years = [.. Years.Where(y => y.Year != year), change(For(year))] };
+}
+
+public sealed record IndicatorScore(string Indicator, double? Rate, double Weight, double Target, double Points);
+
+public sealed record ScoreRow(string Commune, string Name, int Rank, double Score, IReadOnlyList<IndicatorScore> Indicators);
+
+/// <summary>The emulation scoreboard rule (domain.md §5, after Decision 766/QĐ-TTg).</summary>
+public static class Scoring
+{
+    /// <summary>Full weight when R ≥ T, else R × weight ÷ T; an indicator without data scores nothing.</summary>
+    public static double Points(double? rate, IndicatorSetting setting) =>
+        rate is not { } r ? 0 : setting.Target <= 0 || r >= setting.Target ? setting.Weight : r * setting.Weight / setting.Target;
+
+    public static double? Ratio(int part, int whole) => whole <= 0 ? null : Math.Min(1.0, (double)part / whole);
+
+    public static IReadOnlyDictionary<string, double?> Rates(CommuneIndicators commune, YearFigures year) => new Dictionary<string, double?>
+    {
+        [Indicators.PostedProcedures] = Ratio(commune.PostedProcedures, commune.Procedures),
+        [Indicators.OnTimeRate] = Ratio(year.DossiersOnTime, year.DossiersResolved),
+        [Indicators.SatisfactionIndex] = Ratio(year.SatisfiedRatings, year.Ratings),
+        // Items received in the year and not yet answered count against the commune.
+        [Indicators.FeedbackInTime] = Ratio(year.FeedbackAnsweredInTime, Math.Max(year.FeedbackReceived, year.FeedbackAnswered)),
+        // A count, not a share: the target is a number of approved initiatives in the year.
+        [Indicators.Initiatives] = year.Initiatives,
+        [Indicators.TrainingCoverage] = Ratio(year.TrainedStaff.Count, commune.Staff),
+    };
+
+    public static IReadOnlyList<IndicatorScore> Score(CommuneIndicators commune, int year)
+    {
+        var figures = commune.For(year);
+        var settings = figures.Settings ?? Movement.DefaultIndicators;
+        var rates = Rates(commune, figures);
+        return Indicators.All.Where(settings.ContainsKey).Select(i =>
+        {
+            var s = settings[i];
+            var rate = rates[i] is { } r ? Math.Round(r, 4) : (double?)null;
+            return new IndicatorScore(i, rate, s.Weight, s.Target, Math.Round(Points(rates[i], s), 2));
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Ranks by total (rounded to two decimals) descending; equal totals share a rank and the next rank skips
+    /// (1, 2, 2, 4: standard competition ranking); equal totals are listed by name.
+    /// </summary>
+    public static IReadOnlyList<ScoreRow> Rank(IEnumerable<CommuneIndicators> communes, int year)
+    {
+        var scored = communes.Select(c => (c, Indicators: Score(c, year))).Select(x => (x.c, x.Indicators, Total: Math.Round(x.Indicators.Sum(i => i.Points), 2)))
+            .OrderByDescending(x => x.Total).ThenBy(x => x.c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList();
+        var rows = new List<ScoreRow>(scored.Count);
+        for (var i = 0; i < scored.Count; i++)
+        {
+            var rank = i > 0 && scored[i].Total == scored[i - 1].Total ? rows[i - 1].Rank : i + 1;
+            rows.Add(new ScoreRow(scored[i].c.Commune, scored[i].c.Name, rank, scored[i].Total, scored[i].Indicators));
+        }
+        return rows;
+    }
+}

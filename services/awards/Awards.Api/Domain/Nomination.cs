@@ -1,0 +1,161 @@
+namespace Awards.Api.Domain;
+
+public static class NominationKinds
+{
+    public const string Collective = "collective";
+    public const string Individual = "individual";
+    public static IReadOnlyList<string> All { get; } = [Collective, Individual];
+}
+
+public static class NominationLevels
+{
+    /// <summary>Decided by the commune chairman after the council's vote.</summary>
+    public const string Commune = "commune";
+    /// <summary>Selected by the council and forwarded to the district Interior Office, which decides.</summary>
+    public const string District = "district";
+    public static IReadOnlyList<string> All { get; } = [Commune, District];
+}
+
+public static class NominationStatus
+{
+    public const string Proposed = "proposed";
+    public const string Approved = "approved";
+    public const string Rejected = "rejected";
+    public const string Forwarded = "forwarded";
+    public const string Granted = "granted";
+    public const string Refused = "refused";
+    public const string Withdrawn = "withdrawn";
+}
+
+/// <summary>A title of Law 06/2022 on Emulation and Commendation that a commune proposes, with who may hold it.</summary>
+public sealed record AwardTitle(string Code, string Name, string? Kind, string? DistrictName = null)
+{
+    public string NameAt(string level) => level == NominationLevels.District && DistrictName is not null ? DistrictName : Name;
+}
+
+public static class AwardTitles
+{
+    public const string AdvancedWorker = "lao-dong-tien-tien";
+    public const string EmulationSoldier = "chien-si-thi-dua-co-so";
+    public const string AdvancedCollective = "tap-the-lao-dong-tien-tien";
+    public const string Certificate = "giay-khen";
+
+    public static IReadOnlyList<AwardTitle> All { get; } =
+    [
+        new(AdvancedWorker, "Lao động tiên tiến", NominationKinds.Individual),
+        new(EmulationSoldier, "Chiến sĩ thi đua cơ sở", NominationKinds.Individual),
+        new(AdvancedCollective, "Tập thể lao động tiên tiến", NominationKinds.Collective),
+        new(Certificate, "Giấy khen của Chủ tịch UBND xã", null, "Giấy khen của Chủ tịch UBND huyện"),
+    ];
+
+    public static AwardTitle? Find(string? code) => All.FirstOrDefault(t => t.Code == code);
+
+    public const string ThematicName = "Giấy khen chuyên đề của Chủ tịch UBND xã";
+}
+
+public sealed record Nominee(string? StaffId, string Name);
+
+public sealed record Vote(string Member, string? MemberName, bool Approve, DateTime At);
+
+/// <summary>The council's count, kept with the decision: approvals needed of how many seats, and under which rule.</summary>
+public sealed record Tally(int Approvals, int Rejections, int CouncilSize, int Needed, string Rule);
+
+public sealed record Decision(bool Granted, string DecisionNo, string Title, string? Note, string? DecidedBy, DateTime DecidedAt);
+
+public sealed record Nomination
+{
+    public required string Id { get; init; }
+    public required string CampaignId { get; init; }
+    public required int Year { get; init; }
+    public required string Level { get; init; }
+    public required string Kind { get; init; }
+    public required Nominee Nominee { get; init; }
+    public required string Title { get; init; }
+    public required string TitleName { get; init; }
+    public required string Reason { get; init; }
+    /// <summary>Khen thưởng chuyên đề: outside the yearly cycle, no quota, no deadline.</summary>
+    public bool Thematic { get; init; }
+    /// <summary>What made it (a simplification proposal for a thematic one).</summary>
+    public string? Source { get; init; }
+    public required string Status { get; init; }
+    public IReadOnlyList<Vote> Votes { get; init; } = [];
+    public Tally? Tally { get; init; }
+    public DateTime? ForwardedAt { get; init; }
+    public string? ForwardedBy { get; init; }
+    public Decision? Decision { get; init; }
+    public required DateTime CreatedAt { get; init; }
+    public string? CreatedBy { get; init; }
+
+    /// <summary>Counts against the yearly quota while it is alive.</summary>
+    public bool HoldsQuota => !Thematic && Status is not NominationStatus.Withdrawn;
+
+    /// <summary>
+    /// Records a member's vote and closes the vote once the outcome is settled: approved when approvals reach the
+    /// threshold, rejected when the remaining seats can no longer reach it (the council decides by vote, Law 06/2022).
+    /// </summary>
+    public Nomination WithVote(Vote vote, int councilSize, int needed, string rule)
+    {
+        var votes = Votes.Append(vote).ToList();
+        var approvals = votes.Count(v => v.Approve);
+        var rejections = votes.Count - approvals;
+        var status = approvals >= needed ? NominationStatus.Approved
+            : councilSize - rejections < needed ? NominationStatus.Rejected
+            : NominationStatus.Proposed;
+        return this with { Votes = votes, Tally = new Tally(approvals, rejections, councilSize, needed, rule), Status = status };
+    }
+}
+
+/// <summary>The nominations of one campaign year that hold a place, kept in one document so that two filings cannot both take the last place.</summary>
+public sealed record QuotaLedger
+{
+    public required string CampaignId { get; init; }
+    public required int Year { get; init; }
+    public IReadOnlyList<string> Collective { get; init; } = [];
+    public IReadOnlyList<string> Individual { get; init; } = [];
+    public IReadOnlyList<string> ForwardedCollective { get; init; } = [];
+    public IReadOnlyList<string> ForwardedIndividual { get; init; } = [];
+
+    public static string Key(string campaignId, int year) => $"{campaignId}:{year}";
+
+    public IReadOnlyList<string> Filed(string kind) => kind == NominationKinds.Collective ? Collective : Individual;
+    public IReadOnlyList<string> Forwarded(string kind) => kind == NominationKinds.Collective ? ForwardedCollective : ForwardedIndividual;
+
+    public QuotaLedger File(string kind, string id) => kind == NominationKinds.Collective
+        ? this with { Collective = [.. Collective, id] } : this with { Individual = [.. Individual, id] };
+
+    public QuotaLedger Release(string id) => this with
+    {
+        Collective = Collective.Where(x => x != id).ToList(), Individual = Individual.Where(x => x != id).ToList(),
+        ForwardedCollective = ForwardedCollective.Where(x => x != id).ToList(), ForwardedIndividual = ForwardedIndividual.Where(x => x != id).ToList(),
+    };
+
+    public QuotaLedger Forward(string kind, string id) => kind == NominationKinds.Collective
+        ? this with { ForwardedCollective = [.. ForwardedCollective, id] } : this with { ForwardedIndividual = [.. ForwardedIndividual, id] };
+}
+
+/// <summary>A forwarded nomination as the district's inbox holds it (district scope), with the commune it came from.</summary>
+public sealed record DistrictNomination
+{
+    public required string Id { get; init; }
+    public required string Commune { get; init; }
+    public required string CommuneName { get; init; }
+    public required int Year { get; init; }
+    public required string Status { get; init; }
+    public required Nomination Nomination { get; init; }
+}
+
+/// <summary>A granted commendation: what the radio announces and the commune's honour roll lists.</summary>
+public sealed record Award
+{
+    public required string Id { get; init; }
+    public required string NominationId { get; init; }
+    public required int Year { get; init; }
+    public required string Level { get; init; }
+    public required string Kind { get; init; }
+    public required Nominee Nominee { get; init; }
+    public required string Title { get; init; }
+    public required string DecisionNo { get; init; }
+    public bool Thematic { get; init; }
+    public string? DecidedBy { get; init; }
+    public required DateTime GrantedAt { get; init; }
+}

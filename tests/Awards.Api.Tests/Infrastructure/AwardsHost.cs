@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text.Json;
+using Awards.Api.Domain;
+using MassTransit;
+using Platform.Contracts.Personnel;
+using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.Security;
+using Platform.ServiceDefaults.Storage;
+
+namespace Awards.Api.Tests.Infrastructure;
+
+public static class Seed
+{
+    public const string District = "giong-trom";
+    public const string OtherDistrict = "cho-lach";
+    public const string MyThanh = "my-thanh";
+    public const string LuongHoa = "luong-hoa";
+    public const string SonDinh = "son-dinh";
+    public const string Desk = "mt-tu-phap";
+    public const string DeskName = "Trần Thị Mai";
+    public const string Culture = "mt-van-hoa";
+    public const string CultureName = "Nguyễn Thị Lan";
+    public const string Office = "mt-van-phong";
+    public const string OfficeName = "Lê Văn Tâm";
+    public const string LuongHoaStaff = "lh-mot-cua";
+}
+
+/// <summary>
+/// One started awards service shared by the tests of a class: my-thanh and luong-hoa (giong-trom) and son-dinh
+/// (cho-lach) onboarded through the bus, a few my-thanh staff registered. Tests set the clock they need and use
+/// their own year so that quotas of one test never touch another's.
+/// </summary>
+public class AwardsHost : IAsyncLifetime
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public AwardsHost() : this(null) { }
+
+    protected AwardsHost(IReadOnlyDictionary<string, string?>? settings) => Factory = new AwardsFactory(settings);
+
+    public AwardsFactory Factory { get; }
+    public HttpClient Client { get; private set; } = null!;
+    public ManualTimeProvider Clock => Factory.Clock;
+    public Tokens Tokens => Factory.Tokens;
+
+    public string Office => Tokens.ForCommune(Seed.MyThanh, Roles.CommuneOffice);
+    public string Leader => Tokens.ForCommune(Seed.MyThanh, Roles.CommuneLeader);
+    public string Radio => Tokens.ForCommune(Seed.MyThanh, Roles.Radio);
+    public string DistrictOfficer => Tokens.ForDistrict(Seed.District, Roles.DistrictOfficer);
+    public string Member(int n, string commune = Seed.MyThanh) => Tokens.Member($"council-{n}", commune, Roles.EmulationCouncil);
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        Client = Factory.CreateClient();
+        var bus = (IBusControl)Factory.Services.GetService(typeof(IBusControl))!;
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
+        foreach (var (commune, name, district) in new[]
+                 {
+                     (Seed.MyThanh, "Xã Mỹ Thạnh", Seed.District), (Seed.LuongHoa, "Xã Lương Hòa", Seed.District), (Seed.SonDinh, "Xã Sơn Định", Seed.OtherDistrict),
+                 })
+            await PublishAsync(new CommuneOnboarded
+            {
+                Commune = commune, Name = name, District = district, DistrictName = "Huyện", DistrictKind = "district",
+                Hamlets = [new Hamlet { Code = "ap-1", Name = "Ấp 1" }], OnboardedAt = new DateTime(2015, 7, 9, 1, 0, 0, DateTimeKind.Utc),
+            });
+        foreach (var commune in new[] { Seed.MyThanh, Seed.LuongHoa, Seed.SonDinh })
+            await Eventually.TrueAsync(async () => await Factory.Store.FindAsync<CampaignPlan>(commune, CampaignPlan.Key(Movement.Id, 2020), Ct) is not null,
+                $"the movement of {commune}");
+        foreach (var (commune, id, name) in new[]
+                 {
+                     (Seed.MyThanh, Seed.Desk, Seed.DeskName), (Seed.MyThanh, Seed.Culture, Seed.CultureName), (Seed.MyThanh, Seed.Office, Seed.OfficeName),
+                     (Seed.LuongHoa, Seed.LuongHoaStaff, "Võ Thị Lương"),
+                 })
+            await PublishAsync(new StaffRegistered { Commune = commune, StaffId = id, FullName = name, Kind = "civil-servant", Position = "van-hoa-xa-hoi" });
+        await Eventually.TrueAsync(async () => await Factory.Store.FindAsync<StaffCard>(Seed.LuongHoa, Seed.LuongHoaStaff, Ct) is not null
+                                               && await Factory.Store.FindAsync<StaffCard>(Seed.MyThanh, Seed.Office, Ct) is not null, "the staff cards");
+    }
+
+    /// <summary>Publishes as another service's outbox would: with a message id (fixed for a redelivery) and the commune header.</summary>
+    public async Task<Guid> PublishAsync<T>(T message, Guid? messageId = null) where T : class
+    {
+        var id = messageId ?? NewId.NextGuid();
+        var commune = (string?)typeof(T).GetProperty("Commune")?.GetValue(message);
+        await Factory.Bus.Publish(message, c =>
+        {
+            c.MessageId = id;
+            if (commune is not null) c.Headers.Set(PlatformHeaders.Commune, commune);
+        }, Ct);
+        return id;
+    }
+
+    /// <summary>Publishes (several copies under one id when asked) and waits until the consumer has marked the message consumed.</summary>
+    public async Task DeliverAsync<T>(string consumer, T message, int copies = 1) where T : class
+    {
+        var id = NewId.NextGuid();
+        for (var i = 0; i < copies; i++) await PublishAsync(message, id);
+        await Eventually.TrueAsync(() => Factory.Store.HasConsumedAsync(consumer, id, Ct), $"{typeof(T).Name} to be consumed by {consumer}");
+    }
+
+    public async Task<JsonElement> GetAsync(string path, string token) => await Client.GetAsync(path, token).JsonAsync(HttpStatusCode.OK);
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}.");
+            await Task.Delay(25);
+        }
+    }
+}
