@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Feedback.Api.Tests.Infrastructure;
+
+/// <summary>HTTP helpers: call with a bearer token, read JSON and problem details.</summary>
+public static class TestApi
+{
+    public const string ProblemPrefix = "urn:cchc:problem:";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string path, string? token, HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.SendAsync(request, Ct);
+    }
+
+    public static Task<HttpResponseMessage> GetAsync(this HttpClient client, string path, string? token) => client.SendAsync(HttpMethod.Get, path, token);
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string? token, object? body) =>
+        client.SendAsync(HttpMethod.Post, path, token, body is null ? null : JsonContent.Create(body));
+
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string path, string? token, object body) =>
+        client.SendAsync(HttpMethod.Put, path, token, JsonContent.Create(body));
+
+    public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string path, string? token, string json) =>
+        client.SendAsync(HttpMethod.Post, path, token, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == expected, $"expected {(int)expected} but got {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> JsonAsync(this Task<HttpResponseMessage> response, HttpStatusCode expected) =>
+        await (await response).JsonAsync(expected);
+
+    /// <summary>
+    /// Asserts an RFC 9457 answer of the platform: the status code, application/problem+json, a <c>status</c> member equal
+    /// to it and a <c>type</c> in the platform's namespace (exactly <paramref name="type"/> when given).
+    /// </summary>
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response, HttpStatusCode expected, string? type = null)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == expected, $"expected {(int)expected} but got {(int)response.StatusCode}: {body}");
+        Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json",
+            $"expected application/problem+json but got '{response.Content.Headers.ContentType}' with body: {body}");
+        var problem = JsonDocument.Parse(body).RootElement.Clone();
+        Assert.Equal((int)expected, problem.GetProperty("status").GetInt32());
+        var actualType = problem.GetProperty("type").GetString();
+        Assert.StartsWith(ProblemPrefix, actualType);
+        if (type is not null) Assert.Equal(ProblemPrefix + type, actualType);
+        return problem;
+    }
+
+    public static async Task<JsonElement> ProblemAsync(this Task<HttpResponseMessage> response, HttpStatusCode expected, string? type = null) =>
+        await (await response).ProblemAsync(expected, type);
+
+    /// <summary>The field names of a 400's <c>errors</c> object.</summary>
+    public static IReadOnlyList<string> ErrorFields(JsonElement problem) =>
+        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+
+    public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
+
+    public static int Int(this JsonElement element, string property) => element.GetProperty(property).GetInt32();
+
+    public static IReadOnlyList<string> Strings(this JsonElement element, string property) =>
+        element.GetProperty(property).EnumerateArray().Select(e => e.GetString()!).ToList();
+
+    public static IReadOnlyList<string> Names(this JsonElement element) => element.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+}
