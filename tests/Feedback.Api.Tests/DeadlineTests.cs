@@ -86,6 +86,23 @@ public sealed class DeadlineTests(FeedbackHost host) : IClassFixture<FeedbackHos
         Assert.Equal([assigned], (await host.ListAsync("?overdue=true&status=assigned")).Select(i => i.Str("id")).Where(June.Contains));
     }
 
+    [Fact]
+    public async Task Items_are_listed_by_the_day_they_were_received_in_vietnam()
+    {
+        host.Clock.SetLocal(2026, 7, 7, 6, 30); // Tuesday 7/7 in Vietnam, still Monday 6/7 in UTC
+        var early = (await host.SubmitAsync()).Str("id");
+        host.Clock.SetLocal(2026, 7, 7, 23, 45);
+        var late = (await host.SubmitAsync(FeedbackSteps.Item("staff-conduct", "Thái độ", staffId: Seed.DeskOfficer))).Str("id");
+        host.Clock.SetLocal(2026, 7, 8, 0, 15);
+        var next = (await host.SubmitAsync()).Str("id");
+
+        Assert.Equal([late, early], (await host.ListAsync("?from=2026-07-07&to=2026-07-07")).Select(i => i.Str("id")));
+        // Other tests of the class file items in August: the window ends on 8/7.
+        Assert.Equal([next, late, early], (await host.ListAsync("?from=2026-07-07&to=2026-07-08")).Select(i => i.Str("id")));
+        Assert.Equal([late], (await host.ListAsync("?from=2026-07-07&to=2026-07-08&category=staff-conduct")).Select(i => i.Str("id")));
+        Assert.Equal([late], (await host.ListAsync("?from=2026-07-07&to=2026-07-08&take=1&skip=1")).Select(i => i.Str("id")));
+    }
+
     [Theory]
     [InlineData("?status=open", "status")]
     [InlineData("?category=praise", "category")]

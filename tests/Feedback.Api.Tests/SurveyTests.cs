@@ -88,6 +88,20 @@ public sealed class SurveyTests(FeedbackHost host) : IClassFixture<FeedbackHost>
     }
 
     [Fact]
+    public async Task Answers_sent_at_once_count_once()
+    {
+        host.Clock.SetLocal(2023, 6, 1, 9, 0);
+        var code = await host.ReturnDossierAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => host.Client.PostJsonAsync(Survey(code), null, Rating())));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var index = await host.Client.GetAsync("/api/communes/my-thanh/satisfaction?year=2023", host.Leader).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, index.Int("responses"));
+    }
+
+    [Fact]
     public async Task Factors_may_be_skipped()
     {
         host.Clock.SetLocal(2026, 1, 5, 9, 0);
