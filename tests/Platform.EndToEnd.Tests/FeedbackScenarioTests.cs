@@ -118,25 +118,12 @@ public sealed class StandaloneFeedbackScenarioTests(StandaloneFixture fixture) :
 }
 
 /// <summary>The same through the gateway and the service processes on RabbitMQ and Redis, for a commune onboarded by the district admin.</summary>
-public sealed class DistributedFeedbackScenarioTests(DistributedFixture fixture) : IClassFixture<DistributedFixture>
+public sealed class DistributedFeedbackScenarioTests(DistributedFixture fixture) : DistributedScenario(fixture), IClassFixture<DistributedFixture>
 {
-    private HttpClient? _client;
-
-    private HttpClient Http
-    {
-        get
-        {
-            if (fixture.Platform.SkipReason is { } reason) Assert.Skip(reason);
-            return _client ??= new HttpClient { BaseAddress = new Uri(fixture.Platform.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
-        }
-    }
-
-    private string Diagnostics() => fixture.Platform.Diagnostics;
-
     [Fact]
     public async Task A_citizen_gives_feedback_and_rates_a_dossier_and_the_commune_answers_and_sees_its_index_through_the_gateway()
     {
-        var (admin, commune) = await DeskFlow.OnboardAsync(Http, fixture.Platform.DistrictAdmin, "Xã Góp Ý", Diagnostics);
+        var (admin, commune) = await DeskFlow.OnboardAsync(Http, Fixture.Platform.DistrictAdmin, "Xã Góp Ý", Diagnostics);
         var username = "motcua." + commune;
         var password = "Desk-" + Guid.NewGuid().ToString("N")[..12];
         var provisioned = await DeskFlow.ProvisionDeskAsync(Http, admin, commune, username, password, Diagnostics);

@@ -293,22 +293,9 @@ public sealed class StandaloneProceduresScenarioTests(StandaloneFixture fixture)
 /// The same flow through the gateway and four service processes on RabbitMQ and Redis, with no demo data: the district
 /// admin onboards a commune, its staff, desk and accounts are set up through the API, and the desk officer runs the desk.
 /// </summary>
-public sealed class DistributedProceduresScenarioTests(DistributedFixture fixture) : IClassFixture<DistributedFixture>
+public sealed class DistributedProceduresScenarioTests(DistributedFixture fixture) : DistributedScenario(fixture), IClassFixture<DistributedFixture>
 {
-    private HttpClient? _client;
-
-    private HttpClient Http
-    {
-        get
-        {
-            if (fixture.Platform.SkipReason is { } reason) Assert.Skip(reason);
-            return _client ??= new HttpClient { BaseAddress = new Uri(fixture.Platform.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
-        }
-    }
-
-    private string Diagnostics() => fixture.Platform.Diagnostics;
-
-    private Task<(string Admin, string Commune)> OnboardAsync() => DeskFlow.OnboardAsync(Http, fixture.Platform.DistrictAdmin, "Xã Thủ Tục", Diagnostics);
+    private Task<(string Admin, string Commune)> OnboardAsync() => DeskFlow.OnboardAsync(Http, Fixture.Platform.DistrictAdmin, "Xã Thủ Tục", Diagnostics);
 
     [Fact]
     public async Task An_onboarded_commune_has_its_public_catalogue_and_calendar_through_the_gateway_but_the_district_admin_cannot_receive()

@@ -1,10 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Gateway.Tests.Infrastructure;
 
 namespace Platform.Gateway.Tests;
@@ -16,38 +11,15 @@ namespace Platform.Gateway.Tests;
 /// </summary>
 public sealed class CitizenSubmissionLimitTests(Upstreams upstreams)
 {
-    private static (GatewayFactory Factory, Uri Address) Start(Upstreams upstreams, int submissionsPerMinute, int anonymousPerMinute, int staffPerMinute = 100_000)
-    {
-        var factory = new GatewayFactory(upstreams, new Dictionary<string, string?>
+    private static (GatewayFactory Factory, Uri Address) Start(Upstreams upstreams, int submissionsPerMinute, int anonymousPerMinute, int staffPerMinute = 100_000) =>
+        KestrelGateway.Start(upstreams, new Dictionary<string, string?>
         {
             ["RateLimits:CitizenSubmissionsPerMinute"] = submissionsPerMinute.ToString(CultureInfo.InvariantCulture),
             ["RateLimits:AnonymousPerMinute"] = anonymousPerMinute.ToString(CultureInfo.InvariantCulture),
             ["RateLimits:StaffPerMinute"] = staffPerMinute.ToString(CultureInfo.InvariantCulture),
         });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var bound = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return (factory, new Uri($"http://127.0.0.1:{new Uri(bound).Port}/"));
-    }
 
-    private static HttpClient ClientFrom(string localAddress, Uri gateway) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (context, ct) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
-                await socket.ConnectAsync(context.DnsEndPoint, ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    }) { BaseAddress = gateway };
+    private static HttpClient ClientFrom(string localAddress, Uri gateway) => KestrelGateway.ClientFrom(localAddress, gateway);
 
     private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, string marker = "") =>
         client.SendAsync(HttpMethod.Post, "/api/public/communes/my-thanh/feedback?probe=" + marker, content: Http.Json(new { category = "other", content = "Góp ý" }));
