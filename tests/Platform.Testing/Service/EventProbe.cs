@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace Feedback.Api.Tests.Infrastructure;
+namespace Platform.Testing.Service;
 
 /// <summary>
-/// Listens on the service's own in-memory bus for one event type (a temporary receive endpoint bound to its exchange),
+/// Listens on the service's own bus for one event type (a receive endpoint of its own bound to its exchange),
 /// so that a test can see what the outbox published.
 /// </summary>
 public sealed class EventProbe<T> : IAsyncDisposable where T : class
