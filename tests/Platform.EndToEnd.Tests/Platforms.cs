@@ -100,3 +100,22 @@ public sealed class DistributedPlatform(RabbitMqServer rabbit, RedisServer redis
         await script.WaitForOutputAsync("Distributed platform ready: " + _url, TimeSpan.FromSeconds(240));
     }
 }
+
+/// <summary>Tests on the distributed platform: skipped, with the reason, when a server it needs is missing.</summary>
+public abstract class DistributedScenario(DistributedFixture fixture)
+{
+    private HttpClient? _client;
+
+    protected DistributedFixture Fixture => fixture;
+
+    protected HttpClient Http
+    {
+        get
+        {
+            if (fixture.Platform.SkipReason is { } reason) Assert.Skip(reason);
+            return _client ??= new HttpClient { BaseAddress = new Uri(fixture.Platform.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        }
+    }
+
+    protected string Diagnostics() => fixture.Platform.Diagnostics;
+}

@@ -168,6 +168,61 @@ public static class DeskFlow
         return new Outcome(id, receiptNo, phone, surveyCode);
     }
 
+    /// <summary>The district admin onboards a new commune (two hamlets) and waits until all four services have prepared it.</summary>
+    public static async Task<(string Admin, string Commune)> OnboardAsync(HttpClient http, (string Username, string Password) districtAdmin, string name,
+        Func<string> diagnostics)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await TokenAsync(http, districtAdmin.Username, districtAdmin.Password, diagnostics);
+        var code = "xa-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await http.SendAsync(Request(HttpMethod.Post, "/api/districts/giong-trom/communes", admin, new
+        {
+            code, name, hamlets = new[] { new { code = "ap-1", name = "Ấp 1" }, new { code = "ap-2", name = "Ấp 2" } },
+        }), ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(45);
+        while (true)
+        {
+            var commune = await JsonAsync(await http.SendAsync(Request(HttpMethod.Get, $"/api/communes/{code}", admin), ct), HttpStatusCode.OK, "commune");
+            var services = commune.GetProperty("services");
+            if (new[] { "personnel", "procedures", "feedback", "awards" }.All(s => services.GetProperty(s).GetString() == "ready")) return (admin, code);
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Not every service prepared {code}: {services}\n{diagnostics()}");
+            await Task.Delay(250, ct);
+        }
+    }
+
+    public sealed record ProvisionedDesk(string DeskStaffId, string ClerkStaffId, string OfficeToken);
+
+    /// <summary>
+    /// How a newly onboarded commune gets its desk, all through the gateway: the district admin registers the commune's
+    /// office clerk and gives them an account; the office registers the civil servant with the desk's qualification and
+    /// courses, puts them on the desk (personnel announces it to procedures) and gives them a desk-officer account.
+    /// </summary>
+    public static async Task<ProvisionedDesk> ProvisionDeskAsync(HttpClient http, string admin, string commune, string username, string password,
+        Func<string> diagnostics)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        async Task<JsonElement> Post(string token, string path, object body, HttpStatusCode expected) =>
+            await JsonAsync(await http.SendAsync(Request(HttpMethod.Post, $"/api/communes/{commune}/{path}", token, body), ct), expected, path);
+
+        var clerk = (await Post(admin, "staff", new { fullName = "Lê Văn Tâm", kind = "civil-servant", position = "van-phong-thong-ke" }, HttpStatusCode.Created))
+            .GetProperty("staff").GetProperty("id").GetString()!;
+        var officePassword = "Office-" + Guid.NewGuid().ToString("N")[..10];
+        await Post(admin, "accounts", new { staffId = clerk, username = "vanphong." + commune, password = officePassword, roles = new[] { "commune-office" } }, HttpStatusCode.Created);
+        var office = await TokenAsync(http, "vanphong." + commune, officePassword, diagnostics);
+
+        var desk = (await Post(office, "staff", new
+        {
+            fullName = "Trần Thị Mai", kind = "civil-servant", position = "tu-phap-ho-tich", phone = "0275 3861 010",
+            qualifications = new[] { Positions.IntermediateDegree },
+        }, HttpStatusCode.Created)).GetProperty("staff").GetProperty("id").GetString()!;
+        foreach (var course in new[] { Positions.StateManagementCourse, Positions.OneStopCourse })
+            await Post(office, $"staff/{desk}/trainings", new { course, completedOn = "2024-06-01", hours = 40 }, HttpStatusCode.OK);
+        await Post(office, "desk-assignments", new { staffId = desk }, HttpStatusCode.Created);
+        await Post(office, "accounts", new { staffId = desk, username, password, roles = new[] { "desk-officer" } }, HttpStatusCode.Created);
+        return new ProvisionedDesk(desk, clerk, office);
+    }
+
     /// <summary>The working-day calendar is public: holidays of a year (Tết included) and a due date.</summary>
     public static async Task AssertCalendarAsync(HttpClient http)
     {
@@ -238,42 +293,9 @@ public sealed class StandaloneProceduresScenarioTests(StandaloneFixture fixture)
 /// The same flow through the gateway and four service processes on RabbitMQ and Redis, with no demo data: the district
 /// admin onboards a commune, its staff, desk and accounts are set up through the API, and the desk officer runs the desk.
 /// </summary>
-public sealed class DistributedProceduresScenarioTests(DistributedFixture fixture) : IClassFixture<DistributedFixture>
+public sealed class DistributedProceduresScenarioTests(DistributedFixture fixture) : DistributedScenario(fixture), IClassFixture<DistributedFixture>
 {
-    private HttpClient? _client;
-
-    private HttpClient Http
-    {
-        get
-        {
-            if (fixture.Platform.SkipReason is { } reason) Assert.Skip(reason);
-            return _client ??= new HttpClient { BaseAddress = new Uri(fixture.Platform.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
-        }
-    }
-
-    private string Diagnostics() => fixture.Platform.Diagnostics;
-
-    private async Task<(string Admin, string Commune)> OnboardAsync()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var (username, password) = fixture.Platform.DistrictAdmin;
-        var admin = await DeskFlow.TokenAsync(Http, username, password, Diagnostics);
-        var code = "xa-" + Guid.NewGuid().ToString("N")[..8];
-        var created = await Http.SendAsync(DeskFlow.Request(HttpMethod.Post, "/api/districts/giong-trom/communes", admin, new
-        {
-            code, name = "Xã Thủ Tục", hamlets = new[] { new { code = "ap-1", name = "Ấp 1" }, new { code = "ap-2", name = "Ấp 2" } },
-        }), ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var deadline = DateTime.UtcNow.AddSeconds(45);
-        while (true)
-        {
-            var commune = await DeskFlow.JsonAsync(await Http.SendAsync(DeskFlow.Request(HttpMethod.Get, $"/api/communes/{code}", admin), ct), HttpStatusCode.OK, "commune");
-            var services = commune.GetProperty("services");
-            if (new[] { "personnel", "procedures", "feedback", "awards" }.All(s => services.GetProperty(s).GetString() == "ready")) return (admin, code);
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Not every service prepared {code}: {services}\n{Diagnostics()}");
-            await Task.Delay(250, ct);
-        }
-    }
+    private Task<(string Admin, string Commune)> OnboardAsync() => DeskFlow.OnboardAsync(Http, Fixture.Platform.DistrictAdmin, "Xã Thủ Tục", Diagnostics);
 
     [Fact]
     public async Task An_onboarded_commune_has_its_public_catalogue_and_calendar_through_the_gateway_but_the_district_admin_cannot_receive()
@@ -301,8 +323,7 @@ public sealed class DistributedProceduresScenarioTests(DistributedFixture fixtur
         var (admin, commune) = await OnboardAsync();
         var username = "motcua." + commune;
         var password = "Desk-" + Guid.NewGuid().ToString("N")[..12];
-        var staffId = "";
-        await ProvisionDeskOfficerAsync(admin, commune, username, password, id => Task.FromResult(staffId = id));
+        var (staffId, _, _) = await DeskFlow.ProvisionDeskAsync(Http, admin, commune, username, password, Diagnostics);
 
         var desk = await DeskFlow.TokenAsync(Http, username, password, Diagnostics);
         var outcome = await DeskFlow.RunAsync(Http, commune, desk, staffId, "ap-2", Diagnostics);
@@ -313,34 +334,5 @@ public sealed class DistributedProceduresScenarioTests(DistributedFixture fixtur
         Assert.Equal(1, stats.GetProperty("received").GetInt32());
         Assert.Equal(1, stats.GetProperty("resolvedEarly").GetInt32());
         Assert.Equal(1.0, stats.GetProperty("onTimeRate").GetDouble());
-    }
-
-    /// <summary>
-    /// How a newly onboarded commune gets its desk, all through the gateway: the district admin registers the commune's
-    /// office clerk and gives them an account; the office registers the civil servant with the desk's qualification and
-    /// courses, puts them on the desk (personnel announces it to procedures) and gives them a desk-officer account.
-    /// </summary>
-    private async Task ProvisionDeskOfficerAsync(string admin, string commune, string username, string password, Func<string, Task<string>> idOf)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        async Task<JsonElement> Post(string token, string path, object body, HttpStatusCode expected) =>
-            await DeskFlow.JsonAsync(await Http.SendAsync(DeskFlow.Request(HttpMethod.Post, $"/api/communes/{commune}/{path}", token, body), ct), expected, path);
-
-        var clerk = (await Post(admin, "staff", new { fullName = "Lê Văn Tâm", kind = "civil-servant", position = "van-phong-thong-ke" }, HttpStatusCode.Created))
-            .GetProperty("staff").GetProperty("id").GetString()!;
-        var officePassword = "Office-" + Guid.NewGuid().ToString("N")[..10];
-        await Post(admin, "accounts", new { staffId = clerk, username = "vanphong." + commune, password = officePassword, roles = new[] { "commune-office" } }, HttpStatusCode.Created);
-        var office = await DeskFlow.TokenAsync(Http, "vanphong." + commune, officePassword, Diagnostics);
-
-        var desk = (await Post(office, "staff", new
-        {
-            fullName = "Trần Thị Mai", kind = "civil-servant", position = "tu-phap-ho-tich", phone = "0275 3861 010",
-            qualifications = new[] { Positions.IntermediateDegree },
-        }, HttpStatusCode.Created)).GetProperty("staff").GetProperty("id").GetString()!;
-        foreach (var course in new[] { Positions.StateManagementCourse, Positions.OneStopCourse })
-            await Post(office, $"staff/{desk}/trainings", new { course, completedOn = "2024-06-01", hours = 40 }, HttpStatusCode.OK);
-        await Post(office, "desk-assignments", new { staffId = desk }, HttpStatusCode.Created);
-        await Post(office, "accounts", new { staffId = desk, username, password, roles = new[] { "desk-officer" } }, HttpStatusCode.Created);
-        await idOf(desk);
     }
 }

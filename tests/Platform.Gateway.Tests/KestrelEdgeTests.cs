@@ -1,11 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Gateway.Tests.Infrastructure;
 
 namespace Platform.Gateway.Tests;
@@ -16,36 +11,13 @@ namespace Platform.Gateway.Tests;
 /// </summary>
 public sealed class KestrelEdgeTests(Upstreams upstreams)
 {
-    private static (GatewayFactory Factory, Uri Address) Start(Upstreams upstreams, int anonymousPerMinute)
-    {
-        var factory = new GatewayFactory(upstreams, new Dictionary<string, string?>
+    private static (GatewayFactory Factory, Uri Address) Start(Upstreams upstreams, int anonymousPerMinute) =>
+        KestrelGateway.Start(upstreams, new Dictionary<string, string?>
         {
             ["RateLimits:AnonymousPerMinute"] = anonymousPerMinute.ToString(CultureInfo.InvariantCulture),
         });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var bound = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return (factory, new Uri($"http://127.0.0.1:{new Uri(bound).Port}/"));
-    }
 
-    private static HttpClient ClientFrom(string localAddress, Uri gateway) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (context, ct) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
-                await socket.ConnectAsync(context.DnsEndPoint, ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    }) { BaseAddress = gateway };
+    private static HttpClient ClientFrom(string localAddress, Uri gateway) => KestrelGateway.ClientFrom(localAddress, gateway);
 
     [Fact]
     public async Task Each_client_address_has_its_own_anonymous_budget()

@@ -39,7 +39,8 @@ public sealed class RateLimitTests(Upstreams upstreams)
 
         await AssertRateLimitedAsync(fourth);
         Assert.Empty(upstreams.ReceivedWith(marker));
-        // The budget is per client, not per route: another public route is limited too.
+        // The budget is per client, not per route: another public page is limited too (citizens' submissions have a budget
+        // of their own: CitizenSubmissionLimitTests).
         await AssertRateLimitedAsync(await client.GetAsync("/api/public/communes/my-thanh/feedback/answers", token: null));
     }
 

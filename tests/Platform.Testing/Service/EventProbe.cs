@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace Procedures.Api.Tests.Infrastructure;
+namespace Platform.Testing.Service;
 
 /// <summary>
-/// Listens on the service's own in-memory bus for one event type (a temporary receive endpoint bound to its exchange),
+/// Listens on the service's own bus for one event type (a receive endpoint of its own bound to its exchange),
 /// so that a test can see what the outbox published.
 /// </summary>
 public sealed class EventProbe<T> : IAsyncDisposable where T : class
@@ -12,10 +12,13 @@ public sealed class EventProbe<T> : IAsyncDisposable where T : class
     private readonly ConcurrentQueue<T> _received = new();
     private HostReceiveEndpointHandle _handle = null!;
 
+    /// <summary>The probe's queue (on RabbitMQ it outlives the probe: delete it after the test).</summary>
+    public string QueueName { get; } = $"test-probe-{typeof(T).Name}-{Guid.NewGuid():N}";
+
     public static async Task<EventProbe<T>> StartAsync(IBus bus)
     {
         var probe = new EventProbe<T>();
-        probe._handle = bus.ConnectReceiveEndpoint($"test-probe-{typeof(T).Name}-{Guid.NewGuid():N}", e => e.Handler<T>(context =>
+        probe._handle = bus.ConnectReceiveEndpoint(probe.QueueName, e => e.Handler<T>(context =>
         {
             probe._received.Enqueue(context.Message);
             return Task.CompletedTask;

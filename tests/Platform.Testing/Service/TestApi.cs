@@ -3,8 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Xunit;
 
-namespace Procedures.Api.Tests.Infrastructure;
+namespace Platform.Testing.Service;
 
 /// <summary>HTTP helpers: call with a bearer token, read JSON and problem details.</summary>
 public static class TestApi

@@ -2,7 +2,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Platform.ServiceDefaults.Security;
 
-namespace Procedures.Api.Tests.Infrastructure;
+namespace Platform.Testing.Service;
 
 /// <summary>
 /// Mints platform tokens (issuer and audience <c>cchc-platform</c>) with the factory's key. Token lifetime is checked by

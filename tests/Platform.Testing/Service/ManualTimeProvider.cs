@@ -1,4 +1,4 @@
-namespace Procedures.Api.Tests.Infrastructure;
+namespace Platform.Testing.Service;
 
 /// <summary>
 /// A clock the test sets by hand (timers stay real). It starts at the real "now"; tests that care about dates
