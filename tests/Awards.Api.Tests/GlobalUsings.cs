@@ -1,1 +1,1 @@
-global using Procedures.Api.Tests.Infrastructure;
+global using Platform.Testing.Service;

@@ -106,16 +106,3 @@ public class AwardsHost : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 }
-
-public static class Eventually
-{
-    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}.");
-            await Task.Delay(25);
-        }
-    }
-}

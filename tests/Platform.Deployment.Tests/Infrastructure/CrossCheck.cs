@@ -31,6 +31,7 @@ public static partial class CrossCheck
         new("Auth:CreateSigningKey", [], "read only with Auth:SigningKeyFile (the standalone host creates its key)"),
         new("Auth:SigningKeyPem", Validators, "only the issuer (personnel) holds the private key; the others validate with Auth:JwksUrl"),
         new("OTEL_EXPORTER_OTLP_ENDPOINT", [], "telemetry export is optional: set it when the cluster has an OTLP collector"),
+        new("Radio:Espeak", ["awards"], "the espeak-ng program for the bulletin's audio; the chiseled image has none, so the feed has no enclosure there"),
         new("Calendar:ScheduleFiles", ["procedures", "feedback"], "the official schedules ship in the image; a file only replaces a year"),
     ];
 
