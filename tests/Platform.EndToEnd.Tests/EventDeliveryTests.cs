@@ -76,10 +76,14 @@ public sealed class EventDeliveryTests(RabbitMqServer rabbit) : IAsyncLifetime
         await host.Services.GetRequiredService<IDocumentStore<PersonnelData>>().CommitAsync(changes);
     }
 
+    /// <summary>
+    /// Personnel saw every service prepared, and this host's three stores hold the commune. Both, because the broker is
+    /// shared: other test hosts consume the same CommuneOnboarded and their CommunePrepared reach this personnel too.
+    /// </summary>
     private static async Task<bool> PreparedByAllAsync(IHost host, string code)
     {
         var readiness = await host.Services.GetRequiredService<IDocumentStore<PersonnelData>>().FindAsync<CommuneReadiness>(Scopes.Platform, code);
-        return readiness?.Document.IsComplete == true;
+        return readiness?.Document.IsComplete == true && await CopiesAsync(host, code) == 3;
     }
 
     private static async Task Eventually(Func<Task<bool>> condition, string what, int seconds = 45)

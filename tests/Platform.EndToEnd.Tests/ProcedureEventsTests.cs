@@ -96,10 +96,15 @@ public sealed class ProcedureEventsTests(RabbitMqServer rabbit) : IAsyncLifetime
         }
     }
 
-    /// <summary>The events of this test's commune that satisfy <paramref name="match"/>, once they stop coming.</summary>
+    /// <summary>
+    /// The events of this test's commune, published by this test's host, that satisfy <paramref name="match"/>, once they
+    /// stop coming. Other hosts on the shared broker (their queues prefixed apart, the exchanges shared) consume this test's
+    /// CommuneOnboarded too and announce their own starter catalogues for the same commune.
+    /// </summary>
     private async Task<List<ProcedureEventsObserver.Seen>> SeenAsync(int expected, Func<ProcedureEventsObserver.Seen, bool> match)
     {
-        List<ProcedureEventsObserver.Seen> Mine() => ProcedureEventsObserver.Log.Where(s => s.Commune == _commune && match(s)).ToList();
+        var publisher = Services.GetRequiredService<IBus>().Address;
+        List<ProcedureEventsObserver.Seen> Mine() => ProcedureEventsObserver.Log.Where(s => s.Commune == _commune && s.Source == publisher && match(s)).ToList();
         await Eventually(() => Task.FromResult(Mine().Count >= expected), $"{expected} event(s) on the observer's queue; saw {Mine().Count}");
         await Task.Delay(1500); // a duplicate would arrive within this
         return Mine();
@@ -206,13 +211,13 @@ public sealed class ProcedureEventsObserver :
     IConsumer<DossierReceived>, IConsumer<DossierResolved>, IConsumer<DossierReturned>, IConsumer<ApologyIssued>,
     IConsumer<ProcedureChanged>, IConsumer<SimplificationApproved>
 {
-    public sealed record Seen(string Commune, object Message, string? CommuneHeader, Guid? MessageId);
+    public sealed record Seen(string Commune, object Message, string? CommuneHeader, Guid? MessageId, Uri? Source);
 
     public static ConcurrentQueue<Seen> Log { get; } = new();
 
     private static Task Record<T>(ConsumeContext<T> context, string commune) where T : class
     {
-        Log.Enqueue(new Seen(commune, context.Message, context.Headers.Get<string>(PlatformHeaders.Commune), context.MessageId));
+        Log.Enqueue(new Seen(commune, context.Message, context.Headers.Get<string>(PlatformHeaders.Commune), context.MessageId, context.SourceAddress));
         return Task.CompletedTask;
     }
 
