@@ -20,6 +20,7 @@ public sealed class CommuneOnboardedConsumer(IDocumentStore<AwardsData> store, I
         var m = context.Message;
         await store.ConsumeOnceAsync(context, nameof(CommuneOnboardedConsumer), async changes =>
         {
+            if (await CommuneDirectory.IsRecordedAsync(store, m.Commune, context.CancellationToken)) return;
             var now = time.GetUtcNow().UtcDateTime;
             CommuneDirectory.Prepare(changes, m, AwardsModule.Name, now);
             var campaign = Movement.Campaign(now);

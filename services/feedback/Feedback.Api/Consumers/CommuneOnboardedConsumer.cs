@@ -12,11 +12,11 @@ namespace Feedback.Api.Consumers;
 public sealed class CommuneOnboardedConsumer(IDocumentStore<FeedbackData> store, TimeProvider time) : IConsumer<CommuneOnboarded>
 {
     public Task Consume(ConsumeContext<CommuneOnboarded> context) =>
-        store.ConsumeOnceAsync(context, nameof(CommuneOnboardedConsumer), changes =>
+        store.ConsumeOnceAsync(context, nameof(CommuneOnboardedConsumer), async changes =>
         {
             var commune = context.Message;
+            if (await CommuneDirectory.IsRecordedAsync(store, commune.Commune, context.CancellationToken)) return;
             CommuneDirectory.Prepare(changes, commune, FeedbackModule.Name, time.GetUtcNow().UtcDateTime);
             foreach (var channel in FeedbackChannel.For(CommuneRecord.From(commune))) changes.Insert(commune.Commune, channel.Code, channel);
-            return Task.CompletedTask;
         });
 }

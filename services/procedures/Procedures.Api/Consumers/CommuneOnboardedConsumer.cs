@@ -15,13 +15,13 @@ namespace Procedures.Api.Consumers;
 public sealed class CommuneOnboardedConsumer(IDocumentStore<ProceduresData> store, TimeProvider time) : IConsumer<CommuneOnboarded>
 {
     public Task Consume(ConsumeContext<CommuneOnboarded> context) =>
-        store.ConsumeOnceAsync(context, nameof(CommuneOnboardedConsumer), changes =>
+        store.ConsumeOnceAsync(context, nameof(CommuneOnboardedConsumer), async changes =>
         {
             var now = time.GetUtcNow().UtcDateTime;
             var commune = context.Message.Commune;
+            if (await CommuneDirectory.IsRecordedAsync(store, commune, context.CancellationToken)) return;
             foreach (var procedure in StarterCatalogue.For(VietnamTime.Today(context.Message.OnboardedAt), now))
                 changes.Insert(commune, procedure.Code, procedure).Publish(commune, CatalogueApi.Changed(commune, procedure, procedure.Revisions[0], null));
             CommuneDirectory.Prepare(changes, context.Message, ProceduresModule.Name, now);
-            return Task.CompletedTask;
         });
 }

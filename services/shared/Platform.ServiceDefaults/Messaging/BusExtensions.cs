@@ -31,7 +31,8 @@ public static partial class BusExtensions
     {
         var consumers = Registrations(builder.Services);
         var rabbit = builder.Configuration.GetConnectionString("rabbitmq");
-        // Several deployments sharing one broker (or test runs) keep their queues apart with a prefix; a vhost does it too.
+        // Several deployments sharing one broker (or test runs) keep apart with a prefix on queues and exchanges alike: with
+        // shared exchanges, one deployment's events would reach the other's queues. A vhost does it too.
         var prefix = builder.Configuration["Messaging:QueuePrefix"] is { Length: > 0 } p ? p + "-" : "";
         builder.Services.AddMassTransit(bus =>
         {
@@ -43,6 +44,7 @@ public static partial class BusExtensions
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(rabbit));
+                    if (prefix.Length > 0) cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, prefix));
                     ConfigureCommon(context, cfg);
                 });
         });

@@ -33,6 +33,13 @@ public sealed class CommuneDirectory(IDocumentStore store, IMemoryCache cache) :
         return found;
     }
 
+    /// <summary>
+    /// Whether this service recorded the commune already: a second announcement of an onboarding (republished by an
+    /// operator, or under a new message id) changes nothing and must not fail forever on the records it would insert again.
+    /// </summary>
+    public static async Task<bool> IsRecordedAsync(IDocumentStore store, string commune, CancellationToken ct) =>
+        await store.FindAsync<CommuneRecord>(Scopes.Platform, commune, ct) is not null;
+
     /// <summary>Records a commune in the same change set as whatever else the consumer does.</summary>
     public static ChangeSet Record(ChangeSet changes, CommuneOnboarded onboarded) =>
         changes.Insert(Scopes.Platform, onboarded.Commune, CommuneRecord.From(onboarded));
