@@ -57,6 +57,18 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Answers_and_problems_forbid_content_sniffing_so_citizens_text_in_json_never_becomes_html()
+    {
+        var echoed = await _app.Client.PostAsJsonAsync("/echo", new Greeting("<script>alert(1)</script>"), TestContext.Current.CancellationToken);
+        var problem = await _app.Client.GetAsync("/invalid", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, echoed.StatusCode);
+        Assert.Equal("application/json", echoed.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", Assert.Single(echoed.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("nosniff", Assert.Single(problem.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Fact]
     public async Task Invalid_fields_are_listed()
     {
         var problem = await ProblemAsync(await _app.Client.GetAsync("/invalid", TestContext.Current.CancellationToken), HttpStatusCode.BadRequest);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -108,6 +109,12 @@ public static class ServiceDefaultsExtensions
             ? given
             : Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier;
         http.Response.Headers[PlatformHeaders.CorrelationHttp] = correlation;
+        // Citizens' text comes back in JSON; no browser may sniff it into HTML. (Proxied answers carry the service's own.)
+        http.Response.OnStarting(() =>
+        {
+            if (!http.Response.Headers.ContainsKey(HeaderNames.XContentTypeOptions)) http.Response.Headers.XContentTypeOptions = "nosniff";
+            return Task.CompletedTask;
+        });
         var commune = http.GetRouteValue("commune") as string;
         Activity.Current?.SetTag("correlation.id", correlation);
         if (commune is not null) Activity.Current?.SetTag("cchc.commune", commune);
