@@ -136,10 +136,6 @@ public static class CampaignsApi
         var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
         var stored = await store.FindAsync<CampaignPlan>(commune, CampaignPlan.Key(id, year), ct) ?? throw new NotFoundException("Campaign year", $"{id}/{year}");
         var plan = Apply(stored.Document, request, time.GetUtcNow().UtcDateTime, user.Actor());
-        if (plan.ApprovalsNeeded > plan.CouncilSize || plan.CommuneDeadline > plan.DistrictDeadline)
-            throw new BusinessRuleException("inconsistent-plan", "The plan would be inconsistent.",
-                [.. plan.ApprovalsNeeded > plan.CouncilSize ? ["approvalsNeeded exceeds councilSize"] : Array.Empty<string>(),
-                 .. plan.CommuneDeadline > plan.DistrictDeadline ? ["communeDeadline is after districtDeadline"] : Array.Empty<string>()]);
         var changes = new ChangeSet().Update(stored, plan);
         await SettingsAsync(store, changes, commune, record, [plan], ct);
         await store.CommitAsync(changes, ct);
@@ -190,7 +186,7 @@ public static class CampaignsApi
         var indicators = plan.Indicators.ToDictionary();
         foreach (var (key, value) in input.Indicators ?? new Dictionary<string, IndicatorInput>())
             indicators[key] = new IndicatorSetting(value.Weight!.Value, value.Target!.Value);
-        return plan with
+        var applied = plan with
         {
             Theme = input.Theme?.Trim() ?? plan.Theme,
             CommuneQuota = Merge(plan.CommuneQuota, input.CommuneQuota),
@@ -203,6 +199,13 @@ public static class CampaignsApi
             UpdatedAt = now,
             UpdatedBy = by,
         };
+        // What was sent is checked field by field; the plan it makes, with the defaults it keeps, must still hold together
+        // (a threshold above the council's size would reject every nomination at its first vote).
+        if (applied.ApprovalsNeeded > applied.CouncilSize || applied.CommuneDeadline > applied.DistrictDeadline)
+            throw new BusinessRuleException("inconsistent-plan", $"The plan for {applied.Year} would be inconsistent.",
+                [.. applied.ApprovalsNeeded > applied.CouncilSize ? ["approvalsNeeded exceeds councilSize"] : Array.Empty<string>(),
+                 .. applied.CommuneDeadline > applied.DistrictDeadline ? ["communeDeadline is after districtDeadline"] : Array.Empty<string>()]);
+        return applied;
     }
 
     internal static DateOnly Today(TimeProvider time) => VietnamTime.Today(time.GetUtcNow().UtcDateTime);

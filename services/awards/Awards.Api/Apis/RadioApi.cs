@@ -104,9 +104,11 @@ public static class RadioApi
 
     private static async Task<Bulletin> BulletinAsync(IDocumentStore<AwardsData> store, CommuneRecord record, DateOnly day, CancellationToken ct)
     {
+        new InputValidation().Require(day.Year is >= 2000 and <= 2100, "date", "must be a day between 2000 and 2100").ThrowIfInvalid();
         var from = VietnamTime.StartOfDayUtc(day);
+        // A day's broadcast reads its first items; a day with more is not a bulletin anyone can read aloud.
         var items = (await store.QueryAsync<RadioItem>(record.Code, new Query(Filter.And(Filter.Gte("publishedAt", from), Filter.Lt("publishedAt", from.AddDays(1))),
-            [new Sort("seq")]), ct)).Select(i => i.Document).ToList();
+            [new Sort("seq")], Take: 200), ct)).Select(i => i.Document).ToList();
         var spoken = RadioDesk.SpokenName(record);
         return new Bulletin(record.Code, day, items.Count, $"Bản tin thi đua cải cách hành chính {RadioTexts.SpokenDate(day)}",
             RadioTexts.Bulletin(spoken, day, items), null);

@@ -27,9 +27,14 @@ public sealed class CommuneOnboardedConsumer(IDocumentStore<AwardsData> store, I
             changes.Insert(m.Commune, campaign.Id, campaign);
             var plans = Enumerable.Range(campaign.FromYear, campaign.ToYear - campaign.FromYear + 1).Select(y => Movement.Plan(campaign.Id, y, null, now)).ToList();
             foreach (var plan in plans) changes.Insert(m.Commune, CampaignPlan.Key(plan.CampaignId, plan.Year), plan);
+            // The catalogue and the staff are announced on queues of their own and may have arrived first: count what is here.
+            var ct = context.CancellationToken;
             changes.Insert(CommuneIndicators.Scope(m.District), m.Commune, new CommuneIndicators
             {
                 Commune = m.Commune, Name = m.Name, District = m.District,
+                Procedures = (int)await store.CountAsync<ProcedurePosting>(m.Commune, null, ct),
+                PostedProcedures = (int)await store.CountAsync<ProcedurePosting>(m.Commune, Filter.Eq("posted", true), ct),
+                Staff = (int)await store.CountAsync<StaffCard>(m.Commune, null, ct),
                 Years = plans.Select(p => new YearFigures { Year = p.Year, Settings = p.Indicators }).ToList(),
             });
             var spoken = RadioDesk.SpokenName(CommuneRecord.From(m));

@@ -91,6 +91,22 @@ public sealed record Enclosure(string Url, long Length, string MediaType);
 /// <summary>RSS 2.0 (channel title, link, description; items with guid isPermaLink=false and an RFC 822 pubDate).</summary>
 public static class RssFeed
 {
+    /// <summary>
+    /// Text as XML 1.0 allows it: a stray control character pasted into a name (a vertical tab from a word processor, half
+    /// of an emoji) would otherwise make the whole feed unwritable.
+    /// </summary>
+    public static string XmlText(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar)) return text;
+        var kept = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i])) kept.Append(text[i]);
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) kept.Append(text, i++, 2);
+        }
+        return kept.ToString();
+    }
+
     public static string Write(string title, string link, string description, IReadOnlyList<RadioItem> items, string guidPrefix,
         (string Title, DateTime PublishedAt, string Guid, Enclosure Enclosure)? bulletin)
     {
@@ -102,16 +118,16 @@ public static class RssFeed
             xml.WriteStartElement("rss");
             xml.WriteAttributeString("version", "2.0");
             xml.WriteStartElement("channel");
-            xml.WriteElementString("title", title);
+            xml.WriteElementString("title", XmlText(title));
             xml.WriteElementString("link", link);
-            xml.WriteElementString("description", description);
+            xml.WriteElementString("description", XmlText(description));
             xml.WriteElementString("language", "vi");
             if (items.Count > 0) xml.WriteElementString("lastBuildDate", Rfc822(items.Max(i => i.PublishedAt)));
             if (bulletin is { } b)
             {
                 xml.WriteStartElement("item");
-                xml.WriteElementString("title", b.Title);
-                xml.WriteElementString("description", b.Title);
+                xml.WriteElementString("title", XmlText(b.Title));
+                xml.WriteElementString("description", XmlText(b.Title));
                 Guid(xml, $"{guidPrefix}:{b.Guid}");
                 xml.WriteElementString("pubDate", Rfc822(b.PublishedAt));
                 xml.WriteStartElement("enclosure");
@@ -124,8 +140,8 @@ public static class RssFeed
             foreach (var item in items)
             {
                 xml.WriteStartElement("item");
-                xml.WriteElementString("title", item.Title);
-                xml.WriteElementString("description", item.Text);
+                xml.WriteElementString("title", XmlText(item.Title));
+                xml.WriteElementString("description", XmlText(item.Text));
                 Guid(xml, $"{guidPrefix}:{item.Id}");
                 xml.WriteElementString("pubDate", Rfc822(item.PublishedAt));
                 xml.WriteElementString("category", item.Kind);
