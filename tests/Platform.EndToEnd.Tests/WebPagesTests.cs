@@ -184,12 +184,43 @@ public sealed class WebPagesTests(StandaloneFixture fixture) : IClassFixture<Sta
         await Assertions.Expect(_page.Locator("#answers li").Filter(new() { HasText = answer })).ToHaveCountAsync(1);
     }
 
-    private async Task SignInAsync(string username)
+    [Fact]
+    public async Task The_district_officer_sees_the_communes_ranked_and_the_nominations_sent_up()
+    {
+        SkipWithoutBrowser();
+        var year = DateTime.UtcNow.AddHours(7).Year;
+        var district = await TokenAsync("noivu.giongtrom");
+        var expected = (await GetJsonAsync($"/api/districts/giong-trom/scoreboard?year={year}", district)).GetProperty("communes").EnumerateArray()
+            .Select(r => (Rank: r.GetProperty("rank").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), Name: r.GetProperty("name").GetString()!))
+            .ToList();
+        Assert.Equal(2, expected.Count);
+
+        await GoAsync("/can-bo");
+        await SignInAsync("noivu.giongtrom", "giong-trom");
+
+        // The district's own pages, not the commune's feedback desk.
+        await Assertions.Expect(_page.Locator("#board tbody tr")).ToHaveCountAsync(2);
+        Assert.True(await _page.GetByRole(AriaRole.Link, new() { Name = "Hộp thư góp ý" }).IsHiddenAsync());
+        var rows = _page.Locator("#board tbody tr");
+        for (var i = 0; i < expected.Count; i++)
+        {
+            await Assertions.Expect(rows.Nth(i).Locator("td").Nth(0)).ToHaveTextAsync(expected[i].Rank);
+            await Assertions.Expect(rows.Nth(i).Locator("td").Nth(1)).ToHaveTextAsync(expected[i].Name);
+        }
+        await Assertions.Expect(rows.First.Locator("td").Nth(3)).ToContainTextAsync("Công khai TTHC");
+
+        await _page.GetByRole(AriaRole.Link, new() { Name = "Đề nghị khen thưởng" }).ClickAsync();
+        var forwarded = (await GetJsonAsync($"/api/districts/giong-trom/nominations?year={year}", district)).GetArrayLength();
+        if (forwarded == 0) await Assertions.Expect(_page.Locator("#inbox-empty")).ToBeVisibleAsync();
+        else await Assertions.Expect(_page.Locator("#inbox li")).ToHaveCountAsync(forwarded);
+    }
+
+    private async Task SignInAsync(string username, string scope = Commune)
     {
         await _page.Locator("#username").FillAsync(username);
         await _page.Locator("#password").FillAsync("Demo@2015");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await Assertions.Expect(_page.Locator("#who")).ToContainTextAsync(Commune);
+        await Assertions.Expect(_page.Locator("#who")).ToContainTextAsync(scope);
     }
 
     private async Task WaitForSurveyAsync(string code)

@@ -1,8 +1,15 @@
-// The commune staff's feedback desk: the inbox with deadlines, transcription of box and hotline items, assignment,
-// answers (published or not), closing, and the year's satisfaction index. The token lives in this tab only.
+// The staff pages. Commune staff: the feedback desk (inbox with deadlines, transcription of box and hotline items, assignment,
+// answers, closing) and the satisfaction index. District officers: the communes ranked, the nominations sent to the
+// district. The token lives in this tab only.
 "use strict";
 
-const sections = ["dang-nhap", "hop-thu", "chi-tiet", "ghi-nhan", "hai-long"];
+const sections = ["dang-nhap", "hop-thu", "chi-tiet", "ghi-nhan", "hai-long", "xep-hang", "de-nghi"];
+const districtSections = new Set(["xep-hang", "de-nghi"]);
+const indicatorText = {
+  postedProcedures: "Công khai TTHC", onTimeRate: "Giải quyết đúng hạn", satisfactionIndex: "Hài lòng",
+  feedbackInTime: "Trả lời PAKN đúng hạn", initiatives: "Sáng kiến", trainingCoverage: "Bồi dưỡng",
+};
+const nominationText = { forwarded: "Chờ huyện quyết định", granted: "Đã công nhận", refused: "Không công nhận" };
 const handlers = ["commune-office", "commune-leader"];
 const statusText = { received: "Đã tiếp nhận", assigned: "Đang xử lý", answered: "Đã trả lời", closed: "Đã kết thúc" };
 const categoryText = { "procedure-rules": "Quy định thủ tục", "staff-conduct": "Thái độ cán bộ", other: "Khác" };
@@ -39,14 +46,20 @@ async function route() {
   if (name === "thoat") return signOut();
   if (!session) { $("staff-nav").hidden = true; $("who").textContent = ""; return showSection(sections, "dang-nhap"); }
   $("staff-nav").hidden = false;
-  $("who").textContent = `${session.name} · ${session.commune}`;
-  const target = sections.includes(name) && name !== "dang-nhap" ? name : "hop-thu";
+  const scope = session.district ? "district" : "commune";
+  for (const link of document.querySelectorAll("nav a[data-scope]")) link.hidden = link.dataset.scope !== scope;
+  $("who").textContent = `${session.name} · ${session.commune ?? session.district}`;
+  const home = session.district ? "xep-hang" : "hop-thu";
+  const allowed = sections.includes(name) && name !== "dang-nhap" && districtSections.has(name) === Boolean(session.district);
+  const target = allowed ? name : home;
   showSection(sections, target);
   try {
     if (target === "hop-thu") await loadInbox();
     if (target === "chi-tiet") await loadItem(argument);
     if (target === "ghi-nhan") await loadTranscribeForm();
     if (target === "hai-long") await loadIndex();
+    if (target === "xep-hang") await loadBoard();
+    if (target === "de-nghi") await loadNominations();
   } catch (error) { showError(error); }
 }
 
@@ -56,9 +69,9 @@ $("login-form").addEventListener("submit", async (event) => {
   try {
     const token = (await api("/api/auth/token", { method: "POST", body: JSON.stringify({ username: data.get("username"), password: data.get("password") }) })).accessToken;
     const c = claims(token);
-    if (!c.commune) throw new Error("Trang này dành cho cán bộ xã: tài khoản không thuộc xã nào.");
+    if (!c.commune && !c.district) throw new Error("Tài khoản không thuộc xã hay huyện nào.");
     channels = staff = null;
-    session = { token, commune: c.commune, name: c.name ?? c.sub, roles: [].concat(c.role ?? []) };
+    session = { token, commune: c.commune, district: c.commune ? null : c.district, name: c.name ?? c.sub, roles: [].concat(c.role ?? []) };
     sessionStorage.setItem("session", JSON.stringify(session));
     event.target.reset();
     location.hash = "#/hop-thu";
@@ -180,6 +193,42 @@ async function loadIndex() {
   procedures.replaceChildren();
   for (const p of index.byProcedure)
     procedures.append(Object.assign(document.createElement("li"), { textContent: `${p.name ?? p.code}: ${Math.round(p.satisfiedShare * 100)}% hài lòng (${p.responses} phiếu)` }));
+}
+
+const percent = (rate) => rate == null ? "–" : `${Math.round(rate * 1000) / 10}%`;
+
+async function loadBoard() {
+  const input = $("board-year");
+  input.value ||= todayVi().slice(0, 4);
+  const board = await call(`/api/districts/${session.district}/scoreboard?year=${input.value}`);
+  $("board-rule").textContent = "Mỗi chỉ số đạt đủ điểm khi tỷ lệ đạt chỉ tiêu; chưa đạt thì điểm = tỷ lệ × điểm tối đa ÷ chỉ tiêu (Quyết định 766/QĐ-TTg).";
+  const body = $("board").querySelector("tbody");
+  body.replaceChildren();
+  for (const row of board.communes) {
+    const tr = document.createElement("tr");
+    const detail = row.indicators.map((i) => `${indicatorText[i.indicator] ?? i.indicator}: ${i.indicator === "initiatives" ? (i.rate ?? "–") : percent(i.rate)} → ${i.points}/${i.weight}`).join("; ");
+    for (const text of [String(row.rank), row.name, String(row.score), detail])
+      tr.append(Object.assign(document.createElement("td"), { textContent: text }));
+    body.append(tr);
+  }
+}
+
+$("board-year").addEventListener("change", () => loadBoard().catch(showError));
+
+async function loadNominations() {
+  const items = await call(`/api/districts/${session.district}/nominations?year=${todayVi().slice(0, 4)}`);
+  const list = $("inbox");
+  list.replaceChildren();
+  for (const item of items) {
+    const n = item.nomination;
+    const li = document.createElement("li");
+    li.append(
+      Object.assign(document.createElement("strong"), { textContent: `${item.communeName}: ${n.nominee.name}` }),
+      Object.assign(document.createElement("p"), { textContent: `${n.titleName} – ${n.reason}` }),
+      Object.assign(document.createElement("small"), { textContent: nominationText[item.status] ?? item.status }));
+    list.append(li);
+  }
+  $("inbox-empty").hidden = items.length > 0;
 }
 
 window.addEventListener("hashchange", route);
