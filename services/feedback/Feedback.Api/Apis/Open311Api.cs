@@ -35,6 +35,9 @@ public static class Open311Api
     };
     private const int MaxResults = 1000;
 
+    /// <summary>The intake names fields as the platform does; a GeoReport client knows them by the spec's names.</summary>
+    private static readonly Dictionary<string, string> FieldNames = new() { ["content"] = "description", ["category"] = "service_code" };
+
     public static IEndpointRouteBuilder MapOpen311Api(this IEndpointRouteBuilder routes)
     {
         var open311 = routes.MapGroup("/open311/v2").AllowAnonymous().WithTags("Open311 GeoReport v2").AddEndpointFilter(Open311Errors);
@@ -57,7 +60,7 @@ public static class Open311Api
         catch (PlatformException e)
         {
             var description = e is InvalidInputException invalid
-                ? string.Join("; ", invalid.Errors.Select(f => $"{f.Key} {string.Join(", ", f.Value)}"))
+                ? string.Join("; ", invalid.Errors.Select(f => $"{FieldNames.GetValueOrDefault(f.Key, f.Key)} {string.Join(", ", f.Value)}"))
                 : e.Message;
             return Results.Json(new[] { new Open311Error(e.StatusCode, description) }, Json, statusCode: e.StatusCode);
         }
