@@ -26,6 +26,10 @@ public sealed class Tokens(SigningKey key, TimeProvider clock)
     public string ForDistrict(string district, params string[] roles) =>
         Create(new Dictionary<string, object> { [ClaimNames.District] = district, [ClaimNames.Role] = RoleClaim(roles) });
 
+    /// <summary>A commune token of a given person (<c>sub</c>), e.g. one council member among several.</summary>
+    public string Member(string subject, string commune, params string[] roles) =>
+        Create(new Dictionary<string, object> { [ClaimNames.Commune] = commune, [ClaimNames.Role] = RoleClaim(roles), [ClaimNames.Subject] = subject, [ClaimNames.Name] = subject });
+
     /// <summary>A token valid only around the given instant (nothing widened).</summary>
     public string ValidAround(DateTimeOffset instant, string commune, string role) =>
         Create(new Dictionary<string, object> { [ClaimNames.Commune] = commune, [ClaimNames.Role] = role }, instant.UtcDateTime, instant.UtcDateTime);

@@ -32,7 +32,8 @@ public static class AwardsModule
         // The radio consumers forget the cached feed. A host composing the consumers without the service defaults (as the
         // delivery tests do) gets an in-memory cache; where a cache is configured (Redis), it stays (these are TryAdd).
         builder.Services.AddDistributedMemoryCache();
-        builder.Services.AddHostedService<AwardsIndexes>();
+        builder.AddStoreIndexes<AwardsData>(i => i.On<CampaignPlan>("year").On<Nomination>("year").On<DistrictNomination>("year")
+            .On<Achievement>("year").On<StaffYear>("year").On<RadioItem>("seq", "publishedAt"));
         return builder;
     }
 
@@ -45,21 +46,5 @@ public static class AwardsModule
         awards.MapScoreboardApi();
         awards.MapRadioApi();
         return routes;
-    }
-
-    private sealed class AwardsIndexes(IDocumentStore<AwardsData> store) : IHostedService
-    {
-        public async Task StartAsync(CancellationToken ct)
-        {
-            await store.EnsureIndexAsync<CampaignPlan>("year", ct);
-            await store.EnsureIndexAsync<Nomination>("year", ct);
-            await store.EnsureIndexAsync<DistrictNomination>("year", ct);
-            await store.EnsureIndexAsync<Achievement>("year", ct);
-            await store.EnsureIndexAsync<StaffYear>("year", ct);
-            await store.EnsureIndexAsync<RadioItem>("seq", ct);
-            await store.EnsureIndexAsync<RadioItem>("publishedAt", ct);
-        }
-
-        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

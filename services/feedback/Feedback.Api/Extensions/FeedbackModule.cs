@@ -25,7 +25,7 @@ public static class FeedbackModule
         builder.Services.AddSingleton(sp => new FeedbackDeadlines(sp.GetRequiredService<WorkingCalendar>(),
             builder.Configuration.GetValue("Feedback:AssignWorkingDays", 2), builder.Configuration.GetValue("Feedback:AnswerWorkingDays", 10)));
         builder.Services.AddSingleton<FeedbackIntake>();
-        builder.Services.AddHostedService<FeedbackIndexes>();
+        builder.AddStoreIndexes<FeedbackData>(i => i.On<FeedbackItem>("trackingCode", "status", "receivedAt", "dueDate", "published").On<SurveyResponse>("ratedAt"));
         return builder;
     }
 
@@ -37,16 +37,5 @@ public static class FeedbackModule
         feedback.MapSurveysApi();
         feedback.MapOpen311Api();
         return routes;
-    }
-
-    private sealed class FeedbackIndexes(IDocumentStore<FeedbackData> store) : IHostedService
-    {
-        public async Task StartAsync(CancellationToken ct)
-        {
-            foreach (var field in new[] { "trackingCode", "status", "receivedAt", "dueDate", "published" }) await store.EnsureIndexAsync<FeedbackItem>(field, ct);
-            await store.EnsureIndexAsync<SurveyResponse>("ratedAt", ct);
-        }
-
-        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

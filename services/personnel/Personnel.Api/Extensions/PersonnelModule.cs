@@ -32,7 +32,8 @@ public static class PersonnelModule
         builder.Services.AddSingleton<Credentials>();
         builder.Services.AddSingleton<PersonnelBootstrap>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PersonnelBootstrap>());
-        builder.Services.AddHostedService<PersonnelIndexes>();
+        builder.AddStoreIndexes<PersonnelData>(i => i.On<CommuneRecord>("district").On<Account>("commune").On<DeskAssignment>("staffId")
+            .On<EvaluationSheet>("year"));
         return builder;
     }
 
@@ -47,17 +48,5 @@ public static class PersonnelModule
         personnel.MapAccountsApi();
         personnel.MapEvaluationsApi();
         return routes;
-    }
-
-    private sealed class PersonnelIndexes(IDocumentStore<PersonnelData> store) : IHostedService
-    {
-        public async Task StartAsync(CancellationToken ct)
-        {
-            await store.EnsureIndexAsync<CommuneRecord>("district", ct);
-            await store.EnsureIndexAsync<Account>("commune", ct);
-            await store.EnsureIndexAsync<DeskAssignment>("staffId", ct);
-            await store.EnsureIndexAsync<EvaluationSheet>("year", ct);
-        }
-        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

@@ -26,7 +26,7 @@ public static class ProceduresModule
         var cutOff = TimeOnly.Parse(builder.Configuration["Procedures:SameDayCutOff"] ?? "15:00", CultureInfo.InvariantCulture);
         builder.Services.AddSingleton(sp => new DossierWorkflow(sp.GetRequiredService<WorkingCalendar>(), cutOff));
         builder.Services.AddSingleton<DossierRepository>();
-        builder.Services.AddHostedService<ProceduresIndexes>();
+        builder.AddStoreIndexes<ProceduresData>(i => i.On<Dossier>("receiptNo", "status", "receivedAt", "dueDate").On<SimplificationProposal>("createdAt"));
         return builder;
     }
 
@@ -40,16 +40,5 @@ public static class ProceduresModule
         procedures.MapStatisticsApi();
         procedures.MapSimplificationsApi();
         return routes;
-    }
-
-    private sealed class ProceduresIndexes(IDocumentStore<ProceduresData> store) : IHostedService
-    {
-        public async Task StartAsync(CancellationToken ct)
-        {
-            foreach (var field in new[] { "receiptNo", "status", "receivedAt", "dueDate" }) await store.EnsureIndexAsync<Dossier>(field, ct);
-            await store.EnsureIndexAsync<SimplificationProposal>("createdAt", ct);
-        }
-
-        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
     }
 }

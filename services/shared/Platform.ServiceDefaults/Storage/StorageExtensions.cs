@@ -39,6 +39,36 @@ public static class StorageExtensions
         return builder;
     }
 
+    /// <summary>The indexes a service's queries use, ensured at start-up: <c>indexes.On&lt;Dossier&gt;("status", "dueDate")</c>.</summary>
+    public static IHostApplicationBuilder AddStoreIndexes<TService>(this IHostApplicationBuilder builder, Action<StoreIndexes> indexes)
+    {
+        var wanted = new StoreIndexes();
+        indexes(wanted);
+        builder.Services.AddSingleton<IHostedService>(sp => new StoreIndexCreator(sp.GetRequiredService<IDocumentStore<TService>>(), wanted));
+        return builder;
+    }
+
+    public sealed class StoreIndexes
+    {
+        internal List<Func<IDocumentStore, CancellationToken, Task>> Ensure { get; } = [];
+
+        public StoreIndexes On<T>(params string[] fields)
+        {
+            foreach (var field in fields) Ensure.Add((store, ct) => store.EnsureIndexAsync<T>(field, ct));
+            return this;
+        }
+    }
+
+    private sealed class StoreIndexCreator(IDocumentStore store, StoreIndexes indexes) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken ct)
+        {
+            foreach (var ensure in indexes.Ensure) await ensure(store, ct);
+        }
+
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+    }
+
     private sealed class StoreHealthCheck(IDocumentStore store) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
