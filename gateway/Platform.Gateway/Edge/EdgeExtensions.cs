@@ -5,7 +5,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
-using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Scalar.AspNetCore;
 using Yarp.ReverseProxy.Transforms;
@@ -53,11 +52,7 @@ public static class EdgeExtensions
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
-                    ProblemDetails =
-                    {
-                        Status = 429, Type = PlatformExceptionHandler.TypePrefix + "rate-limited", Title = "Quá nhiều yêu cầu",
-                        Detail = "Too many requests; wait a moment and try again.",
-                    },
+                    ProblemDetails = { Status = 429 }, // type, title and detail in the caller's language come from the problem-details defaults
                 });
             };
         });

@@ -34,9 +34,19 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
-            // Problems the framework writes itself (401, 403, 404, 413 from the body reader...) get our stable types too.
+            var culture = ProblemLanguage.Of(context.HttpContext);
+            // Problems the framework writes itself (401, 403, 404, 405, 415, 429, 504...) get our stable types and our words too.
             if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
-                problem.Type = PlatformExceptionHandler.TypePrefix + PlatformExceptionHandler.TypeOf(problem.Status ?? 500);
+            {
+                var status = problem.Status ?? 500;
+                var framework = FrameworkProblems.Of(status, context.HttpContext.Request.Method);
+                var messages = context.HttpContext.RequestServices.GetRequiredService<MessageCatalog>();
+                problem.Type = PlatformExceptionHandler.TypePrefix + PlatformExceptionHandler.TypeOf(status);
+                problem.Title = messages.Render(framework.Title, culture);
+                problem.Detail = messages.Render(framework.Detail, culture);
+            }
+            context.HttpContext.Response.Headers.ContentLanguage = culture.TwoLetterISOLanguageName;
+            context.HttpContext.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
             if (context.HttpContext.Items[PlatformHeaders.CorrelationHttp] is string correlation)
             {
                 problem.Extensions["correlationId"] = correlation;
@@ -44,6 +54,7 @@ public static class ServiceDefaultsExtensions
             }
         });
         builder.Services.AddExceptionHandler<PlatformExceptionHandler>();
+        builder.Services.AddMessages(typeof(CommonMessages));
         builder.Services.ConfigureHttpJsonOptions(o => PlatformJson.Configure(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so binding failures become problem details
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 256 * 1024);

@@ -5,21 +5,24 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Platform.ServiceDefaults.Problems;
 
-/// <summary>Turns refusals and malformed input into RFC 9457 problem details; anything else stays a 500.</summary>
-public sealed class PlatformExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+/// <summary>Turns refusals and malformed input into RFC 9457 problem details in the caller's language; anything else stays a 500.</summary>
+public sealed class PlatformExceptionHandler(IProblemDetailsService problems, MessageCatalog messages) : IExceptionHandler
 {
     public const string TypePrefix = "urn:cchc:problem:";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        var culture = ProblemLanguage.Of(http);
+        string Render(Text text) => messages.Render(text, culture);
         var problem = exception switch
         {
-            InvalidInputException e => new HttpValidationProblemDetails(e.Errors) { Status = 400, Type = TypePrefix + e.Type, Title = e.Title, Detail = e.Message },
-            BusinessRuleException e => WithReasons(Problem(e.StatusCode, e.Type, e.Title, e.Message), e.Reasons),
-            PlatformException e => Problem(e.StatusCode, e.Type, e.Title, e.Message),
-            BadHttpRequestException { StatusCode: 413 } e => Problem(413, "body-too-large", "Nội dung quá lớn", e.Message),
-            BadHttpRequestException e => Problem(e.StatusCode, "malformed-request", "Yêu cầu không hợp lệ", e.InnerException?.Message ?? e.Message),
-            JsonException e => Problem(400, "malformed-request", "Yêu cầu không hợp lệ", e.Message),
+            InvalidInputException e => new HttpValidationProblemDetails(e.Errors.ToDictionary(f => f.Key, f => f.Value.Select(Render).ToArray()))
+            {
+                Status = 400, Type = TypePrefix + e.Type, Title = Render(e.Title), Detail = Render(e.Detail),
+            },
+            BusinessRuleException e => WithReasons(Problem(e.StatusCode, e.Type, Render(e.Title), Render(e.Detail)), e.Reasons.Select(Render).ToList()),
+            PlatformException e => Problem(e.StatusCode, e.Type, Render(e.Title), Render(e.Detail)),
+            BadHttpRequestException or JsonException => Framework(FrameworkProblems.Of(exception), Render),
             _ => null,
         };
         if (problem is null) return false;
@@ -41,6 +44,9 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems) : 
         504 => "upstream-timeout",
         _ => $"http-{status}",
     };
+
+    private static ProblemDetails Framework(FrameworkProblem framework, Func<Text, string> render) =>
+        Problem(framework.Status, TypeOf(framework.Status), render(framework.Title), render(framework.Detail));
 
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = TypePrefix + type, Title = title, Detail = detail };

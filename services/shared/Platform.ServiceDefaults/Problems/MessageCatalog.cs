@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Resources;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Platform.ServiceDefaults.Problems;
+
+/// <summary>A class of message keys whose .resx files (Vietnamese neutral, English <c>.en</c>) sit beside it.</summary>
+public sealed record MessageResources(Type Keys)
+{
+    public ResourceManager Manager { get; } = new(Keys);
+}
+
+/// <summary>Renders <see cref="Text"/> in a culture from every registered catalogue; never throws on a bad key or pattern.</summary>
+public sealed class MessageCatalog(IEnumerable<MessageResources> sources)
+{
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    private readonly ResourceManager[] _managers = sources.DistinctBy(s => s.Keys).Select(s => s.Manager).ToArray();
+
+    public string Render(Text text, CultureInfo culture)
+    {
+        var pattern = Find(text.Key, culture) ?? text.Key;
+        if (text.Args.Count == 0) return pattern;
+        var args = text.Args.Select(a => Argument(a, culture)).ToArray();
+        try
+        {
+            return string.Format(culture, pattern, args);
+        }
+        catch (FormatException)
+        {
+            return pattern;
+        }
+    }
+
+    private string? Find(string key, CultureInfo culture)
+    {
+        foreach (var manager in _managers)
+            if (manager.GetString(key, culture) is { } found) return found;
+        return null;
+    }
+
+    private object? Argument(object? argument, CultureInfo culture) => argument switch
+    {
+        Text text => Render(text, culture),
+        IEnumerable<Text> texts => string.Join(", ", texts.Select(t => Render(t, culture))),
+        _ => argument,
+    };
+}
+
+public static class MessageCatalogExtensions
+{
+    /// <summary>Registers a service's message keys (see <see cref="MessageResources"/>) for problem details.</summary>
+    public static IServiceCollection AddMessages(this IServiceCollection services, Type keys)
+    {
+        services.TryAddSingleton<MessageCatalog>();
+        services.AddSingleton(new MessageResources(keys));
+        return services;
+    }
+}
