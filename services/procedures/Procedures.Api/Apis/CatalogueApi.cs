@@ -10,6 +10,7 @@ using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
 using Procedures.Api.Domain;
 using Procedures.Api.Infrastructure;
+using Procedures.Api.Localization;
 
 namespace Procedures.Api.Apis;
 
@@ -44,7 +45,7 @@ public static class CatalogueApi
     public static async Task<Ok<IReadOnlyList<ProcedureView>>> List(string commune, IDocumentStore<ProceduresData> store, ICommuneDirectory directory,
         IDistributedCache cache, TimeProvider time, CancellationToken ct)
     {
-        if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException("Commune", commune);
+        if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException(CommonMessages.Commune, commune);
         var today = VietnamTime.Today(time.GetUtcNow().UtcDateTime);
         // Keyed by day: a revision effective tomorrow appears without anyone invalidating anything.
         var list = await cache.GetOrCreateJsonAsync(CatalogueCache.Key(commune, today), CacheFor, async token =>
@@ -57,7 +58,7 @@ public static class CatalogueApi
 
     public static async Task<Ok<ProcedureDetail>> Get(string commune, string code, IDocumentStore<ProceduresData> store, TimeProvider time, CancellationToken ct)
     {
-        var procedure = (await store.FindAsync<Procedure>(commune, code, ct))?.Document ?? throw new NotFoundException("Procedure", code);
+        var procedure = (await store.FindAsync<Procedure>(commune, code, ct))?.Document ?? throw new NotFoundException(ProceduresMessages.Procedure, code);
         return TypedResults.Ok(new ProcedureDetail(ProcedureView.Of(procedure, VietnamTime.Today(time.GetUtcNow().UtcDateTime)), procedure.Revisions));
     }
 
@@ -65,7 +66,7 @@ public static class CatalogueApi
         ICommuneDirectory directory, IDistributedCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         ProcedureRules.Validate(input, isNew: true);
-        if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException("Commune", commune);
+        if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException(CommonMessages.Commune, commune);
         var now = time.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(now);
         var procedure = new Procedure
@@ -81,7 +82,7 @@ public static class CatalogueApi
         }
         catch (ConflictException)
         {
-            throw new ConflictException("procedure-exists", $"The catalogue already has a procedure '{input.Code}'.");
+            throw new ConflictException("procedure-exists", Text.Of(ProceduresMessages.ProcedureExists, input.Code));
         }
         await CatalogueCache.InvalidateAsync(cache, commune, today, ct);
         return TypedResults.Created($"/api/communes/{commune}/procedures/{procedure.Code}", new ProcedureDetail(ProcedureView.Of(procedure, today), procedure.Revisions));
@@ -91,15 +92,14 @@ public static class CatalogueApi
         IDistributedCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         ProcedureRules.Validate(input with { Steps = null }, isNew: false);
-        var stored = await store.FindAsync<Procedure>(commune, code, ct) ?? throw new NotFoundException("Procedure", code);
+        var stored = await store.FindAsync<Procedure>(commune, code, ct) ?? throw new NotFoundException(ProceduresMessages.Procedure, code);
         if (stored.Document.IsInterconnected && input.ProcessingDays != stored.Document.Steps.Sum(s => s.ProcessingDays))
-            throw new InvalidInputException(new Dictionary<string, string[]>
-                { ["processingDays"] = [$"an interconnected procedure takes the sum of its steps' time limits ({stored.Document.Steps.Sum(s => s.ProcessingDays)} working days)"] });
+            throw InvalidInputException.Field("processingDays", Text.Of(ProceduresMessages.InterconnectedDays, stored.Document.Steps.Sum(s => s.ProcessingDays)));
         var now = time.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(now);
         var effectiveFrom = input.EffectiveFrom ?? today;
         if (effectiveFrom < today)
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["effectiveFrom"] = ["cannot be in the past: history is not rewritten"] });
+            throw InvalidInputException.Field("effectiveFrom", Text.Of(ProceduresMessages.NotInPast));
         var previous = stored.Document.InForceOn(effectiveFrom);
         var revised = stored.Document.Revise(ProcedureRules.Revision(input, 0, effectiveFrom, now, user.Actor()));
         await store.CommitAsync(new ChangeSet().Update(stored, revised).Publish(commune, Changed(commune, revised, revised.Revisions[^1], previous)), ct);

@@ -8,6 +8,7 @@ using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
 using Procedures.Api.Domain;
 using Procedures.Api.Infrastructure;
+using Procedures.Api.Localization;
 
 namespace Procedures.Api.Apis;
 
@@ -46,19 +47,19 @@ public static class DossiersApi
         var now = time.GetUtcNow().UtcDateTime;
         var validation = new InputValidation()
             .RequireSlug(request.ProcedureCode, "procedureCode")
-            .Require(request.Applicant is not null, "applicant", "is required")
-            .Require(request.ReceivedAt is null || request.ReceivedAt.Value.ToUniversalTime() <= now.AddMinutes(5), "receivedAt", "cannot be in the future")
-            .Require(request.ReceivedAt is null || request.ReceivedAt.Value.ToUniversalTime() >= new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), "receivedAt", "is too far in the past");
+            .Require(request.Applicant is not null, "applicant", CommonMessages.Required)
+            .Require(request.ReceivedAt is null || request.ReceivedAt.Value.ToUniversalTime() <= now.AddMinutes(5), "receivedAt", ProceduresMessages.NotInFuture)
+            .Require(request.ReceivedAt is null || request.ReceivedAt.Value.ToUniversalTime() >= new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), "receivedAt", ProceduresMessages.TooFarInPast);
         if (request.Applicant is { } applicant)
             validation.RequireText(applicant.Name, "applicant.name", 200)
-                .Require(PhoneNumbers.Normalize(applicant.Phone) is not null, "applicant.phone", "must be a phone number of 9 to 12 digits")
-                .Require(applicant.Hamlet is null || applicant.Hamlet.Length <= 64, "applicant.hamlet", "is too long");
+                .Require(PhoneNumbers.Normalize(applicant.Phone) is not null, "applicant.phone", ProceduresMessages.Phone)
+                .Require(applicant.Hamlet is null || applicant.Hamlet.Length <= 64, "applicant.hamlet", CommonMessages.MaxLength, 64);
         validation.ThrowIfInvalid();
         var hamlet = request.Applicant!.Hamlet;
         if (hamlet is not null && (await directory.FindAsync(commune, ct))?.Hamlets.Any(h => h.Code == hamlet) == false)
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["applicant.hamlet"] = [$"'{hamlet}' is not a hamlet of this commune"] });
+            throw InvalidInputException.Field("applicant.hamlet", Text.Of(CommonMessages.NotAHamlet, hamlet));
         var procedure = (await dossiers.Store.FindAsync<Procedure>(commune, request.ProcedureCode!, ct))?.Document
-                        ?? throw new BusinessRuleException("unknown-procedure", $"The procedure '{request.ProcedureCode}' is not in this commune's catalogue.");
+                        ?? throw new BusinessRuleException("unknown-procedure", Text.Of(ProceduresMessages.UnknownProcedure, request.ProcedureCode));
         var receivedAt = request.ReceivedAt?.ToUniversalTime() ?? now;
         var applicantRecord = new Applicant(request.Applicant.Name!.Trim(), PhoneNumbers.Normalize(request.Applicant.Phone)!, hamlet);
         var id = Guid.NewGuid().ToString("N")[..16];
@@ -80,11 +81,10 @@ public static class DossiersApi
         if (status is not null)
         {
             wanted = Enum.GetValues<DossierStatus>().Cast<DossierStatus?>().FirstOrDefault(s => DossierStatuses.Slug(s!.Value) == status)
-                     ?? throw new InvalidInputException(new Dictionary<string, string[]>
-                         { ["status"] = [$"must be one of: {string.Join(", ", Enum.GetValues<DossierStatus>().Select(DossierStatuses.Slug))}"] });
+                     ?? throw InvalidInputException.Field("status", Text.Of(CommonMessages.OneOf, string.Join(", ", Enum.GetValues<DossierStatus>().Select(DossierStatuses.Slug))));
         }
         if (from is not null && to is not null && to < from)
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["to"] = ["must not be before 'from'"] });
+            throw InvalidInputException.Field("to", Text.Of(ProceduresMessages.NotBeforeFrom));
         var today = VietnamTime.Today(time.GetUtcNow().UtcDateTime);
         var filter = Filter.And(
             wanted is null ? null : Filter.Eq("status", wanted),
@@ -133,9 +133,9 @@ public static class DossiersApi
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation()
-            .Require(request.Outcome is "approved" or "refused", "outcome", "must be 'approved' or 'refused'")
-            .Require(request.Outcome != "refused" || !string.IsNullOrWhiteSpace(request.Note), "note", "a refusal must give its reason")
-            .Require(request.Note is null || request.Note.Length <= 2000, "note", "must be at most 2000 characters")
+            .Require(request.Outcome is "approved" or "refused", "outcome", ProceduresMessages.Outcome)
+            .Require(request.Outcome != "refused" || !string.IsNullOrWhiteSpace(request.Note), "note", ProceduresMessages.RefusalReason)
+            .Require(request.Note is null || request.Note.Length <= 2000, "note", CommonMessages.MaxLength, 2000)
             .ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.Resolve(d, request.Outcome!, request.Note?.Trim(), now, user.Actor()),
@@ -162,7 +162,7 @@ public static class DossiersApi
     public static async Task<Ok<Dossier>> Apologize(string commune, string id, ApologyRequest request, DossierRepository dossiers,
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
-        new InputValidation().RequireText(request.Reason, "reason", 2000).Require(request.NewDueDate is not null, "newDueDate", "is required").ThrowIfInvalid();
+        new InputValidation().RequireText(request.Reason, "reason", 2000).Require(request.NewDueDate is not null, "newDueDate", CommonMessages.Required).ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.Apologize(d, request.Reason!.Trim(), request.NewDueDate!.Value, now, user.Actor()),
             (d, changes) => changes.Publish(commune, new ApologyIssued
@@ -194,7 +194,7 @@ public static class FormsApi
         TimeProvider time, CancellationToken ct)
     {
         var dossier = (await dossiers.GetAsync(commune, id, ct)).Document;
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         return TypedResults.Content(PrintedForms.Render(form, dossier, record, time.GetUtcNow().UtcDateTime), "text/html; charset=utf-8");
     }
 }

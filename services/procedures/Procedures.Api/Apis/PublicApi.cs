@@ -4,6 +4,7 @@ using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;
 using Procedures.Api.Domain;
 using Procedures.Api.Infrastructure;
+using Procedures.Api.Localization;
 
 namespace Procedures.Api.Apis;
 
@@ -34,7 +35,7 @@ public static class PublicApi
     public static async Task<Ok<DossierStatusView>> Lookup(string commune, string receiptNo, string? phone, IDocumentStore<ProceduresData> store, CancellationToken ct)
     {
         // One answer for an unknown receipt and a wrong phone, so that neither discloses anything.
-        var notFound = new NotFoundException("Dossier", receiptNo);
+        var notFound = new NotFoundException(ProceduresMessages.Dossier, receiptNo);
         var normalized = PhoneNumbers.Normalize(phone) ?? throw notFound;
         var found = await store.QueryAsync<Dossier>(commune, new Query(Filter.Eq("receiptNo", receiptNo), Take: 1), ct);
         var dossier = found.Count == 1 && found[0].Document.Applicant.Phone == normalized ? found[0].Document : throw notFound;
@@ -46,17 +47,17 @@ public static class PublicApi
 
     public static Ok<IReadOnlyList<HolidayView>> Holidays(int year, WorkingCalendar calendar)
     {
-        if (year is < 1900 or > 2100) throw new InvalidInputException(new Dictionary<string, string[]> { ["year"] = ["must be between 1900 and 2100"] });
+        if (year is < 1900 or > 2100) throw InvalidInputException.Field("year", Text.Of(CommonMessages.Range, 1900, 2100));
         return TypedResults.Ok<IReadOnlyList<HolidayView>>(calendar.Holidays(year).Select(h => new HolidayView(h.Date, h.Name, h.Kind)).ToList());
     }
 
     public static Ok<DueDateView> DueDate(DateOnly? from, int? workingDays, WorkingCalendar calendar)
     {
         new InputValidation()
-            .Require(from is { Year: >= 1900 and <= 2100 }, "from", "is required: a date between 1900 and 2100")
-            .Require(workingDays is >= 0 and <= 365, "workingDays", "is required: 0 to 365")
+            .Require(from is { Year: >= 1900 and <= 2100 }, "from", ProceduresMessages.FromDate)
+            .Require(workingDays is >= 0 and <= 365, "workingDays", ProceduresMessages.WorkingDays)
             .ThrowIfInvalid();
-        if (from!.Value.AddDays(workingDays!.Value * 2 + 30).Year > 2100) throw new InvalidInputException(new Dictionary<string, string[]> { ["workingDays"] = ["runs past 2100"] });
+        if (from!.Value.AddDays(workingDays!.Value * 2 + 30).Year > 2100) throw InvalidInputException.Field("workingDays", Text.Of(ProceduresMessages.RunsPast2100));
         // A date that is not a working day counts from the next one, as a dossier received that day would.
         return TypedResults.Ok(new DueDateView(calendar.AddWorkingDays(calendar.AddWorkingDays(from.Value, 0), workingDays.Value)));
     }

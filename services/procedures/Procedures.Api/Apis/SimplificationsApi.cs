@@ -8,6 +8,7 @@ using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Procedures.Api.Domain;
 using Procedures.Api.Infrastructure;
+using Procedures.Api.Localization;
 
 namespace Procedures.Api.Apis;
 
@@ -32,7 +33,7 @@ public static class SimplificationsApi
     }
 
     private static async Task<Stored<SimplificationProposal>> Load(IDocumentStore<ProceduresData> store, string commune, string id, CancellationToken ct) =>
-        await store.FindAsync<SimplificationProposal>(commune, id, ct) ?? throw new NotFoundException("Proposal", id);
+        await store.FindAsync<SimplificationProposal>(commune, id, ct) ?? throw new NotFoundException(ProceduresMessages.Proposal, id);
 
     public static async Task<Created<SimplificationProposal>> Propose(string commune, ProposalRequest request, IDocumentStore<ProceduresData> store,
         TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
@@ -40,7 +41,7 @@ public static class SimplificationsApi
         new InputValidation().RequireSlug(request.ProcedureCode, "procedureCode").ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         var procedure = (await store.FindAsync<Procedure>(commune, request.ProcedureCode!, ct))?.Document
-                        ?? throw new BusinessRuleException("unknown-procedure", $"The procedure '{request.ProcedureCode}' is not in this commune's catalogue.");
+                        ?? throw new BusinessRuleException("unknown-procedure", Text.Of(ProceduresMessages.UnknownProcedure, request.ProcedureCode));
         SimplificationProposal.Validate(request.ProposedProcessingDays, request.RemoveComponents, request.Rationale, request.AuthorStaffIds,
             procedure.InForceOn(VietnamTime.Today(now)), procedure.IsInterconnected);
         var proposal = new SimplificationProposal
@@ -69,7 +70,7 @@ public static class SimplificationsApi
     public static async Task<Ok<SimplificationProposal>> Submit(string commune, string id, IDocumentStore<ProceduresData> store, TimeProvider time, CancellationToken ct)
     {
         var stored = await Load(store, commune, id, ct);
-        var submitted = stored.Document.Require("submit", ProposalStatus.Draft) with { Status = ProposalStatus.Submitted, SubmittedAt = time.GetUtcNow().UtcDateTime };
+        var submitted = stored.Document.Require(ProceduresMessages.ProposalActionSubmit, ProposalStatus.Draft) with { Status = ProposalStatus.Submitted, SubmittedAt = time.GetUtcNow().UtcDateTime };
         await store.CommitAsync(new ChangeSet().Update(stored, submitted), ct);
         return TypedResults.Ok(submitted);
     }
@@ -78,14 +79,14 @@ public static class SimplificationsApi
         IDistributedCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().RequireText(request.Authority, "authority", 300).RequireText(request.DecisionNo, "decisionNo", 100)
-            .Require(request.EffectiveFrom is not null, "effectiveFrom", "is required").ThrowIfInvalid();
+            .Require(request.EffectiveFrom is not null, "effectiveFrom", CommonMessages.Required).ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(now);
         if (request.EffectiveFrom < today)
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["effectiveFrom"] = ["cannot be in the past: history is not rewritten"] });
+            throw InvalidInputException.Field("effectiveFrom", Text.Of(ProceduresMessages.NotInPast));
         var stored = await Load(store, commune, id, ct);
-        var proposal = stored.Document.Require("approve", ProposalStatus.Submitted);
-        var procedure = await store.FindAsync<Procedure>(commune, proposal.ProcedureCode, ct) ?? throw new NotFoundException("Procedure", proposal.ProcedureCode);
+        var proposal = stored.Document.Require(ProceduresMessages.ProposalActionApprove, ProposalStatus.Submitted);
+        var procedure = await store.FindAsync<Procedure>(commune, proposal.ProcedureCode, ct) ?? throw new NotFoundException(ProceduresMessages.Procedure, proposal.ProcedureCode);
         var current = procedure.Document.InForceOn(request.EffectiveFrom!.Value);
         // The catalogue may have changed since the proposal: it must still simplify what will be in force then,
         // and a revision already scheduled after that day would silently undo it.
@@ -96,12 +97,12 @@ public static class SimplificationsApi
         }
         catch (InvalidInputException e)
         {
-            throw new BusinessRuleException("no-longer-simplifies", "The procedure changed since the proposal; it no longer simplifies the procedure in force on that day.",
+            throw new BusinessRuleException("no-longer-simplifies", Text.Of(ProceduresMessages.NoLongerSimplifies),
                 e.Errors.SelectMany(f => f.Value).ToList());
         }
         if (procedure.Document.Revisions.FirstOrDefault(r => r.EffectiveFrom > request.EffectiveFrom) is { } later)
             throw new BusinessRuleException("later-revision-scheduled",
-                $"Revision {later.Number} of the procedure takes effect on {later.EffectiveFrom:yyyy-MM-dd}, after {request.EffectiveFrom:yyyy-MM-dd}; it would undo the simplification.");
+                Text.Of(ProceduresMessages.LaterRevision, later.Number, later.EffectiveFrom, request.EffectiveFrom));
         var decision = new SimplificationDecision(request.Authority!.Trim(), request.DecisionNo!.Trim(), request.EffectiveFrom.Value, now, user.Actor());
         var revised = procedure.Document.Revise(proposal.Apply(current, decision));
         var approved = proposal with { Status = ProposalStatus.Approved, Decision = decision };
@@ -126,7 +127,7 @@ public static class SimplificationsApi
     {
         new InputValidation().RequireText(request.Reason, "reason", 2000).ThrowIfInvalid();
         var stored = await Load(store, commune, id, ct);
-        var rejected = stored.Document.Require("reject", ProposalStatus.Submitted) with { Status = ProposalStatus.Rejected, RejectionReason = request.Reason!.Trim() };
+        var rejected = stored.Document.Require(ProceduresMessages.ProposalActionReject, ProposalStatus.Submitted) with { Status = ProposalStatus.Rejected, RejectionReason = request.Reason!.Trim() };
         await store.CommitAsync(new ChangeSet().Update(stored, rejected), ct);
         return TypedResults.Ok(rejected);
     }

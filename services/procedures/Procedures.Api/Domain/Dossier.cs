@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults.Problems;
+using Procedures.Api.Localization;
 
 namespace Procedures.Api.Domain;
 
@@ -29,6 +30,17 @@ public static class DossierStatuses
         DossierStatus.Withdrawn => "Đã rút hồ sơ",
         _ => status.ToString(),
     };
+
+    /// <summary>The status as a problem's text reads it, in the caller's language.</summary>
+    public static Text Name(DossierStatus status) => Text.Of(status switch
+    {
+        DossierStatus.Received => ProceduresMessages.StatusReceived,
+        DossierStatus.InProgress => ProceduresMessages.StatusInProgress,
+        DossierStatus.SupplementRequested => ProceduresMessages.StatusSupplementRequested,
+        DossierStatus.Resolved => ProceduresMessages.StatusResolved,
+        DossierStatus.Returned => ProceduresMessages.StatusReturned,
+        _ => ProceduresMessages.StatusWithdrawn,
+    });
 
     public static string Slug(DossierStatus status) => status switch
     {
@@ -96,11 +108,12 @@ public sealed record Dossier
     public bool IsOverdueOn(DateOnly today) => !IsClosed && Status != DossierStatus.SupplementRequested && today > DueDate;
 
     /// <summary>Refuses a step the lifecycle does not allow from the current state (409, naming the state).</summary>
+    /// <param name="action">a key of <see cref="ProceduresMessages"/> naming the action</param>
     public Dossier Require(string action, params DossierStatus[] allowed)
     {
         if (!allowed.Contains(Status))
             throw new ConflictException("illegal-transition",
-                $"Cannot {action} a dossier that is {DossierStatuses.Slug(Status)} ({DossierStatuses.Vietnamese(Status)}); allowed from: {string.Join(", ", allowed.Select(DossierStatuses.Slug))}.");
+                Text.Of(ProceduresMessages.IllegalTransition, Text.Of(action), DossierStatuses.Name(Status), allowed.Select(DossierStatuses.Name).ToList()));
         return this;
     }
 

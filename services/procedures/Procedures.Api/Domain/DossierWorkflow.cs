@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Platform.Calendar;
 using Platform.ServiceDefaults.Problems;
+using Procedures.Api.Localization;
 
 namespace Procedures.Api.Domain;
 
@@ -52,11 +53,11 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
 
     public Dossier Assign(Dossier dossier, DeskStaff? staff, string staffId, DateTime now, string? by)
     {
-        dossier.Require("assign", DossierStatus.Received, DossierStatus.InProgress);
+        dossier.Require(ProceduresMessages.ActionAssign, DossierStatus.Received, DossierStatus.InProgress);
         var today = VietnamTime.Today(now);
         if (staff is null || !staff.EligibleOn(today))
-            throw new BusinessRuleException("not-eligible", $"Staff '{staffId}' is not currently assigned to the one-stop desk.",
-                [staff is null ? "unknown to the desk roster (personnel has not registered them on the desk)" : "not on the desk today"]);
+            throw new BusinessRuleException("not-eligible", Text.Of(ProceduresMessages.NotEligible, staffId),
+                [Text.Of(staff is null ? ProceduresMessages.UnknownToRoster : ProceduresMessages.NotOnDeskToday)]);
         return (dossier with { Status = DossierStatus.InProgress, HandlerId = staff.StaffId, HandlerName = staff.FullName })
             .Log(now, "assigned", by, staff.FullName ?? staff.StaffId);
     }
@@ -64,7 +65,7 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
     /// <summary>Form 02: the clock stops until the citizen completes the dossier.</summary>
     public Dossier RequestSupplement(Dossier dossier, string reason, DateTime now, string? by)
     {
-        dossier.Require("request a supplement for", DossierStatus.Received, DossierStatus.InProgress);
+        dossier.Require(ProceduresMessages.ActionRequestSupplement, DossierStatus.Received, DossierStatus.InProgress);
         var request = new SupplementRequest(reason, now, VietnamTime.Today(now), null, 0);
         return (dossier with { Status = DossierStatus.SupplementRequested, Supplements = [.. dossier.Supplements, request] })
             .Log(now, "supplement-requested", by, reason);
@@ -73,7 +74,7 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
     /// <summary>The clock restarts; the due date moves by the working days it was stopped.</summary>
     public Dossier SupplementReceived(Dossier dossier, DateTime now, string? by)
     {
-        dossier.Require("record a supplement for", DossierStatus.SupplementRequested);
+        dossier.Require(ProceduresMessages.ActionRecordSupplement, DossierStatus.SupplementRequested);
         var open = dossier.Supplements[^1];
         var paused = Math.Max(0, calendar.WorkingDaysBetween(open.PausedOn, VietnamTime.Today(now)));
         var supplements = dossier.Supplements.Take(dossier.Supplements.Count - 1)
@@ -94,11 +95,11 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
     /// <summary>Interconnected dossiers: the current step is done and the next agency takes over.</summary>
     public Dossier CompleteStep(Dossier dossier, int index, DateTime now, string? by)
     {
-        dossier.Require("complete a step of", DossierStatus.InProgress);
-        if (index < 0 || index >= dossier.Steps.Count) throw new NotFoundException("Step", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        dossier.Require(ProceduresMessages.ActionCompleteStep, DossierStatus.InProgress);
+        if (index < 0 || index >= dossier.Steps.Count) throw new NotFoundException(ProceduresMessages.Step, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var current = dossier.Steps.ToList().FindIndex(s => s.Status != StepStatus.Done);
         if (index != current)
-            throw new ConflictException("step-out-of-order", current < 0 ? "Every step is already done." : $"Step {current} ({dossier.Steps[current].Name}) comes first.");
+            throw new ConflictException("step-out-of-order", current < 0 ? Text.Of(ProceduresMessages.AllStepsDone) : Text.Of(ProceduresMessages.StepComesFirst, current, dossier.Steps[current].Name));
         var steps = dossier.Steps.Select((s, i) => i == index ? s with { Status = StepStatus.Done, CompletedAt = now }
             : i == index + 1 ? s with { Status = StepStatus.InProgress } : s).ToList();
         return (dossier with { Steps = steps }).Log(now, "step-completed", by, dossier.Steps[index].Name);
@@ -107,10 +108,10 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
     /// <summary>Decides the dossier (approved, or refused with its reason: form 03) and measures its timeliness.</summary>
     public Dossier Resolve(Dossier dossier, string outcome, string? note, DateTime now, string? by)
     {
-        dossier.Require("resolve", DossierStatus.InProgress);
+        dossier.Require(ProceduresMessages.ActionResolve, DossierStatus.InProgress);
         if (outcome == "approved" && dossier.Steps.Any(s => s.Status != StepStatus.Done))
-            throw new BusinessRuleException("steps-pending", "Every interconnected step must be done before the dossier is approved.",
-                dossier.Steps.Where(s => s.Status != StepStatus.Done).Select(s => $"{s.Name} ({s.Agency})").ToList());
+            throw new BusinessRuleException("steps-pending", Text.Of(ProceduresMessages.StepsPending),
+                dossier.Steps.Where(s => s.Status != StepStatus.Done).Select(s => Text.Of(ProceduresMessages.PendingStep, s.Name, s.Agency)).ToList());
         var resolvedOn = VietnamTime.Today(now);
         var timeliness = resolvedOn < dossier.DueDate ? "early" : resolvedOn == dossier.DueDate ? "on-time" : "late";
         var paused = dossier.Supplements.Sum(s => s.PausedWorkingDays);
@@ -130,29 +131,29 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
 
     public Dossier Return(Dossier dossier, DateTime now, string? by)
     {
-        dossier.Require("return", DossierStatus.Resolved);
+        dossier.Require(ProceduresMessages.ActionReturn, DossierStatus.Resolved);
         return (dossier with { Status = DossierStatus.Returned, ReturnedAt = now, SurveyCode = NewSurveyCode() }).Log(now, "returned", by);
     }
 
     /// <summary>Form 04: before the appointment passes, the desk apologises and sets a new appointment date.</summary>
     public Dossier Apologize(Dossier dossier, string reason, DateOnly newDueDate, DateTime now, string? by)
     {
-        dossier.Require("apologise for", DossierStatus.Received, DossierStatus.InProgress, DossierStatus.SupplementRequested);
+        dossier.Require(ProceduresMessages.ActionApologize, DossierStatus.Received, DossierStatus.InProgress, DossierStatus.SupplementRequested);
         var today = VietnamTime.Today(now);
         var appointment = dossier.AppointmentDate;
         if (today > appointment)
-            throw new BusinessRuleException("apology-too-late", $"The appointment date {appointment:yyyy-MM-dd} has passed; an apology letter must be issued before it.");
+            throw new BusinessRuleException("apology-too-late", Text.Of(ProceduresMessages.ApologyTooLate, appointment));
         if (newDueDate <= appointment)
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["newDueDate"] = [$"must be after the current appointment date {appointment:yyyy-MM-dd}"] });
+            throw InvalidInputException.Field("newDueDate", Text.Of(ProceduresMessages.AfterAppointment, appointment));
         if (!calendar.IsWorkingDay(newDueDate))
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["newDueDate"] = ["must be a working day"] });
+            throw InvalidInputException.Field("newDueDate", Text.Of(ProceduresMessages.WorkingDay));
         return (dossier with { Apologies = [.. dossier.Apologies, new Apology(reason, appointment, newDueDate, now, by)] })
             .Log(now, "apology-issued", by, reason);
     }
 
     public Dossier Withdraw(Dossier dossier, DateTime now, string? by)
     {
-        dossier.Require("withdraw", DossierStatus.Received, DossierStatus.InProgress, DossierStatus.SupplementRequested);
+        dossier.Require(ProceduresMessages.ActionWithdraw, DossierStatus.Received, DossierStatus.InProgress, DossierStatus.SupplementRequested);
         return (dossier with { Status = DossierStatus.Withdrawn, WithdrawnAt = now }).Log(now, "withdrawn", by);
     }
 

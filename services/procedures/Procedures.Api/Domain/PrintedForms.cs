@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Tenancy;
+using Procedures.Api.Localization;
 
 namespace Procedures.Api.Domain;
 
@@ -27,8 +28,8 @@ public static class PrintedForms
             dossier.Apologies[^1].IssuedAt, Apology(dossier)),
         "result" when dossier.SurveyCode is not null => Page(null, "PHIẾU TRẢ KẾT QUẢ VÀ ĐÁNH GIÁ SỰ HÀI LÒNG", commune, dossier,
             dossier.ReturnedAt ?? nowUtc, Result(dossier)),
-        _ when Names.Contains(form) => throw new ConflictException("form-not-applicable", $"This dossier has no '{form}' form (it is {DossierStatuses.Slug(dossier.Status)})."),
-        _ => throw new NotFoundException("Form", form),
+        _ when Names.Contains(form) => throw new ConflictException("form-not-applicable", Text.Of(ProceduresMessages.FormNotApplicable, form, DossierStatuses.Name(dossier.Status))),
+        _ => throw new NotFoundException(ProceduresMessages.Form, form),
     };
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All); // Vietnamese stays readable in the source

@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults.Problems;
+using Procedures.Api.Localization;
 
 namespace Procedures.Api.Domain;
 
@@ -61,17 +62,17 @@ public static class ProcedureRules
         var validation = new InputValidation();
         if (isNew) validation.RequireSlug(input.Code, "code");
         validation.RequireText(input.Name, "name", 300)
-            .Require(input.Field is not null && Fields.Contains(input.Field), "field", $"must be one of: {string.Join(", ", Fields)}")
-            .Require(input.ProcessingDays is >= 0 and <= MaxProcessingDays, "processingDays", $"must be between 0 and {MaxProcessingDays} working days")
+            .Require(input.Field is not null && Fields.Contains(input.Field), "field", CommonMessages.OneOf, string.Join(", ", Fields))
+            .Require(input.ProcessingDays is >= 0 and <= MaxProcessingDays, "processingDays", ProceduresMessages.ProcessingDaysRange, MaxProcessingDays)
             .Require(input.Components is { Count: > 0 and <= 50 } && input.Components.All(c => !string.IsNullOrWhiteSpace(c) && c.Length <= 300),
-                "components", "must list 1 to 50 dossier components, none empty")
-            .Require(input.Fee is >= 0 and <= 100_000_000, "fee", "must be between 0 and 100,000,000 đồng")
+                "components", ProceduresMessages.Components)
+            .Require(input.Fee is >= 0 and <= 100_000_000, "fee", ProceduresMessages.Fee)
             .RequireText(input.LegalBasis, "legalBasis", 1000);
         foreach (var (step, i) in (input.Steps ?? []).Select((s, i) => (s, i)))
             validation.RequireText(step?.Name, $"steps[{i}].name", 300).RequireText(step?.Agency, $"steps[{i}].agency", 300)
-                .Require(step?.ProcessingDays is >= 0 and <= MaxProcessingDays, $"steps[{i}].processingDays", "must be between 0 and 120");
+                .Require(step?.ProcessingDays is >= 0 and <= MaxProcessingDays, $"steps[{i}].processingDays", ProceduresMessages.ProcessingDaysRange, MaxProcessingDays);
         if (input.Steps is { Count: > 0 } steps && steps.Sum(s => s?.ProcessingDays ?? 0) != input.ProcessingDays)
-            validation.Add("processingDays", "must equal the sum of the steps' time limits");
+            validation.Add("processingDays", Text.Of(ProceduresMessages.SumOfSteps));
         validation.ThrowIfInvalid();
     }
 

@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults.Problems;
+using Procedures.Api.Localization;
 
 namespace Procedures.Api.Domain;
 
@@ -25,9 +26,18 @@ public sealed record SimplificationProposal
     public SimplificationDecision? Decision { get; init; }
     public string? RejectionReason { get; init; }
 
+    /// <param name="action">a key of <see cref="ProceduresMessages"/> naming the action</param>
     public SimplificationProposal Require(string action, ProposalStatus allowed) =>
         Status == allowed ? this : throw new ConflictException("illegal-transition",
-            $"Cannot {action} a proposal that is {Status.ToString().ToLowerInvariant()}; only a {allowed.ToString().ToLowerInvariant()} one.");
+            Text.Of(ProceduresMessages.ProposalIllegalTransition, Text.Of(action), Name(Status), Name(allowed)));
+
+    private static Text Name(ProposalStatus status) => Text.Of(status switch
+    {
+        ProposalStatus.Draft => ProceduresMessages.ProposalDraft,
+        ProposalStatus.Submitted => ProceduresMessages.ProposalSubmitted,
+        ProposalStatus.Approved => ProceduresMessages.ProposalApproved,
+        _ => ProceduresMessages.ProposalRejected,
+    });
 
     /// <summary>Checks the proposal against the procedure in force: it must cut something that is there.</summary>
     public static void Validate(int? proposedDays, IReadOnlyList<string>? removeComponents, string? rationale, IReadOnlyList<string>? authors,
@@ -35,16 +45,16 @@ public sealed record SimplificationProposal
     {
         var validation = new InputValidation()
             .RequireText(rationale, "rationale", 4000)
-            .Require(authors is { Count: > 0 and <= 20 } && authors.All(a => !string.IsNullOrWhiteSpace(a)), "authorStaffIds", "must name 1 to 20 authors")
-            .Require(proposedDays is not null || removeComponents is { Count: > 0 }, "proposedProcessingDays", "a proposal must shorten the time limit or remove components")
+            .Require(authors is { Count: > 0 and <= 20 } && authors.All(a => !string.IsNullOrWhiteSpace(a)), "authorStaffIds", ProceduresMessages.Authors)
+            .Require(proposedDays is not null || removeComponents is { Count: > 0 }, "proposedProcessingDays", ProceduresMessages.MustSimplify)
             .Require(proposedDays is null || (proposedDays >= 0 && proposedDays < current.ProcessingDays), "proposedProcessingDays",
-                $"must be shorter than the current {current.ProcessingDays} working days");
+                ProceduresMessages.ShorterThan, current.ProcessingDays);
         foreach (var component in removeComponents ?? [])
-            validation.Require(current.Components.Contains(component), "removeComponents", $"'{component}' is not a component of the procedure in force");
-        validation.Require(removeComponents is null || removeComponents.Count < current.Components.Count, "removeComponents", "cannot remove every component");
+            validation.Require(current.Components.Contains(component), "removeComponents", ProceduresMessages.NotAComponent, component);
+        validation.Require(removeComponents is null || removeComponents.Count < current.Components.Count, "removeComponents", ProceduresMessages.NotEveryComponent);
         // An interconnected procedure's time limit is the sum of its steps: shorten the step's own procedure instead.
         validation.Require(!interconnected || proposedDays is null, "proposedProcessingDays",
-            "an interconnected procedure's time limit is the sum of its steps; propose to shorten a step's procedure");
+            ProceduresMessages.InterconnectedShorten);
         validation.ThrowIfInvalid();
     }
 

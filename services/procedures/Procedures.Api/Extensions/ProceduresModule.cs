@@ -2,11 +2,13 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Calendar;
 using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;
 using Procedures.Api.Apis;
 using Procedures.Api.Consumers;
 using Procedures.Api.Domain;
 using Procedures.Api.Infrastructure;
+using Procedures.Api.Localization;
 
 namespace Procedures.Api.Extensions;
 
@@ -21,6 +23,7 @@ public static class ProceduresModule
         builder.AddConsumer<StaffRegisteredConsumer>(Name);
         builder.AddConsumer<DeskAssignmentChangedConsumer>(Name);
         builder.Services.AddOpenApi(Name);
+        builder.Services.AddMessages(typeof(ProceduresMessages));
         builder.Services.TryAddSingleton(_ => WorkingCalendar.FromScheduleFiles(builder.Configuration.GetSection("Calendar:ScheduleFiles").Get<string[]>()));
         // Practice varies on a dossier received late in the day: from this local time it counts from the next working day.
         var cutOff = TimeOnly.Parse(builder.Configuration["Procedures:SameDayCutOff"] ?? "15:00", CultureInfo.InvariantCulture);

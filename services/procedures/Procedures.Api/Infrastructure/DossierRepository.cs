@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Distributed;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;
 using Procedures.Api.Domain;
+using Procedures.Api.Localization;
 
 namespace Procedures.Api.Infrastructure;
 
@@ -14,7 +15,7 @@ public sealed class DossierRepository(IDocumentStore<ProceduresData> store, IDis
     public IDocumentStore<ProceduresData> Store => store;
 
     public async Task<Stored<Dossier>> GetAsync(string commune, string id, CancellationToken ct) =>
-        await store.FindAsync<Dossier>(commune, id, ct) ?? throw new NotFoundException("Dossier", id);
+        await store.FindAsync<Dossier>(commune, id, ct) ?? throw new NotFoundException(ProceduresMessages.Dossier, id);
 
     /// <summary>Applies one lifecycle step; a concurrent change of the same dossier makes this one a 409.</summary>
     public async Task<Dossier> ChangeAsync(string commune, string id, Func<Dossier, Dossier> step, Action<Dossier, ChangeSet>? events, CancellationToken ct)
