@@ -7,6 +7,7 @@ using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Feedback.Api.Domain;
 using Feedback.Api.Infrastructure;
+using Feedback.Api.Localization;
 
 namespace Feedback.Api.Apis;
 
@@ -48,14 +49,14 @@ public static class FeedbackApi
         DateOnly? from, DateOnly? to, int? skip, int? take, IDocumentStore<FeedbackData> store, FeedbackIntake intake, CancellationToken ct)
     {
         var validation = new InputValidation()
-            .Require(take is null or (>= 1 and <= 500), "take", "must be 1 to 500")
-            .Require(skip is null or >= 0, "skip", "must be 0 or more")
-            .Require(category is null || FeedbackCategories.All.Contains(category), "category", $"must be one of: {string.Join(", ", FeedbackCategories.All)}");
+            .Require(take is null or (>= 1 and <= 500), "take", CommonMessages.Range, 1, 500)
+            .Require(skip is null or >= 0, "skip", CommonMessages.AtLeast, 0)
+            .Require(category is null || FeedbackCategories.All.Contains(category), "category", CommonMessages.OneOf, string.Join(", ", FeedbackCategories.All));
         FeedbackStatus? wanted = null;
         if (status is not null)
         {
             wanted = Enum.GetValues<FeedbackStatus>().Cast<FeedbackStatus?>().FirstOrDefault(s => FeedbackItem.Slug(s!.Value) == status);
-            validation.Require(wanted is not null, "status", "must be one of: received, assigned, answered, closed");
+            validation.Require(wanted is not null, "status", CommonMessages.OneOf, "received, assigned, answered, closed");
         }
         validation.ThrowIfInvalid();
         var filter = Filter.And(
@@ -77,7 +78,7 @@ public static class FeedbackApi
     {
         new InputValidation().RequireSlug(request.StaffId, "staffId").ThrowIfInvalid();
         if (await store.FindAsync<StaffRef>(commune, request.StaffId!, ct) is null)
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["staffId"] = ["is not a member of this commune's staff"] });
+            throw InvalidInputException.Field("staffId", Text.Of(FeedbackMessages.NotStaff));
         var stored = await Load(store, commune, id, ct);
         var assigned = stored.Document.AssignTo(request.StaffId!, time.GetUtcNow().UtcDateTime);
         await store.CommitAsync(new ChangeSet().Update(stored, assigned), ct);
@@ -89,7 +90,7 @@ public static class FeedbackApi
     {
         var text = CitizenText.Clean(request.Answer);
         new InputValidation().RequireText(text, "answer", FeedbackIntake.MaxContentLength)
-            .Require(request.Publish is not null, "publish", "is required: may the answer be published?").ThrowIfInvalid();
+            .Require(request.Publish is not null, "publish", FeedbackMessages.PublishRequired).ThrowIfInvalid();
         var stored = await Load(store, commune, id, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var answered = stored.Document.AnswerWith(text!, request.Publish!.Value, request.Upheld, now, intake.Today, user.Actor());
@@ -106,7 +107,7 @@ public static class FeedbackApi
         TimeProvider time, CancellationToken ct)
     {
         var note = CitizenText.Clean(request?.Note);
-        new InputValidation().Require(note is null || note.Length <= 2000, "note", "must be at most 2000 characters").ThrowIfInvalid();
+        new InputValidation().Require(note is null || note.Length <= 2000, "note", CommonMessages.MaxLength, 2000).ThrowIfInvalid();
         var stored = await Load(store, commune, id, ct);
         var closed = stored.Document.CloseWith(note, time.GetUtcNow().UtcDateTime);
         await store.CommitAsync(new ChangeSet().Update(stored, closed), ct);
@@ -118,5 +119,5 @@ public static class FeedbackApi
             .Select(c => c.Document).OrderBy(c => c.Kind).ThenBy(c => c.Code, StringComparer.Ordinal).ToList());
 
     private static async Task<Stored<FeedbackItem>> Load(IDocumentStore<FeedbackData> store, string commune, string id, CancellationToken ct) =>
-        await store.FindAsync<FeedbackItem>(commune, id, ct) ?? throw new NotFoundException("Feedback item", id);
+        await store.FindAsync<FeedbackItem>(commune, id, ct) ?? throw new NotFoundException(FeedbackMessages.FeedbackItem, id);
 }

@@ -5,6 +5,7 @@ using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
 using Feedback.Api.Domain;
 using Feedback.Api.Infrastructure;
+using Feedback.Api.Localization;
 
 namespace Feedback.Api.Apis;
 
@@ -20,7 +21,7 @@ public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneD
 
     public async Task<FeedbackItem> ReceiveAsync(string commune, FeedbackInput input, bool fromPublic, string? recordedBy, Location? location, CancellationToken ct)
     {
-        var record = await communes.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var record = await communes.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         var now = time.GetUtcNow().UtcDateTime;
         var content = CitizenText.Clean(input.Content);
         var contact = CitizenText.Clean(input.Contact);
@@ -29,21 +30,21 @@ public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneD
         var validation = new InputValidation()
             .RequireText(content, "content", MaxContentLength)
             .Require(input.Category is not null && FeedbackCategories.All.Contains(input.Category), "category",
-                $"must be one of: {string.Join(", ", FeedbackCategories.All)}")
-            .Require(contact is null || contact.Length <= 200, "contact", "must be at most 200 characters")
-            .Require(input.Hamlet is null || record.Hamlets.Any(h => h.Code == input.Hamlet), "hamlet", "is not a hamlet of this commune");
+                CommonMessages.OneOf, string.Join(", ", FeedbackCategories.All))
+            .Require(contact is null || contact.Length <= 200, "contact", CommonMessages.MaxLength, 200)
+            .Require(input.Hamlet is null || record.Hamlets.Any(h => h.Code == input.Hamlet), "hamlet", CommonMessages.NotAHamlet, input.Hamlet);
         var channel = channelCode is not null && InputValidation.IsSlug(channelCode)
             ? (await store.FindAsync<FeedbackChannel>(commune, channelCode, ct))?.Document : null;
-        if (channel is null) validation.Add("channel", channelCode is null ? "is required" : $"'{channelCode}' is not a channel of this commune");
-        else if (fromPublic && !channel.OpenToPublic) validation.Add("channel", $"'{channel.Code}' items are transcribed by the commune's staff; citizens write to '{FeedbackChannel.Online}'");
+        if (channel is null) validation.Add("channel", channelCode is null ? Text.Of(CommonMessages.Required) : Text.Of(FeedbackMessages.NotAChannel, channelCode));
+        else if (fromPublic && !channel.OpenToPublic) validation.Add("channel", Text.Of(FeedbackMessages.StaffChannel, channel.Code, FeedbackChannel.Online));
         if (input.ProcedureCode is not null && !await Exists<ProcedureRef>(commune, input.ProcedureCode, ct))
-            validation.Add("procedureCode", "is not a procedure of this commune's catalogue");
+            validation.Add("procedureCode", Text.Of(FeedbackMessages.NotAProcedure));
         if (input.StaffId is not null && !await Exists<StaffRef>(commune, input.StaffId, ct))
-            validation.Add("staffId", "is not a member of this commune's staff");
+            validation.Add("staffId", Text.Of(FeedbackMessages.NotStaff));
         if (input.ReceivedAt is { } at)
         {
-            validation.Require(!fromPublic, "receivedAt", "is set by the commune");
-            validation.Require(at <= now.AddMinutes(5) && at >= now.AddYears(-1), "receivedAt", "must be within the last year and not in the future");
+            validation.Require(!fromPublic, "receivedAt", FeedbackMessages.SetByCommune);
+            validation.Require(at <= now.AddMinutes(5) && at >= now.AddYears(-1), "receivedAt", FeedbackMessages.WithinLastYear);
         }
         validation.ThrowIfInvalid();
 

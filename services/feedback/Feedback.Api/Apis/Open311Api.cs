@@ -6,6 +6,7 @@ using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
 using Feedback.Api.Domain;
 using Feedback.Api.Infrastructure;
+using Feedback.Api.Localization;
 
 namespace Feedback.Api.Apis;
 
@@ -60,8 +61,9 @@ public static class Open311Api
         catch (PlatformException e)
         {
             var description = e is InvalidInputException invalid
-                ? string.Join("; ", invalid.Errors.Select(f => $"{FieldNames.GetValueOrDefault(f.Key, f.Key)} {string.Join(", ", f.Value)}"))
-                : e.Message;
+                ? string.Join("; ", invalid.Errors.Select(f =>
+                    context.HttpContext.Render(Text.Of(FeedbackMessages.FieldError, FieldNames.GetValueOrDefault(f.Key, f.Key), f.Value))))
+                : context.HttpContext.Render(e.Detail);
             return Results.Json(new[] { new Open311Error(e.StatusCode, description) }, Json, statusCode: e.StatusCode);
         }
     }
@@ -69,9 +71,9 @@ public static class Open311Api
     private static async Task<CommuneRecord> Jurisdiction(string? jurisdictionId, ICommuneDirectory communes, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(jurisdictionId))
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["jurisdiction_id"] = ["is required: the commune code, e.g. my-thanh"] });
+            throw InvalidInputException.Field("jurisdiction_id", Text.Of(FeedbackMessages.JurisdictionRequired));
         return (InputValidation.IsSlug(jurisdictionId) ? await communes.FindAsync(jurisdictionId, ct) : null)
-               ?? throw new NotFoundException("jurisdiction_id", jurisdictionId);
+               ?? throw new NotFoundException(FeedbackMessages.Jurisdiction, jurisdictionId);
     }
 
     public static async Task<IResult> Services(string? jurisdiction_id, ICommuneDirectory communes, CancellationToken ct)
@@ -95,7 +97,7 @@ public static class Open311Api
     public static async Task<IResult> ServiceDefinition(string serviceCode, string? jurisdiction_id, ICommuneDirectory communes, CancellationToken ct)
     {
         await Jurisdiction(jurisdiction_id, communes, ct);
-        if (!FeedbackCategories.All.Contains(serviceCode)) throw new NotFoundException("service_code", serviceCode);
+        if (!FeedbackCategories.All.Contains(serviceCode)) throw new NotFoundException(FeedbackMessages.ServiceCode, serviceCode);
         return Results.Json(new { service_code = serviceCode, attributes = Array.Empty<object>() }, Json);
     }
 
@@ -105,12 +107,12 @@ public static class Open311Api
         var commune = await Jurisdiction(fields.GetValueOrDefault("jurisdiction_id"), communes, ct);
         var validation = new InputValidation();
         if (!fields.TryGetValue("service_code", out var serviceCode) || !FeedbackCategories.All.Contains(serviceCode))
-            validation.Add("service_code", $"must be one of: {string.Join(", ", FeedbackCategories.All)}");
+            validation.Add("service_code", Text.Of(CommonMessages.OneOf, string.Join(", ", FeedbackCategories.All)));
         var lat = Coordinate(fields, "lat", 90, validation);
         var lon = Coordinate(fields, "long", 180, validation);
-        validation.Require((lat is null) == (lon is null), "lat", "and long go together");
+        validation.Require((lat is null) == (lon is null), "lat", FeedbackMessages.LatLong);
         var address = CitizenText.Clean(fields.GetValueOrDefault("address_string"));
-        validation.Require(address is null || address.Length <= 300, "address_string", "must be at most 300 characters");
+        validation.Require(address is null || address.Length <= 300, "address_string", CommonMessages.MaxLength, 300);
         validation.ThrowIfInvalid();
 
         var contact = string.Join(" · ", new[]
@@ -131,7 +133,7 @@ public static class Open311Api
     {
         if (!fields.TryGetValue(name, out var text) || string.IsNullOrWhiteSpace(text)) return null;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) <= limit) return value;
-        validation.Add(name, $"must be a decimal degree between -{limit} and {limit}");
+        validation.Add(name, Text.Of(FeedbackMessages.Coordinate, limit));
         return null;
     }
 
@@ -151,9 +153,9 @@ public static class Open311Api
         }
         catch (Exception e) when (e is JsonException or InvalidDataException)
         {
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["body"] = ["is not a valid form or JSON object"] });
+            throw InvalidInputException.Field("body", Text.Of(FeedbackMessages.BodyNotParsed));
         }
-        throw new InvalidInputException(new Dictionary<string, string[]> { ["body"] = ["must be application/x-www-form-urlencoded (or JSON)"] });
+        throw InvalidInputException.Field("body", Text.Of(FeedbackMessages.BodyMediaType));
     }
 
     public static async Task<IResult> Search(string? jurisdiction_id, string? service_request_id, string? service_code, string? start_date, string? end_date,
@@ -169,9 +171,9 @@ public static class Open311Api
         var validation = new InputValidation();
         var end = Instant(end_date, "end_date", validation) ?? time.GetUtcNow().UtcDateTime;
         var start = Instant(start_date, "start_date", validation) ?? end.AddDays(-90);
-        validation.Require(service_code is null || FeedbackCategories.All.Contains(service_code), "service_code", $"must be one of: {string.Join(", ", FeedbackCategories.All)}");
+        validation.Require(service_code is null || FeedbackCategories.All.Contains(service_code), "service_code", CommonMessages.OneOf, string.Join(", ", FeedbackCategories.All));
         var statuses = status?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        validation.Require(statuses.All(s => s is "open" or "closed"), "status", "must be open, closed or both");
+        validation.Require(statuses.All(s => s is "open" or "closed"), "status", FeedbackMessages.OpenOrClosed);
         validation.ThrowIfInvalid();
         FeedbackStatus[]? wanted = statuses.Distinct().Count() == 1
             ? statuses[0] == "open" ? [FeedbackStatus.Received, FeedbackStatus.Assigned] : [FeedbackStatus.Answered, FeedbackStatus.Closed]
@@ -187,21 +189,21 @@ public static class Open311Api
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)) return value.UtcDateTime;
-        validation.Add(name, "must be a W3C date-time such as 2016-02-05T08:00:00+07:00");
+        validation.Add(name, Text.Of(FeedbackMessages.W3cDate));
         return null;
     }
 
     public static async Task<IResult> Get(string id, string? jurisdiction_id, ICommuneDirectory communes, IDocumentStore<FeedbackData> store, CancellationToken ct)
     {
         var commune = await Jurisdiction(jurisdiction_id, communes, ct);
-        var item = (InputValidation.IsSlug(id) ? await store.FindAsync<FeedbackItem>(commune.Code, id, ct) : null) ?? throw new NotFoundException("service_request_id", id);
+        var item = (InputValidation.IsSlug(id) ? await store.FindAsync<FeedbackItem>(commune.Code, id, ct) : null) ?? throw new NotFoundException(FeedbackMessages.ServiceRequest, id);
         return Results.Json(new[] { View(item.Document, commune) }, Json);
     }
 
     public static async Task<IResult> Token(string token, string? jurisdiction_id, ICommuneDirectory communes, IDocumentStore<FeedbackData> store, CancellationToken ct)
     {
         var commune = await Jurisdiction(jurisdiction_id, communes, ct);
-        var item = await PublicFeedbackApi.FindByTrackingCode(store, commune.Code, token, ct) ?? throw new NotFoundException("token", token);
+        var item = await PublicFeedbackApi.FindByTrackingCode(store, commune.Code, token, ct) ?? throw new NotFoundException(FeedbackMessages.Token, token);
         return Results.Json(new[] { new Open311Token(item.Id, item.TrackingCode) }, Json);
     }
 

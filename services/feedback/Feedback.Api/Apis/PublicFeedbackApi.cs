@@ -6,6 +6,7 @@ using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
 using Feedback.Api.Domain;
 using Feedback.Api.Infrastructure;
+using Feedback.Api.Localization;
 
 namespace Feedback.Api.Apis;
 
@@ -51,7 +52,7 @@ public static class PublicFeedbackApi
 
     public static async Task<Ok<FeedbackTrackingView>> Track(string commune, string trackingCode, IDocumentStore<FeedbackData> store, CancellationToken ct)
     {
-        var item = await FindByTrackingCode(store, commune, trackingCode, ct) ?? throw new NotFoundException("Feedback item", trackingCode);
+        var item = await FindByTrackingCode(store, commune, trackingCode, ct) ?? throw new NotFoundException(FeedbackMessages.FeedbackItem, trackingCode);
         return TypedResults.Ok(new FeedbackTrackingView(item.TrackingCode, item.Category, FeedbackCategories.Vietnamese(item.Category), item.Content,
             FeedbackItem.Slug(item.Status), FeedbackItem.Vietnamese(item.Status), item.ReceivedAt, item.DueDate, item.Answer, item.AnsweredAt, item.ClosedAt));
     }
@@ -66,8 +67,8 @@ public static class PublicFeedbackApi
     public static async Task<Ok<IReadOnlyList<PublishedAnswer>>> Answers(string commune, int? skip, int? take, IDocumentStore<FeedbackData> store,
         ICommuneDirectory communes, IDistributedCache cache, CancellationToken ct)
     {
-        new InputValidation().Require(take is null or (>= 1 and <= 100), "take", "must be 1 to 100").Require(skip is null or >= 0, "skip", "must be 0 or more").ThrowIfInvalid();
-        _ = await communes.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        new InputValidation().Require(take is null or (>= 1 and <= 100), "take", CommonMessages.Range, 1, 100).Require(skip is null or >= 0, "skip", CommonMessages.AtLeast, 0).ThrowIfInvalid();
+        _ = await communes.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         async Task<IReadOnlyList<PublishedAnswer>> Read(CancellationToken token) =>
             (await store.QueryAsync<FeedbackItem>(commune, new Query(Filter.Eq("published", true), [new Sort("answeredAt", Descending: true)], skip ?? 0, take ?? 20), token))
             .Select(s => s.Document)
@@ -82,14 +83,14 @@ public static class PublicFeedbackApi
 
     public static async Task<Ok<FeedbackFormView>> Form(string commune, ICommuneDirectory communes, CancellationToken ct)
     {
-        var record = await communes.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var record = await communes.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         return TypedResults.Ok(new FeedbackFormView(record.Code, record.Name, record.DistrictName, record.Hamlets,
             FeedbackCategories.All.Select(c => new CategoryView(c, FeedbackCategories.Vietnamese(c))).ToList()));
     }
 
     public static async Task<Ok<IReadOnlyList<PublicChannel>>> Channels(string commune, IDocumentStore<FeedbackData> store, ICommuneDirectory communes, CancellationToken ct)
     {
-        _ = await communes.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        _ = await communes.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         var channels = await store.QueryAsync<FeedbackChannel>(commune, Query.All, ct);
         return TypedResults.Ok<IReadOnlyList<PublicChannel>>(channels.Select(c => c.Document).OrderBy(c => c.Kind).ThenBy(c => c.Code, StringComparer.Ordinal)
             .Select(c => new PublicChannel(c.Code, c.Name)).ToList());

@@ -9,6 +9,7 @@ using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
 using Feedback.Api.Domain;
 using Feedback.Api.Infrastructure;
+using Feedback.Api.Localization;
 
 namespace Feedback.Api.Apis;
 
@@ -38,7 +39,7 @@ public static class SurveysApi
     {
         var normalized = code.Trim().ToUpperInvariant();
         return normalized.Length is > 0 and <= 32 && normalized.All(char.IsAsciiLetterOrDigit) && await store.FindAsync<SurveyInvitation>(Scopes.Platform, normalized, ct) is { } found
-            ? found : throw new NotFoundException("Survey code", code);
+            ? found : throw new NotFoundException(FeedbackMessages.SurveyCode, code);
     }
 
     public static async Task<Ok<SurveyView>> Show(string code, IDocumentStore<FeedbackData> store, ICommuneDirectory communes, CancellationToken ct)
@@ -55,15 +56,15 @@ public static class SurveysApi
     {
         var comment = CitizenText.Clean(request.Comment);
         var validation = new InputValidation()
-            .Require(request.Level is not null, "level", "is required: not-satisfied, satisfied or very-satisfied")
-            .Require(comment is null || comment.Length <= 1000, "comment", "must be at most 1000 characters");
+            .Require(request.Level is not null, "level", FeedbackMessages.LevelRequired)
+            .Require(comment is null || comment.Length <= 1000, "comment", CommonMessages.MaxLength, 1000);
         foreach (var (name, score) in request.Factors?.Scores() ?? [])
-            validation.Require(score is null or (>= 1 and <= 5), $"factors.{name}", "must be from 1 to 5");
+            validation.Require(score is null or (>= 1 and <= 5), $"factors.{name}", CommonMessages.Range, 1, 5);
         validation.ThrowIfInvalid();
 
         var stored = await Invitation(store, code, ct);
         var invitation = stored.Document;
-        if (invitation.AnsweredAt is not null) throw new ConflictException("survey-answered", "This survey code was already used: one answer per returned dossier.");
+        if (invitation.AnsweredAt is not null) throw new ConflictException("survey-answered", Text.Of(FeedbackMessages.SurveyAnswered));
         var now = time.GetUtcNow().UtcDateTime;
         var response = new SurveyResponse
         {
@@ -93,7 +94,7 @@ public static class SurveysApi
         TimeProvider time, CancellationToken ct)
     {
         var wanted = year ?? VietnamTime.Today(time.GetUtcNow().UtcDateTime).Year;
-        new InputValidation().Require(wanted is >= 2000 and <= 2100, "year", "must be between 2000 and 2100").ThrowIfInvalid();
+        new InputValidation().Require(wanted is >= 2000 and <= 2100, "year", CommonMessages.Range, 2000, 2100).ThrowIfInvalid();
         return TypedResults.Ok(await cache.GetOrCreateJsonAsync(IndexKey(commune, wanted), TimeSpan.FromMinutes(10), async token =>
         {
             var responses = await store.QueryAsync<SurveyResponse>(commune, new Query(Filter.And(

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
 using Platform.ServiceDefaults.Problems;
+using Feedback.Api.Localization;
 
 namespace Feedback.Api.Domain;
 
@@ -59,25 +60,26 @@ public sealed record FeedbackItem
     [JsonIgnore]
     public bool IsOpen => Status is FeedbackStatus.Received or FeedbackStatus.Assigned;
 
+    /// <param name="action">a key of <see cref="FeedbackMessages"/> naming the action</param>
     public FeedbackItem Require(string action, params FeedbackStatus[] allowed) =>
         allowed.Contains(Status) ? this : throw new ConflictException("illegal-transition",
-            $"Cannot {action} a feedback item that is {Slug(Status)}; only one that is {string.Join(" or ", allowed.Select(Slug))}.");
+            Text.Of(FeedbackMessages.IllegalTransition, Text.Of(action), Name(Status), allowed.Select(Name).ToList()));
 
     public FeedbackItem AssignTo(string staffId, DateTime now)
     {
-        Require("assign", FeedbackStatus.Received, FeedbackStatus.Assigned);
+        Require(FeedbackMessages.ActionAssign, FeedbackStatus.Received, FeedbackStatus.Assigned);
         // Nobody answers a complaint about themselves.
         if (Category == FeedbackCategories.StaffConduct && staffId == StaffId)
-            throw new BusinessRuleException("conflict-of-interest", "The officer a conduct complaint is about cannot be put in charge of answering it.");
+            throw new BusinessRuleException("conflict-of-interest", Text.Of(FeedbackMessages.ConflictOfInterest));
         return this with { Status = FeedbackStatus.Assigned, AssigneeId = staffId, AssignedAt = now };
     }
 
     public FeedbackItem AnswerWith(string answer, bool publish, bool? upheld, DateTime now, DateOnly today, string? by)
     {
-        Require("answer", FeedbackStatus.Assigned);
+        Require(FeedbackMessages.ActionAnswer, FeedbackStatus.Assigned);
         var validation = new InputValidation();
-        if (Category == FeedbackCategories.StaffConduct) validation.Require(upheld is not null, "upheld", "is required for a conduct complaint: was it justified?");
-        else validation.Require(upheld is null, "upheld", "applies only to a conduct complaint");
+        if (Category == FeedbackCategories.StaffConduct) validation.Require(upheld is not null, "upheld", FeedbackMessages.UpheldRequired);
+        else validation.Require(upheld is null, "upheld", FeedbackMessages.UpheldNotApplicable);
         validation.ThrowIfInvalid();
         return this with
         {
@@ -89,13 +91,21 @@ public sealed record FeedbackItem
     /// <summary>An answered item is closed; an unanswered one only with a reason (a duplicate, an abusive message).</summary>
     public FeedbackItem CloseWith(string? note, DateTime now)
     {
-        Require("close", FeedbackStatus.Received, FeedbackStatus.Assigned, FeedbackStatus.Answered);
+        Require(FeedbackMessages.ActionClose, FeedbackStatus.Received, FeedbackStatus.Assigned, FeedbackStatus.Answered);
         if (Status != FeedbackStatus.Answered && string.IsNullOrWhiteSpace(note))
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["note"] = ["is required to close an item that was not answered"] });
+            throw InvalidInputException.Field("note", Text.Of(FeedbackMessages.CloseNote));
         return this with { Status = FeedbackStatus.Closed, ClosedAt = now, ClosingNote = note };
     }
 
     public static string Slug(FeedbackStatus status) => status.ToString().ToLowerInvariant();
+
+    private static Text Name(FeedbackStatus status) => Text.Of(status switch
+    {
+        FeedbackStatus.Received => FeedbackMessages.StatusReceived,
+        FeedbackStatus.Assigned => FeedbackMessages.StatusAssigned,
+        FeedbackStatus.Answered => FeedbackMessages.StatusAnswered,
+        _ => FeedbackMessages.StatusClosed,
+    });
 
     public static string Vietnamese(FeedbackStatus status) => status switch
     {

@@ -6,6 +6,8 @@ using Feedback.Api.Apis;
 using Feedback.Api.Consumers;
 using Feedback.Api.Domain;
 using Feedback.Api.Infrastructure;
+using Platform.ServiceDefaults.Problems;
+using Feedback.Api.Localization;
 
 namespace Feedback.Api.Extensions;
 
@@ -21,6 +23,7 @@ public static class FeedbackModule
         builder.AddConsumer<ProcedureChangedConsumer>(Name);
         builder.AddConsumer<StaffRegisteredConsumer>(Name);
         builder.Services.AddOpenApi(Name);
+        builder.Services.AddMessages(typeof(FeedbackMessages));
         builder.Services.TryAddSingleton(_ => WorkingCalendar.FromScheduleFiles(builder.Configuration.GetSection("Calendar:ScheduleFiles").Get<string[]>()));
         builder.Services.AddSingleton(sp => new FeedbackDeadlines(sp.GetRequiredService<WorkingCalendar>(),
             builder.Configuration.GetValue("Feedback:AssignWorkingDays", 2), builder.Configuration.GetValue("Feedback:AnswerWorkingDays", 10)));

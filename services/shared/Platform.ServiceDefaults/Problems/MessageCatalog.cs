@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -58,4 +59,8 @@ public static class MessageCatalogExtensions
         services.AddSingleton(new MessageResources(keys));
         return services;
     }
+
+    /// <summary>The text in the request's language (see <see cref="ProblemLanguage"/>).</summary>
+    public static string Render(this HttpContext http, Text text) =>
+        http.RequestServices.GetRequiredService<MessageCatalog>().Render(text, ProblemLanguage.Of(http));
 }
