@@ -6,6 +6,7 @@ using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Awards.Api.Localization;
 
 namespace Awards.Api.Apis;
 
@@ -34,17 +35,17 @@ public static class AchievementsApi
     {
         var today = CampaignsApi.Today(time);
         new InputValidation()
-            .Require(request.Year is { } y && y >= 2000 && y <= today.Year, "year", $"must be a year from 2000 to {today.Year}")
+            .Require(request.Year is { } y && y >= 2000 && y <= today.Year, "year", AwardsMessages.YearUpTo, today.Year)
             .RequireText(request.Title, "title", 500)
             .RequireText(request.Evidence, "evidence", 2000)
-            .Require(request.StaffId is not null || !string.IsNullOrWhiteSpace(request.Name), "name", "is required for a collective achievement")
-            .Require(request.Name is null || request.Name.Length <= 200, "name", "must be at most 200 characters")
+            .Require(request.StaffId is not null || !string.IsNullOrWhiteSpace(request.Name), "name", AwardsMessages.CollectiveName)
+            .Require(request.Name is null || request.Name.Length <= 200, "name", CommonMessages.MaxLength, 200)
             .ThrowIfInvalid();
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         var name = request.Name?.Trim();
         if (request.StaffId is { } staffId)
             name = (await store.FindAsync<StaffCard>(commune, staffId, ct))?.Document.FullName
-                   ?? throw new BusinessRuleException("unknown-staff", $"'{staffId}' is not on the commune's staff registry.");
+                   ?? throw new BusinessRuleException("unknown-staff", Text.Of(AwardsMessages.UnknownStaff, staffId));
         var now = time.GetUtcNow().UtcDateTime;
         var achievement = new Achievement
         {

@@ -8,6 +8,7 @@ using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Awards.Api.Localization;
 
 namespace Awards.Api.Apis;
 
@@ -48,7 +49,7 @@ public static class CampaignsApi
 
     public static async Task<Ok<CampaignView>> Get(string commune, string id, IDocumentStore<AwardsData> store, CancellationToken ct)
     {
-        var campaign = await store.FindAsync<Campaign>(commune, id, ct) ?? throw new NotFoundException("Campaign", id);
+        var campaign = await store.FindAsync<Campaign>(commune, id, ct) ?? throw new NotFoundException(AwardsMessages.Campaign, id);
         return TypedResults.Ok(new CampaignView(campaign.Document, await PlansAsync(store, commune, id, ct)));
     }
 
@@ -56,17 +57,17 @@ public static class CampaignsApi
         IDistributedCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         var validation = new InputValidation().RequireText(request.Name, "name", 300)
-            .Require(request.Id is null || InputValidation.IsSlug(request.Id), "id", "must be a lowercase ASCII slug")
-            .Require(request.FromYear is >= 2000 and <= 2100, "fromYear", "must be a year between 2000 and 2100")
-            .Require(request.ToYear is { } to && request.FromYear is { } from && to >= from && to - from < 10, "toYear", "must be from fromYear to at most 9 years later")
-            .Require(request.Description is null || request.Description.Length <= 2000, "description", "must be at most 2000 characters");
+            .Require(request.Id is null || InputValidation.IsSlug(request.Id), "id", CommonMessages.Slug)
+            .Require(request.FromYear is >= 2000 and <= 2100, "fromYear", CommonMessages.Range, 2000, 2100)
+            .Require(request.ToYear is { } to && request.FromYear is { } from && to >= from && to - from < 10, "toYear", AwardsMessages.CampaignToYear)
+            .Require(request.Description is null || request.Description.Length <= 2000, "description", CommonMessages.MaxLength, 2000);
         foreach (var (plan, i) in (request.Years ?? []).Select((p, i) => (p, i)))
         {
-            validation.Require(plan?.Year is { } y && y >= request.FromYear && y <= request.ToYear, $"years[{i}].year", "must be a year of the campaign");
+            validation.Require(plan?.Year is { } y && y >= request.FromYear && y <= request.ToYear, $"years[{i}].year", AwardsMessages.YearOfCampaign);
             if (plan is not null) ValidatePlan(validation, plan, $"years[{i}].", plan.Year ?? 0);
         }
         validation.ThrowIfInvalid();
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         var now = time.GetUtcNow().UtcDateTime;
         var campaign = new Campaign
         {
@@ -91,7 +92,7 @@ public static class CampaignsApi
         }
         catch (ConflictException e) when (e.Type == "duplicate")
         {
-            throw new ConflictException("campaign-exists", $"The commune already has a campaign '{campaign.Id}'.");
+            throw new ConflictException("campaign-exists", Text.Of(AwardsMessages.CampaignExists, campaign.Id));
         }
         await RadioDesk.ForgetAsync(cache, commune, ct);
         return TypedResults.Created($"/api/communes/{commune}/campaigns/{campaign.Id}", new CampaignView(campaign, plans));
@@ -100,14 +101,14 @@ public static class CampaignsApi
     public static async Task<Created<CampaignPlan>> AddYear(string commune, string id, PlanInput request, IDocumentStore<AwardsData> store, ICommuneDirectory directory,
         IDistributedCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
-        var validation = new InputValidation().Require(request.Year is >= 2000 and <= 2100, "year", "must be a year between 2000 and 2100");
+        var validation = new InputValidation().Require(request.Year is >= 2000 and <= 2100, "year", CommonMessages.Range, 2000, 2100);
         ValidatePlan(validation, request, "", request.Year ?? 0);
         validation.ThrowIfInvalid();
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
-        var campaign = await store.FindAsync<Campaign>(commune, id, ct) ?? throw new NotFoundException("Campaign", id);
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
+        var campaign = await store.FindAsync<Campaign>(commune, id, ct) ?? throw new NotFoundException(AwardsMessages.Campaign, id);
         var year = request.Year!.Value;
         if (year < campaign.Document.FromYear)
-            throw new BusinessRuleException("year-before-campaign", $"The campaign starts in {campaign.Document.FromYear}; a year before it cannot be added.");
+            throw new BusinessRuleException("year-before-campaign", Text.Of(AwardsMessages.YearBeforeCampaign, campaign.Document.FromYear));
         var now = time.GetUtcNow().UtcDateTime;
         var plan = Apply(Movement.Plan(id, year, request.Theme, now), request, now, user.Actor());
         var changes = new ChangeSet().Insert(commune, CampaignPlan.Key(id, year), plan);
@@ -121,7 +122,7 @@ public static class CampaignsApi
         }
         catch (ConflictException e) when (e.Type == "duplicate")
         {
-            throw new ConflictException("plan-exists", $"The campaign '{id}' already has a plan for {year}; change it with PUT.");
+            throw new ConflictException("plan-exists", Text.Of(AwardsMessages.PlanExists, id, year));
         }
         await RadioDesk.ForgetAsync(cache, commune, ct);
         return TypedResults.Created($"/api/communes/{commune}/campaigns/{id}/years/{year}", plan);
@@ -130,11 +131,11 @@ public static class CampaignsApi
     public static async Task<Ok<CampaignPlan>> UpdateYear(string commune, string id, int year, PlanInput request, IDocumentStore<AwardsData> store,
         ICommuneDirectory directory, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
-        var validation = new InputValidation().Require(request.Year is null || request.Year == year, "year", "must match the route's year");
+        var validation = new InputValidation().Require(request.Year is null || request.Year == year, "year", AwardsMessages.RouteYear);
         ValidatePlan(validation, request, "", year);
         validation.ThrowIfInvalid();
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
-        var stored = await store.FindAsync<CampaignPlan>(commune, CampaignPlan.Key(id, year), ct) ?? throw new NotFoundException("Campaign year", $"{id}/{year}");
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
+        var stored = await store.FindAsync<CampaignPlan>(commune, CampaignPlan.Key(id, year), ct) ?? throw new NotFoundException(AwardsMessages.CampaignYear, $"{id}/{year}");
         var plan = Apply(stored.Document, request, time.GetUtcNow().UtcDateTime, user.Actor());
         var changes = new ChangeSet().Update(stored, plan);
         await SettingsAsync(store, changes, commune, record, [plan], ct);
@@ -163,21 +164,21 @@ public static class CampaignsApi
 
     private static void ValidatePlan(InputValidation v, PlanInput p, string prefix, int year)
     {
-        v.Require(p.Theme is null || p.Theme.Trim().Length is > 0 and <= 500, prefix + "theme", "must be 1 to 500 characters");
+        v.Require(p.Theme is null || p.Theme.Trim().Length is > 0 and <= 500, prefix + "theme", AwardsMessages.LengthRange, 1, 500);
         foreach (var (quota, name) in new[] { (p.CommuneQuota, "communeQuota"), (p.DistrictQuota, "districtQuota") })
             v.Require(quota is null || (quota.Collective is null or (>= 0 and <= 50) && quota.Individual is null or (>= 0 and <= 50)), prefix + name,
-                "collective and individual must be between 0 and 50");
+                AwardsMessages.Quota);
         foreach (var (deadline, name) in new[] { (p.CommuneDeadline, "communeDeadline"), (p.DistrictDeadline, "districtDeadline") })
-            v.Require(deadline is null || deadline.Value.Year == year || deadline.Value.Year == year + 1, prefix + name, "must fall in the plan's year or early the next");
+            v.Require(deadline is null || deadline.Value.Year == year || deadline.Value.Year == year + 1, prefix + name, AwardsMessages.DeadlineYear);
         v.Require(p.CommuneDeadline is null || p.DistrictDeadline is null || p.CommuneDeadline <= p.DistrictDeadline, prefix + "districtDeadline",
-            "cannot be before communeDeadline");
-        v.Require(p.CouncilSize is null or (>= 1 and <= 50), prefix + "councilSize", "must be between 1 and 50");
+            AwardsMessages.DistrictDeadline);
+        v.Require(p.CouncilSize is null or (>= 1 and <= 50), prefix + "councilSize", CommonMessages.Range, 1, 50);
         v.Require(p.ApprovalsNeeded is null || (p.ApprovalsNeeded >= 1 && p.ApprovalsNeeded <= (p.CouncilSize ?? 50)), prefix + "approvalsNeeded",
-            "must be between 1 and the council's size");
+            AwardsMessages.ApprovalsNeeded);
         foreach (var (key, value) in p.Indicators ?? new Dictionary<string, IndicatorInput>())
             v.Require(Domain.Indicators.All.Contains(key) && value?.Weight is >= 0 and <= 100 && value.Target is > 0 and <= 1000
                       && (key == Domain.Indicators.Initiatives || value.Target <= 1), $"{prefix}indicators.{key}",
-                $"must be one of {string.Join(", ", Domain.Indicators.All)} with a weight of 0–100 and a target above 0 (a share up to 1, initiatives a count)");
+                AwardsMessages.Indicator, string.Join(", ", Domain.Indicators.All));
     }
 
     private static CampaignPlan Apply(CampaignPlan plan, PlanInput input, DateTime now, string? by)
@@ -202,9 +203,9 @@ public static class CampaignsApi
         // What was sent is checked field by field; the plan it makes, with the defaults it keeps, must still hold together
         // (a threshold above the council's size would reject every nomination at its first vote).
         if (applied.ApprovalsNeeded > applied.CouncilSize || applied.CommuneDeadline > applied.DistrictDeadline)
-            throw new BusinessRuleException("inconsistent-plan", $"The plan for {applied.Year} would be inconsistent.",
-                [.. applied.ApprovalsNeeded > applied.CouncilSize ? ["approvalsNeeded exceeds councilSize"] : Array.Empty<string>(),
-                 .. applied.CommuneDeadline > applied.DistrictDeadline ? ["communeDeadline is after districtDeadline"] : Array.Empty<string>()]);
+            throw new BusinessRuleException("inconsistent-plan", Text.Of(AwardsMessages.InconsistentPlan, applied.Year),
+                [.. applied.ApprovalsNeeded > applied.CouncilSize ? [Text.Of(AwardsMessages.ApprovalsExceedCouncil)] : Array.Empty<Text>(),
+                 .. applied.CommuneDeadline > applied.DistrictDeadline ? [Text.Of(AwardsMessages.CommuneDeadlineAfterDistrict)] : Array.Empty<Text>()]);
         return applied;
     }
 

@@ -7,6 +7,7 @@ using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Awards.Api.Localization;
 
 namespace Awards.Api.Apis;
 
@@ -51,7 +52,7 @@ public static class NominationsApi
     }
 
     private static async Task<Stored<Nomination>> LoadAsync(IDocumentStore<AwardsData> store, string commune, string id, CancellationToken ct) =>
-        await store.FindAsync<Nomination>(commune, id, ct) ?? throw new NotFoundException("Nomination", id);
+        await store.FindAsync<Nomination>(commune, id, ct) ?? throw new NotFoundException(AwardsMessages.Nomination, id);
 
     public static async Task<Ok<IReadOnlyList<Nomination>>> List(string commune, int? year, string? status, IDocumentStore<AwardsData> store, TimeProvider time,
         CancellationToken ct) =>
@@ -68,41 +69,42 @@ public static class NominationsApi
         var today = CampaignsApi.Today(time);
         var title = AwardTitles.Find(request.Title);
         new InputValidation()
-            .Require(request.Year is { } y && y >= 2000 && y <= today.Year + 1, "year", $"must be a year from 2000 to {today.Year + 1}")
-            .Require(request.Level is not null && NominationLevels.All.Contains(request.Level), "level", "must be 'commune' or 'district'")
-            .Require(request.Kind is not null && NominationKinds.All.Contains(request.Kind), "kind", "must be 'collective' or 'individual'")
-            .Require(title is not null, "title", $"must be one of: {string.Join(", ", AwardTitles.All.Select(t => t.Code))}")
-            .Require(title?.Kind is null || request.Kind is null || title.Kind == request.Kind, "title", $"'{request.Title}' is a title for {(title?.Kind == NominationKinds.Collective ? "a collective" : "an individual")}")
-            .Require(request.Nominee is not null && !string.IsNullOrWhiteSpace(request.Nominee.Name) && request.Nominee.Name.Length <= 200, "nominee.name", "is required (at most 200 characters)")
-            .Require(request.Kind != NominationKinds.Collective || request.Nominee?.StaffId is null, "nominee.staffId", "a collective has no staff id")
+            .Require(request.Year is { } y && y >= 2000 && y <= today.Year + 1, "year", AwardsMessages.YearUpTo, today.Year + 1)
+            .Require(request.Level is not null && NominationLevels.All.Contains(request.Level), "level", AwardsMessages.Level)
+            .Require(request.Kind is not null && NominationKinds.All.Contains(request.Kind), "kind", AwardsMessages.Kind)
+            .Require(title is not null, "title", CommonMessages.OneOf, string.Join(", ", AwardTitles.All.Select(t => t.Code)))
+            .Require(title?.Kind is null || request.Kind is null || title.Kind == request.Kind, "title",
+                title?.Kind == NominationKinds.Collective ? AwardsMessages.TitleForCollective : AwardsMessages.TitleForIndividual, request.Title)
+            .Require(request.Nominee is not null && !string.IsNullOrWhiteSpace(request.Nominee.Name) && request.Nominee.Name.Length <= 200, "nominee.name", AwardsMessages.NomineeName)
+            .Require(request.Kind != NominationKinds.Collective || request.Nominee?.StaffId is null, "nominee.staffId", AwardsMessages.CollectiveNoStaff)
             .Require(request.Kind != NominationKinds.Individual || title?.Code is not (AwardTitles.AdvancedWorker or AwardTitles.EmulationSoldier)
-                     || request.Nominee?.StaffId is not null, "nominee.staffId", "is required for this title: its conditions are checked on the person's record")
+                     || request.Nominee?.StaffId is not null, "nominee.staffId", AwardsMessages.StaffIdForTitle)
             .RequireText(request.Reason, "reason", 4000)
             .ThrowIfInvalid();
         var year = request.Year!.Value;
         var plan = (await AwardsWork.GoverningPlanAsync(store, commune, year, request.CampaignId, ct))?.Document
-                   ?? throw new BusinessRuleException("no-plan", $"No emulation plan covers {year}" + (request.CampaignId is null ? "" : $" in campaign '{request.CampaignId}'") +
-                                                             "; add the year to a campaign first.");
-        var reasons = new List<string>();
-        if (Eligibility.PastDeadline(today, plan.CommuneDeadline, "xã") is { } late) reasons.Add(late);
+                   ?? throw new BusinessRuleException("no-plan", request.CampaignId is null
+                       ? Text.Of(AwardsMessages.NoPlan, year) : Text.Of(AwardsMessages.NoPlanInCampaign, year, request.CampaignId));
+        var reasons = new List<Text>();
+        if (Eligibility.PastDeadline(today, plan.CommuneDeadline, AwardsMessages.ToCommune) is { } late) reasons.Add(late);
         var ledgerKey = QuotaLedger.Key(plan.CampaignId, year);
         var ledger = await store.FindAsync<QuotaLedger>(commune, ledgerKey, ct);
         var current = ledger?.Document ?? new QuotaLedger { CampaignId = plan.CampaignId, Year = year };
-        if (Eligibility.OverQuota(current.Filed(request.Kind!).Count, plan.CommuneQuota.For(request.Kind!), request.Kind!, "Ủy ban nhân dân xã") is { } over) reasons.Add(over);
+        if (Eligibility.OverQuota(current.Filed(request.Kind!).Count, plan.CommuneQuota.For(request.Kind!), request.Kind!, AwardsMessages.ToCommuneCommittee) is { } over) reasons.Add(over);
         var nominee = request.Nominee!;
         if (nominee.StaffId is { } staffId)
         {
             if (await store.FindAsync<StaffCard>(commune, staffId, ct) is null)
-                throw new BusinessRuleException("unknown-staff", $"'{staffId}' is not on the commune's staff registry.");
+                throw new BusinessRuleException("unknown-staff", Text.Of(AwardsMessages.UnknownStaff, staffId));
             var evaluation = (await store.FindAsync<EvaluationRecord>(commune, EvaluationRecord.Key(staffId, year), ct))?.Document;
             var initiatives = (await store.FindAsync<StaffYear>(commune, StaffYear.Key(staffId, year), ct))?.Document.Initiatives ?? 0;
             reasons.AddRange(Eligibility.TitleReasons(title!.Code, year, evaluation?.Level, initiatives));
         }
         if (reasons.Count > 0)
         {
-            var type = reasons.Count > 1 ? "nomination-refused" : Eligibility.PastDeadline(today, plan.CommuneDeadline, "xã") is not null ? "past-deadline"
+            var type = reasons.Count > 1 ? "nomination-refused" : Eligibility.PastDeadline(today, plan.CommuneDeadline, AwardsMessages.ToCommune) is not null ? "past-deadline"
                 : current.Filed(request.Kind!).Count >= plan.CommuneQuota.For(request.Kind!) ? "over-quota" : "not-eligible";
-            throw new BusinessRuleException(type, string.Join(" ", reasons), reasons);
+            throw new BusinessRuleException(type, Text.Sentences(reasons), reasons);
         }
         var nomination = new Nomination
         {
@@ -121,14 +123,14 @@ public static class NominationsApi
     public static async Task<Ok<Nomination>> VoteOn(string commune, string id, VoteRequest request, IDocumentStore<AwardsData> store, TimeProvider time,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        new InputValidation().Require(request.Approve is not null, "approve", "is required (true or false)").ThrowIfInvalid();
-        var member = user.FindFirst(ClaimNames.Subject)?.Value ?? throw new ConflictException("no-member", "The token names no council member (no 'sub').");
+        new InputValidation().Require(request.Approve is not null, "approve", AwardsMessages.BooleanRequired).ThrowIfInvalid();
+        var member = user.FindFirst(ClaimNames.Subject)?.Value ?? throw new ConflictException("no-member", Text.Of(AwardsMessages.NoMember));
         var stored = await LoadAsync(store, commune, id, ct);
         var nomination = stored.Document;
         if (nomination.Votes.Any(v => v.Member == member))
-            throw new ConflictException("already-voted", $"Council member '{member}' has already voted on this nomination.");
+            throw new ConflictException("already-voted", Text.Of(AwardsMessages.AlreadyVoted, member));
         if (nomination.Status != NominationStatus.Proposed)
-            throw new ConflictException("voting-closed", $"The vote is closed: the nomination is {nomination.Status}.");
+            throw new ConflictException("voting-closed", Text.Of(AwardsMessages.VotingClosed, NominationStatus.Name(nomination.Status)));
         var plan = (await AwardsWork.GoverningPlanAsync(store, commune, nomination.Year, nomination.CampaignId, ct))?.Document;
         // The council's size and threshold are fixed by the first vote, so that a later change of the plan cannot move a count under way.
         var size = nomination.Tally?.CouncilSize ?? plan?.CouncilSize ?? Movement.DefaultCouncilSize;
@@ -145,23 +147,23 @@ public static class NominationsApi
         var stored = await LoadAsync(store, commune, id, ct);
         var nomination = stored.Document;
         if (nomination.Level != NominationLevels.District)
-            throw new BusinessRuleException("commune-level", "A commune-level nomination is decided by the commune chairman (POST .../awards), not forwarded.");
+            throw new BusinessRuleException("commune-level", Text.Of(AwardsMessages.CommuneLevel));
         if (nomination.Status != NominationStatus.Approved)
-            throw new ConflictException("not-approved", $"Only a nomination the council approved can be forwarded; this one is {nomination.Status}.");
+            throw new ConflictException("not-approved", Text.Of(AwardsMessages.NotApproved, NominationStatus.Name(nomination.Status)));
         var plan = (await AwardsWork.GoverningPlanAsync(store, commune, nomination.Year, nomination.CampaignId, ct))?.Document
-                   ?? throw new BusinessRuleException("no-plan", $"No emulation plan covers {nomination.Year}.");
+                   ?? throw new BusinessRuleException("no-plan", Text.Of(AwardsMessages.NoPlanForYear, nomination.Year));
         var ledgerKey = QuotaLedger.Key(plan.CampaignId, nomination.Year);
         var ledger = await store.FindAsync<QuotaLedger>(commune, ledgerKey, ct);
         var current = ledger?.Document ?? new QuotaLedger { CampaignId = plan.CampaignId, Year = nomination.Year };
         var today = CampaignsApi.Today(time);
         var reasons = new[]
         {
-            Eligibility.PastDeadline(today, plan.DistrictDeadline, "Phòng Nội vụ huyện"),
-            Eligibility.OverQuota(current.Forwarded(nomination.Kind).Count, plan.DistrictQuota.For(nomination.Kind), nomination.Kind, "huyện"),
-        }.OfType<string>().ToList();
+            Eligibility.PastDeadline(today, plan.DistrictDeadline, AwardsMessages.ToDistrictOffice),
+            Eligibility.OverQuota(current.Forwarded(nomination.Kind).Count, plan.DistrictQuota.For(nomination.Kind), nomination.Kind, AwardsMessages.ToDistrict),
+        }.OfType<Text>().ToList();
         if (reasons.Count > 0)
-            throw new BusinessRuleException(reasons.Count > 1 ? "forward-refused" : today > plan.DistrictDeadline ? "past-deadline" : "over-quota", string.Join(" ", reasons), reasons);
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+            throw new BusinessRuleException(reasons.Count > 1 ? "forward-refused" : today > plan.DistrictDeadline ? "past-deadline" : "over-quota", Text.Sentences(reasons), reasons);
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         var now = time.GetUtcNow().UtcDateTime;
         var forwarded = nomination with { Status = NominationStatus.Forwarded, ForwardedAt = now, ForwardedBy = user.Actor() };
         var changes = new ChangeSet().Update(stored, forwarded)
@@ -179,7 +181,7 @@ public static class NominationsApi
     {
         var stored = await LoadAsync(store, commune, id, ct);
         if (stored.Document.Status is not (NominationStatus.Proposed or NominationStatus.Approved or NominationStatus.Rejected))
-            throw new ConflictException("cannot-withdraw", $"A nomination that is {stored.Document.Status} cannot be withdrawn.");
+            throw new ConflictException("cannot-withdraw", Text.Of(AwardsMessages.CannotWithdraw, NominationStatus.Name(stored.Document.Status)));
         var withdrawn = stored.Document with { Status = NominationStatus.Withdrawn };
         var changes = new ChangeSet().Update(stored, withdrawn);
         if (!stored.Document.Thematic && await store.FindAsync<QuotaLedger>(commune, QuotaLedger.Key(stored.Document.CampaignId, stored.Document.Year), ct) is { } ledger)
@@ -196,15 +198,15 @@ public static class NominationsApi
         TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().RequireText(request.NominationId, "nominationId", 100).RequireText(request.DecisionNo, "decisionNo", 100)
-            .Require(request.Title is null || request.Title.Trim().Length is > 0 and <= 300, "title", "must be 1 to 300 characters").ThrowIfInvalid();
+            .Require(request.Title is null || request.Title.Trim().Length is > 0 and <= 300, "title", AwardsMessages.LengthRange, 1, 300).ThrowIfInvalid();
         var stored = await LoadAsync(store, commune, request.NominationId!, ct);
         var nomination = stored.Document;
         if (nomination.Level != NominationLevels.Commune)
-            throw new BusinessRuleException("district-level", "A district-level nomination is forwarded to the district, which decides it.");
+            throw new BusinessRuleException("district-level", Text.Of(AwardsMessages.DistrictLevel));
         if (nomination.Decision is not null)
-            throw new ConflictException("already-decided", $"The nomination was already decided ({nomination.Status}, decision {nomination.Decision.DecisionNo}).");
+            throw new ConflictException("already-decided", Text.Of(AwardsMessages.AlreadyDecidedWithDecision, NominationStatus.Name(nomination.Status), nomination.Decision.DecisionNo));
         if (nomination.Status != NominationStatus.Approved)
-            throw new BusinessRuleException("council-not-approved", $"The council has not approved this nomination (it is {nomination.Status}).");
+            throw new BusinessRuleException("council-not-approved", Text.Of(AwardsMessages.CouncilNotApproved, NominationStatus.Name(nomination.Status)));
         var granted = request.Granted ?? true;
         var (decided, award, changes) = Decide(commune, stored, granted, request.DecisionNo!.Trim(), request.Title?.Trim() ?? nomination.TitleName, request.Note,
             user.Actor(), time.GetUtcNow().UtcDateTime, NominationLevels.Commune);
@@ -221,12 +223,12 @@ public static class NominationsApi
     public static async Task<Ok<DistrictNomination>> DecideInDistrict(string district, string id, DistrictDecisionRequest request, IDocumentStore<AwardsData> store,
         TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
-        new InputValidation().Require(request.Granted is not null, "granted", "is required (true or false)").RequireText(request.DecisionNo, "decisionNo", 100)
-            .Require(request.Title is null || request.Title.Trim().Length is > 0 and <= 300, "title", "must be 1 to 300 characters").ThrowIfInvalid();
+        new InputValidation().Require(request.Granted is not null, "granted", AwardsMessages.BooleanRequired).RequireText(request.DecisionNo, "decisionNo", 100)
+            .Require(request.Title is null || request.Title.Trim().Length is > 0 and <= 300, "title", AwardsMessages.LengthRange, 1, 300).ThrowIfInvalid();
         var scope = CommuneIndicators.Scope(district);
-        var item = await store.FindAsync<DistrictNomination>(scope, id, ct) ?? throw new NotFoundException("Nomination", id);
+        var item = await store.FindAsync<DistrictNomination>(scope, id, ct) ?? throw new NotFoundException(AwardsMessages.Nomination, id);
         if (item.Document.Status != NominationStatus.Forwarded)
-            throw new ConflictException("already-decided", $"The nomination was already decided ({item.Document.Status}).");
+            throw new ConflictException("already-decided", Text.Of(AwardsMessages.AlreadyDecided, NominationStatus.Name(item.Document.Status)));
         var stored = await LoadAsync(store, item.Document.Commune, id, ct);
         var (decided, _, changes) = Decide(item.Document.Commune, stored, request.Granted!.Value, request.DecisionNo!.Trim(),
             request.Title?.Trim() ?? stored.Document.TitleName, request.Note, user.Actor(), time.GetUtcNow().UtcDateTime, NominationLevels.District);

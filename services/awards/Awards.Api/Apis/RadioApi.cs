@@ -11,6 +11,7 @@ using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Awards.Api.Localization;
 
 namespace Awards.Api.Apis;
 
@@ -45,8 +46,8 @@ public static class RadioApi
     {
         long after = 0;
         new InputValidation().Require(since is null || (long.TryParse(since, NumberStyles.None, CultureInfo.InvariantCulture, out after) && after >= 0), "since",
-            "must be the id of an item already read (a non-negative number)").ThrowIfInvalid();
-        if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException("Commune", commune);
+            AwardsMessages.Since).ThrowIfInvalid();
+        if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException(CommonMessages.Commune, commune);
         var items = since is null
             ? (await store.QueryAsync<RadioItem>(commune, new Query(OrderBy: [new Sort("seq", Descending: true)], Take: Page), ct)).Reverse()
             : await store.QueryAsync<RadioItem>(commune, new Query(Filter.Gt("seq", after), [new Sort("seq")], Take: Page), ct);
@@ -59,7 +60,7 @@ public static class RadioApi
     public static async Task<IResult> Feed(string commune, HttpContext http, IDocumentStore<AwardsData> store, ICommuneDirectory directory, IDistributedCache cache,
         RadioAudio audio, CancellationToken ct)
     {
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         var snapshot = await cache.GetOrCreateJsonAsync(RadioDesk.FeedKey(commune), TimeSpan.FromMinutes(30), async token =>
         {
             var items = (await store.QueryAsync<RadioItem>(commune, new Query(OrderBy: [new Sort("seq", Descending: true)], Take: FeedSize), token))
@@ -83,7 +84,7 @@ public static class RadioApi
     public static async Task<Ok<Bulletin>> BulletinOf(string commune, DateOnly? date, HttpContext http, IDocumentStore<AwardsData> store, ICommuneDirectory directory,
         RadioAudio audio, TimeProvider time, CancellationToken ct)
     {
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         var day = date ?? VietnamTime.Today(time.GetUtcNow().UtcDateTime);
         var bulletin = await BulletinAsync(store, record, day, ct);
         return TypedResults.Ok(bulletin with
@@ -95,16 +96,16 @@ public static class RadioApi
     public static async Task<IResult> Audio(string commune, DateOnly? date, IDocumentStore<AwardsData> store, ICommuneDirectory directory, IDistributedCache cache,
         RadioAudio audio, TimeProvider time, CancellationToken ct)
     {
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
-        if (!audio.Available) throw new NotFoundException("Bulletin audio (espeak-ng is not installed here)", commune);
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
+        if (!audio.Available) throw new NotFoundException(AwardsMessages.BulletinAudioUnavailable, commune);
         var bulletin = await BulletinAsync(store, record, date ?? VietnamTime.Today(time.GetUtcNow().UtcDateTime), ct);
-        var wav = await SpeakCachedAsync(cache, audio, bulletin.Script, ct) ?? throw new NotFoundException("Bulletin audio", commune);
+        var wav = await SpeakCachedAsync(cache, audio, bulletin.Script, ct) ?? throw new NotFoundException(AwardsMessages.BulletinAudio, commune);
         return Results.File(wav, RadioAudio.MediaType, $"ban-tin-{commune}-{bulletin.Date:yyyy-MM-dd}.wav");
     }
 
     private static async Task<Bulletin> BulletinAsync(IDocumentStore<AwardsData> store, CommuneRecord record, DateOnly day, CancellationToken ct)
     {
-        new InputValidation().Require(day.Year is >= 2000 and <= 2100, "date", "must be a day between 2000 and 2100").ThrowIfInvalid();
+        new InputValidation().Require(day.Year is >= 2000 and <= 2100, "date", AwardsMessages.BulletinDay).ThrowIfInvalid();
         var from = VietnamTime.StartOfDayUtc(day);
         // A day's broadcast reads its first items; a day with more is not a bulletin anyone can read aloud.
         var items = (await store.QueryAsync<RadioItem>(record.Code, new Query(Filter.And(Filter.Gte("publishedAt", from), Filter.Lt("publishedAt", from.AddDays(1))),

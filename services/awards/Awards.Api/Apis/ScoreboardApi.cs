@@ -5,6 +5,7 @@ using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Awards.Api.Localization;
 
 namespace Awards.Api.Apis;
 
@@ -46,9 +47,9 @@ public static class ScoreboardApi
         TimeProvider time, CancellationToken ct)
     {
         var y = year ?? CampaignsApi.Today(time).Year;
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         var rows = await RankAsync(store, record.District, y, ct);
-        var row = rows.FirstOrDefault(r => r.Commune == commune) ?? throw new NotFoundException("Scoreboard row", commune);
+        var row = rows.FirstOrDefault(r => r.Commune == commune) ?? throw new NotFoundException(AwardsMessages.ScoreboardRow, commune);
         var years = (await store.QueryAsync<StaffYear>(commune, new Query(Filter.Eq("year", y)), ct)).ToDictionary(s => s.Document.StaffId, s => s.Document);
         var achievements = (await store.QueryAsync<Achievement>(commune, new Query(Filter.Eq("year", y)), ct))
             .Where(a => a.Document.StaffId is not null).GroupBy(a => a.Document.StaffId!).ToDictionary(g => g.Key, g => g.Count());

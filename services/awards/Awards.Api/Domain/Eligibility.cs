@@ -1,4 +1,5 @@
-using System.Globalization;
+using Awards.Api.Localization;
+using Platform.ServiceDefaults.Problems;
 
 namespace Awards.Api.Domain;
 
@@ -8,38 +9,37 @@ namespace Awards.Api.Domain;
 /// </summary>
 public static class Eligibility
 {
-    public static string Day(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-
     /// <summary>The deadline day is included: a filing on 25 November (Vietnam time) is in time, on the 26th it is late.</summary>
-    public static string? PastDeadline(DateOnly today, DateOnly deadline, string to) =>
-        today > deadline ? $"Đã quá hạn gửi đề nghị khen thưởng về {to} (hạn chót {Day(deadline)}, hôm nay {Day(today)})." : null;
+    /// <param name="to">a key of <see cref="AwardsMessages"/> naming where nominations go</param>
+    public static Text? PastDeadline(DateOnly today, DateOnly deadline, string to) =>
+        today > deadline ? Text.Of(AwardsMessages.PastDeadline, Text.Of(to), deadline, today) : null;
 
-    public static string? OverQuota(int taken, int quota, string kind, string to) =>
-        taken >= quota ? $"Đã đủ chỉ tiêu đề nghị về {to}: {quota} {(kind == NominationKinds.Collective ? "tập thể" : "cá nhân")} mỗi năm." : null;
+    public static Text? OverQuota(int taken, int quota, string kind, string to) =>
+        taken >= quota ? Text.Of(kind == NominationKinds.Collective ? AwardsMessages.OverQuotaCollective : AwardsMessages.OverQuotaIndividual, Text.Of(to), quota) : null;
 
     /// <summary>
     /// Lao động tiên tiến needs a final evaluation of at least "good" for the year (Law 06/2022 art. 26);
     /// Chiến sĩ thi đua cơ sở needs that plus a recognised initiative (art. 23) — here, a simplification approved in the year.
     /// </summary>
-    public static IReadOnlyList<string> TitleReasons(string title, int year, string? evaluationLevel, int initiatives)
+    public static IReadOnlyList<Text> TitleReasons(string title, int year, string? evaluationLevel, int initiatives)
     {
-        var reasons = new List<string>();
+        var reasons = new List<Text>();
         if (title is not (AwardTitles.AdvancedWorker or AwardTitles.EmulationSoldier)) return reasons;
         if (evaluationLevel is null)
-            reasons.Add($"Chưa có kết quả đánh giá, xếp loại cuối năm {year}; danh hiệu cần mức Hoàn thành tốt nhiệm vụ trở lên.");
+            reasons.Add(Text.Of(AwardsMessages.NoEvaluation, year));
         else if (evaluationLevel is not ("good" or "excellent"))
-            reasons.Add($"Kết quả đánh giá năm {year} là {LevelName(evaluationLevel)}; danh hiệu cần mức Hoàn thành tốt nhiệm vụ trở lên.");
+            reasons.Add(Text.Of(AwardsMessages.LowEvaluation, year, LevelName(evaluationLevel)));
         if (title == AwardTitles.EmulationSoldier && initiatives == 0)
-            reasons.Add($"Chưa có sáng kiến được cấp có thẩm quyền công nhận trong năm {year}.");
+            reasons.Add(Text.Of(AwardsMessages.NoInitiative, year));
         return reasons;
     }
 
-    public static string LevelName(string level) => level switch
+    private static object LevelName(string level) => level switch
     {
-        "excellent" => "Hoàn thành xuất sắc nhiệm vụ",
-        "good" => "Hoàn thành tốt nhiệm vụ",
-        "completed" => "Hoàn thành nhiệm vụ",
-        "not-completed" => "Không hoàn thành nhiệm vụ",
+        "excellent" => Text.Of(AwardsMessages.LevelExcellent),
+        "good" => Text.Of(AwardsMessages.LevelGood),
+        "completed" => Text.Of(AwardsMessages.LevelCompleted),
+        "not-completed" => Text.Of(AwardsMessages.LevelNotCompleted),
         _ => level,
     };
 }

@@ -1,3 +1,5 @@
+using Awards.Api.Localization;
+using Platform.ServiceDefaults.Problems;
 namespace Awards.Api.Domain;
 
 public static class NominationKinds
@@ -18,6 +20,18 @@ public static class NominationLevels
 
 public static class NominationStatus
 {
+    /// <summary>The status as a problem's text reads it, in the caller's language.</summary>
+    public static Text Name(string status) => Text.Of(status switch
+    {
+        Proposed => AwardsMessages.StatusProposed,
+        Approved => AwardsMessages.StatusApproved,
+        Rejected => AwardsMessages.StatusRejected,
+        Forwarded => AwardsMessages.StatusForwarded,
+        Granted => AwardsMessages.StatusGranted,
+        Refused => AwardsMessages.StatusRefused,
+        _ => AwardsMessages.StatusWithdrawn,
+    });
+
     public const string Proposed = "proposed";
     public const string Approved = "approved";
     public const string Rejected = "rejected";

@@ -4,6 +4,8 @@ using Awards.Api.Domain;
 using Awards.Api.Infrastructure;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Storage;
+using Platform.ServiceDefaults.Problems;
+using Awards.Api.Localization;
 
 namespace Awards.Api.Extensions;
 
@@ -28,6 +30,7 @@ public static class AwardsModule
         builder.AddConsumer<HotlineChangedConsumer>(Name);
         builder.AddConsumer<AwardGrantedConsumer>(Name);
         builder.Services.AddOpenApi(Name);
+        builder.Services.AddMessages(typeof(AwardsMessages));
         builder.Services.AddSingleton<RadioAudio>();
         // The radio consumers forget the cached feed. A host composing the consumers without the service defaults (as the
         // delivery tests do) gets an in-memory cache; where a cache is configured (Redis), it stays (these are TryAdd).

@@ -48,4 +48,5 @@ public static class CommonMessages
     public const string Digits = "field.phone-digits";
     public const string NotAHamlet = "field.not-a-hamlet";
     public const string Commune = "noun.commune";
+    public const string Sentences = "problem.sentences";
 }

@@ -45,6 +45,7 @@ public sealed class MessageCatalog(IEnumerable<MessageResources> sources)
     private object? Argument(object? argument, CultureInfo culture) => argument switch
     {
         Text text => Render(text, culture),
+        TextList list => string.Join(list.Separator, list.Items.Select(t => Render(t, culture))),
         IEnumerable<Text> texts => string.Join(", ", texts.Select(t => Render(t, culture))),
         _ => argument,
     };

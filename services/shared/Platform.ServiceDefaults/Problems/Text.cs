@@ -9,5 +9,11 @@ public sealed record Text(string Key, IReadOnlyList<object?> Args)
 {
     public static Text Of(string key, params object?[] args) => new(key, args);
 
+    /// <summary>Several texts read one after the other, as one text (a refusal's detail made of its reasons).</summary>
+    public static Text Sentences(IEnumerable<Text> texts) => Of(CommonMessages.Sentences, new TextList([.. texts], " "));
+
     public override string ToString() => Args.Count == 0 ? Key : $"{Key}({string.Join(", ", Args)})";
 }
+
+/// <summary>Texts rendered one after another with a separator, as one argument of a <see cref="Text"/>.</summary>
+public sealed record TextList(IReadOnlyList<Text> Items, string Separator = ", ");
