@@ -4,6 +4,7 @@ using Personnel.Api.Infrastructure;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
+using Personnel.Api.Localization;
 
 namespace Personnel.Api.Apis;
 
@@ -35,7 +36,7 @@ public static class AccountsApi
 
     private static void RequirePassword(InputValidation validation, string? password, string field) =>
         validation.Require(password is { Length: >= 8 and <= 128 } && password.Any(char.IsLetter) && password.Any(char.IsDigit), field,
-            "must be 8 to 128 characters with letters and digits");
+            PersonnelMessages.Password);
 
     public static async Task<Ok<IReadOnlyList<AccountView>>> List(string commune, IDocumentStore<PersonnelData> store, TimeProvider time, CancellationToken ct)
     {
@@ -54,15 +55,15 @@ public static class AccountsApi
         var validation = new InputValidation()
             .RequireText(request.StaffId, "staffId", 64)
             .Require(request.Username is { Length: >= 3 and <= 64 } && request.Username.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'), "username",
-                "must be 3 to 64 letters, digits, '.', '-' or '_'")
+                PersonnelMessages.Username)
             .Require(request.Roles is { Count: > 0 } && request.Roles.All(Roles.CommuneRoles.Contains) && !request.Roles.Contains(Roles.Radio), "roles",
-                $"must be commune roles: {string.Join(", ", Roles.CommuneRoles.Where(r => r != Roles.Radio))}");
+                PersonnelMessages.CommuneRoles, string.Join(", ", Roles.CommuneRoles.Where(r => r != Roles.Radio)));
         RequirePassword(validation, request.Password, "password");
         validation.ThrowIfInvalid();
         if (request.Roles!.Contains(Roles.CommuneLeader) && !user.IsInRole(Roles.DistrictAdmin))
-            throw new BusinessRuleException("leader-account-by-district", "Only the district admin creates accounts with the commune-leader role.");
+            throw new BusinessRuleException("leader-account-by-district", Text.Of(PersonnelMessages.LeaderAccountCreate));
         var member = (await StaffApi.LoadAsync(store, commune, request.StaffId!, ct)).Document;
-        if (member.Status == "left") throw new BusinessRuleException("staff-left", $"{member.FullName} has left; no account is created.");
+        if (member.Status == "left") throw new BusinessRuleException("staff-left", Text.Of(PersonnelMessages.StaffLeft, member.FullName));
         var now = time.GetUtcNow().UtcDateTime;
         var by = user.Actor();
         var account = new Account
@@ -77,7 +78,7 @@ public static class AccountsApi
         }
         catch (ConflictException)
         {
-            throw new ConflictException("username-taken", $"The username '{account.Username}' is taken.");
+            throw new ConflictException("username-taken", Text.Of(PersonnelMessages.UsernameTaken, account.Username));
         }
         return TypedResults.Created($"/api/communes/{commune}/accounts/{account.Username}", View(account, now));
     }
@@ -106,9 +107,9 @@ public static class AccountsApi
     {
         var stored = await store.FindAsync<Account>(Scopes.Platform, Credentials.Normalize(username), ct);
         // Another commune's account (or a district account) is not found from this commune's route.
-        if (stored is null || stored.Document.Commune != commune) throw new NotFoundException("Account", username);
+        if (stored is null || stored.Document.Commune != commune) throw new NotFoundException(PersonnelMessages.Account, username);
         if (stored.Document.Roles.Contains(Roles.CommuneLeader) && !user.IsInRole(Roles.DistrictAdmin))
-            throw new BusinessRuleException("leader-account-by-district", "Only the district admin manages an account with the commune-leader role.");
+            throw new BusinessRuleException("leader-account-by-district", Text.Of(PersonnelMessages.LeaderAccountManage));
         var now = time.GetUtcNow().UtcDateTime;
         var updated = change(stored.Document);
         await store.CommitAsync(new ChangeSet().Update(stored, updated)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Personnel.Api.Infrastructure;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
+using Personnel.Api.Localization;
 
 namespace Personnel.Api.Apis;
 
@@ -42,11 +43,11 @@ public static class AuthApi
                 var retryAfter = (int)Math.Ceiling((lockedUntil!.Value - time.GetUtcNow().UtcDateTime).TotalSeconds);
                 http.Response.Headers.RetryAfter = Math.Max(1, retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return TypedResults.Problem(statusCode: 429, type: PlatformExceptionHandler.TypePrefix + "account-locked",
-                    title: "Tài khoản tạm khóa",
-                    detail: $"Too many failed sign-ins: the account is locked until {lockedUntil:HH:mm} UTC.");
+                    title: http.Render(Text.Of(PersonnelMessages.AccountLockedTitle)),
+                    detail: http.Render(Text.Of(PersonnelMessages.AccountLocked, lockedUntil)));
             default:
                 return TypedResults.Problem(statusCode: 401, type: PlatformExceptionHandler.TypePrefix + "invalid-credentials",
-                    title: "Sai thông tin đăng nhập", detail: "The username or password is wrong.");
+                    title: http.Render(Text.Of(PersonnelMessages.InvalidCredentialsTitle)), detail: http.Render(Text.Of(PersonnelMessages.InvalidCredentials)));
         }
     }
 

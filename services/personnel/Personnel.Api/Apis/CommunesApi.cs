@@ -5,6 +5,7 @@ using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Personnel.Api.Localization;
 
 namespace Personnel.Api.Apis;
 
@@ -30,7 +31,7 @@ public static class CommunesApi
         string district, OnboardCommuneRequest request, IDocumentStore<PersonnelData> store, TimeProvider time, CancellationToken ct)
     {
         var parent = (await store.FindAsync<District>(Scopes.Platform, district, ct))?.Document
-                     ?? throw new NotFoundException("District", district);
+                     ?? throw new NotFoundException(PersonnelMessages.District, district);
         var changes = CommuneOnboarding.Plan(parent, request, time.GetUtcNow().UtcDateTime);
         try
         {
@@ -38,7 +39,7 @@ public static class CommunesApi
         }
         catch (ConflictException)
         {
-            throw new ConflictException("commune-exists", $"A commune with code '{request.Code}' is already onboarded.");
+            throw new ConflictException("commune-exists", Text.Of(PersonnelMessages.CommuneExists, request.Code));
         }
         var view = await ViewAsync(store, request.Code!, ct);
         return TypedResults.Created($"/api/communes/{request.Code}", view);
@@ -58,7 +59,7 @@ public static class CommunesApi
 
     private static async Task<CommuneView> ViewAsync(IDocumentStore<PersonnelData> store, string code, CancellationToken ct)
     {
-        var record = (await store.FindAsync<CommuneRecord>(Scopes.Platform, code, ct))?.Document ?? throw new NotFoundException("Commune", code);
+        var record = (await store.FindAsync<CommuneRecord>(Scopes.Platform, code, ct))?.Document ?? throw new NotFoundException(CommonMessages.Commune, code);
         return View(record, (await store.FindAsync<CommuneReadiness>(Scopes.Platform, code, ct))?.Document);
     }
 

@@ -7,6 +7,7 @@ using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
+using Personnel.Api.Localization;
 
 namespace Personnel.Api.Apis;
 
@@ -45,9 +46,9 @@ public static class DeskAssignmentsApi
         var lastYear = (await store.FindAsync<EvaluationSheet>(commune, EvaluationSheet.Key(member.Id, from.Year - 1), ct))?.Document.FinalLevel;
         var unmet = DeskEligibility.UnmetRules(member, from, lastYear);
         if (unmet.Count > 0)
-            throw new BusinessRuleException("not-eligible-for-desk", $"{member.FullName} cannot be assigned to the one-stop desk.", unmet);
+            throw new BusinessRuleException("not-eligible-for-desk", Text.Of(PersonnelMessages.NotEligibleForDesk, member.FullName), unmet);
         if (await OpenAsync(store, commune, member.Id, ct) is not null)
-            throw new ConflictException("already-on-desk", $"{member.FullName} is already on the desk.");
+            throw new ConflictException("already-on-desk", Text.Of(PersonnelMessages.AlreadyOnDesk, member.FullName));
         var assignment = new DeskAssignment(member.Id, from, null, now, user.Actor());
         await store.CommitAsync(new ChangeSet().Insert(commune, Key(member.Id, from), assignment).Publish(commune,
             new DeskAssignmentChanged { Commune = commune, StaffId = member.Id, OnDesk = true, From = from }), ct);
@@ -60,7 +61,7 @@ public static class DeskAssignmentsApi
         var now = time.GetUtcNow().UtcDateTime;
         var changes = new ChangeSet();
         var ended = await EndOpenAssignmentAsync(store, changes, commune, staffId, request?.Until ?? VietnamTime.Today(now), now, user.Actor(), ct)
-                    ?? throw new NotFoundException("Desk assignment", staffId);
+                    ?? throw new NotFoundException(PersonnelMessages.DeskAssignment, staffId);
         await store.CommitAsync(changes, ct);
         return TypedResults.Ok(ended);
     }
@@ -74,7 +75,7 @@ public static class DeskAssignmentsApi
         if (open is null) return null;
         if (until < open.Document.From && cancelIfNotBegun) until = open.Document.From.AddDays(-1);
         else if (until < open.Document.From)
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["until"] = [$"cannot be before the assignment began ({open.Document.From:yyyy-MM-dd})"] });
+            throw InvalidInputException.Field("until", Text.Of(PersonnelMessages.UntilBeforeBegin, open.Document.From));
         var ended = open.Document with { Until = until };
         changes.Update(open, ended).Publish(commune, new DeskAssignmentChanged { Commune = commune, StaffId = staffId, OnDesk = false, From = open.Document.From, Until = until });
         return ended;

@@ -7,6 +7,7 @@ using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
+using Personnel.Api.Localization;
 
 namespace Personnel.Api.Apis;
 
@@ -59,7 +60,7 @@ public static class EvaluationsApi
     private static int RequireYear(int? year, TimeProvider time)
     {
         var wanted = year ?? VietnamTime.Today(time.GetUtcNow().UtcDateTime).Year;
-        if (wanted is < 2015 or > 2100) throw new InvalidInputException(new Dictionary<string, string[]> { ["year"] = ["must be between 2015 and 2100"] });
+        if (wanted is < 2015 or > 2100) throw InvalidInputException.Field("year", Text.Of(CommonMessages.Range, 2015, 2100));
         return wanted;
     }
 
@@ -90,8 +91,8 @@ public static class EvaluationsApi
         TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().Require(request.Level is not null && EvaluationRules.Levels.Contains(request.Level), "level",
-                $"must be one of: {string.Join(", ", EvaluationRules.Levels)}")
-            .Require(request.Note is null || request.Note.Length <= 2000, "note", "must be at most 2000 characters").ThrowIfInvalid();
+                CommonMessages.OneOf, string.Join(", ", EvaluationRules.Levels))
+            .Require(request.Note is null || request.Note.Length <= 2000, "note", CommonMessages.MaxLength, 2000).ThrowIfInvalid();
         RequireYear(year, time);
         var member = (await StaffApi.LoadAsync(store, commune, staffId, ct)).Document;
         var rows = await RowsAsync(store, commune, year, ct);
@@ -105,8 +106,8 @@ public static class EvaluationsApi
             var decided = rows.Count(r => r.StaffId != member.Id && r.Final?.Level == EvaluationRules.Excellent);
             if (decided + 1 > allowed)
                 throw new BusinessRuleException("excellent-cap",
-                    $"At most {allowed} of the unit's {goodOrBetter} staff rated good or better may be rated excellent (Decree 335/2025).",
-                    [$"đã xếp loại xuất sắc: {decided}", $"tối đa: {allowed}"]);
+                    Text.Of(PersonnelMessages.ExcellentCap, allowed, goodOrBetter),
+                    [Text.Of(PersonnelMessages.ExcellentDecided, decided), Text.Of(PersonnelMessages.ExcellentAllowed, allowed)]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         var key = EvaluationSheet.Key(member.Id, year);

@@ -8,6 +8,7 @@ using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Personnel.Api.Localization;
 
 namespace Personnel.Api.Apis;
 
@@ -29,7 +30,7 @@ public static class HotlineApi
 
     public static async Task<Ok<Hotline>> Get(string commune, IDocumentStore<PersonnelData> store, ICommuneDirectory directory, IDistributedCache cache, CancellationToken ct)
     {
-        if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException("Commune", commune);
+        if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException(CommonMessages.Commune, commune);
         return TypedResults.Ok(await cache.GetOrCreateJsonAsync(CacheKey(commune), TimeSpan.FromHours(1), async token =>
             (await store.FindAsync<Hotline>(commune, "hotline", token))?.Document ?? new Hotline(commune, [], null), ct));
     }
@@ -37,10 +38,10 @@ public static class HotlineApi
     public static async Task<Ok<Hotline>> Replace(string commune, HotlineRequest request, IDocumentStore<PersonnelData> store, IDistributedCache cache,
         TimeProvider time, CancellationToken ct)
     {
-        var validation = new InputValidation().Require(request.Contacts is { Count: <= 20 }, "contacts", "must list at most 20 contacts");
+        var validation = new InputValidation().Require(request.Contacts is { Count: <= 20 }, "contacts", PersonnelMessages.ContactCount);
         foreach (var (c, i) in (request.Contacts ?? []).Select((c, i) => (c, i)))
             validation.RequireText(c?.Name, $"contacts[{i}].name", 200).RequireText(c?.Title, $"contacts[{i}].title", 200)
-                .Require(c?.Phone is not null && c.Phone.Count(char.IsAsciiDigit) is >= 9 and <= 12, $"contacts[{i}].phone", "must have 9 to 12 digits");
+                .Require(c?.Phone is not null && c.Phone.Count(char.IsAsciiDigit) is >= 9 and <= 12, $"contacts[{i}].phone", CommonMessages.Digits);
         validation.ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         var hotline = new Hotline(commune, request.Contacts!.Select(c => new HotlineContact { Name = c.Name!.Trim(), Title = c.Title!.Trim(), Phone = c.Phone!.Trim() }).ToList(), now);

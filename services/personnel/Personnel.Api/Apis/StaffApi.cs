@@ -8,6 +8,7 @@ using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Personnel.Api.Localization;
 
 namespace Personnel.Api.Apis;
 
@@ -40,7 +41,7 @@ public static class StaffApi
     }
 
     internal static async Task<Stored<StaffMember>> LoadAsync(IDocumentStore<PersonnelData> store, string commune, string id, CancellationToken ct) =>
-        await store.FindAsync<StaffMember>(commune, id, ct) ?? throw new NotFoundException("Staff member", id);
+        await store.FindAsync<StaffMember>(commune, id, ct) ?? throw new NotFoundException(PersonnelMessages.StaffMember, id);
 
     private static StaffView View(StaffMember member) =>
         new(member, Positions.Find(member.Position)?.Title ?? member.Position,
@@ -59,15 +60,16 @@ public static class StaffApi
         var position = Positions.Find(request.Position);
         var validation = new InputValidation()
             .RequireText(request.FullName, "fullName", 200)
-            .Require(request.Kind is not null && StaffMember.Kinds.Contains(request.Kind), "kind", $"must be one of: {string.Join(", ", StaffMember.Kinds)}")
-            .Require(position is not null, "position", $"must be one of: {string.Join(", ", Positions.All.Select(p => p.Code))}")
-            .Require(position is null || !StaffMember.Kinds.Contains(request.Kind ?? "") || position.Kind == request.Kind, "position", $"'{request.Position}' is a position for {position?.Kind} staff")
-            .Require(request.Phone is null || request.Phone.Count(char.IsAsciiDigit) is >= 9 and <= 12, "phone", "must have 9 to 12 digits")
-            .Require(request.Qualifications is null || request.Qualifications.All(q => !string.IsNullOrWhiteSpace(q) && q.Length <= 200), "qualifications", "must not be empty");
+            .Require(request.Kind is not null && StaffMember.Kinds.Contains(request.Kind), "kind", CommonMessages.OneOf, string.Join(", ", StaffMember.Kinds))
+            .Require(position is not null, "position", CommonMessages.OneOf, string.Join(", ", Positions.All.Select(p => p.Code)))
+            .Require(position is null || !StaffMember.Kinds.Contains(request.Kind ?? "") || position.Kind == request.Kind, "position",
+                PersonnelMessages.PositionForKind, request.Position, StaffMember.KindName(position?.Kind))
+            .Require(request.Phone is null || request.Phone.Count(char.IsAsciiDigit) is >= 9 and <= 12, "phone", CommonMessages.Digits)
+            .Require(request.Qualifications is null || request.Qualifications.All(q => !string.IsNullOrWhiteSpace(q) && q.Length <= 200), "qualifications", PersonnelMessages.NotEmpty);
         validation.ThrowIfInvalid();
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException("Commune", commune);
+        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         if (request.Hamlet is not null && record.Hamlets.All(h => h.Code != request.Hamlet))
-            throw new InvalidInputException(new Dictionary<string, string[]> { ["hamlet"] = [$"'{request.Hamlet}' is not a hamlet of this commune"] });
+            throw InvalidInputException.Field("hamlet", Text.Of(CommonMessages.NotAHamlet, request.Hamlet));
         var now = time.GetUtcNow().UtcDateTime;
         var member = new StaffMember
         {
@@ -91,8 +93,8 @@ public static class StaffApi
     {
         var now = time.GetUtcNow().UtcDateTime;
         new InputValidation().RequireText(request.Course, "course", 300)
-            .Require(request.CompletedOn is not null && request.CompletedOn <= DateOnly.FromDateTime(now.AddDays(1)), "completedOn", "is required and cannot be in the future")
-            .Require(request.Hours is > 0 and <= 2000, "hours", "must be between 0 and 2000").ThrowIfInvalid();
+            .Require(request.CompletedOn is not null && request.CompletedOn <= DateOnly.FromDateTime(now.AddDays(1)), "completedOn", PersonnelMessages.CompletedOn)
+            .Require(request.Hours is > 0 and <= 2000, "hours", PersonnelMessages.HoursRange).ThrowIfInvalid();
         var stored = await LoadAsync(store, commune, id, ct);
         var training = new Training(request.Course!.Trim(), request.CompletedOn!.Value, request.Hours!.Value, now, user.Actor());
         var updated = (stored.Document with { Trainings = [.. stored.Document.Trainings, training] }).Changed(now, user.Actor(), $"training: {training.Course}");
@@ -120,8 +122,8 @@ public static class StaffApi
         TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().RequireText(request.Measure, "measure", 200).RequireText(request.DecisionNo, "decisionNo", 100)
-            .Require(request.From is not null, "from", "is required")
-            .Require(request.Until is not null && request.From is not null && request.Until >= request.From, "until", "is required and not before 'from'")
+            .Require(request.From is not null, "from", CommonMessages.Required)
+            .Require(request.Until is not null && request.From is not null && request.Until >= request.From, "until", PersonnelMessages.UntilAfterFrom)
             .ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         var stored = await LoadAsync(store, commune, id, ct);
@@ -135,7 +137,7 @@ public static class StaffApi
         TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().Require(request.Status is not null && StaffMember.Statuses.Contains(request.Status), "status",
-            $"must be one of: {string.Join(", ", StaffMember.Statuses)}").ThrowIfInvalid();
+            CommonMessages.OneOf, string.Join(", ", StaffMember.Statuses)).ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         var stored = await LoadAsync(store, commune, id, ct);
         var updated = (stored.Document with { Status = request.Status! }).Changed(now, user.Actor(), $"status: {request.Status}{(request.Note is null ? "" : " – " + request.Note)}");

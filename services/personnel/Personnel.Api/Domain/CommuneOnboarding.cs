@@ -2,6 +2,7 @@ using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Personnel.Api.Localization;
 
 namespace Personnel.Api.Domain;
 
@@ -19,14 +20,14 @@ public static class CommuneOnboarding
         var validation = new InputValidation()
             .RequireSlug(request.Code, "code")
             .RequireText(request.Name, "name", 200)
-            .Require(request.Hamlets is { Count: <= MaxHamlets }, "hamlets", $"must list between 0 and {MaxHamlets} hamlets");
+            .Require(request.Hamlets is { Count: <= MaxHamlets }, "hamlets", PersonnelMessages.HamletCount, MaxHamlets);
         var hamlets = request.Hamlets ?? [];
         for (var i = 0; i < hamlets.Count; i++)
         {
             validation.RequireSlug(hamlets[i]?.Code, $"hamlets[{i}].code").RequireText(hamlets[i]?.Name, $"hamlets[{i}].name", 200);
         }
         foreach (var code in hamlets.Where(h => h?.Code is not null).GroupBy(h => h.Code).Where(g => g.Count() > 1).Select(g => g.Key))
-            validation.Add("hamlets", $"hamlet code '{code}' is listed twice");
+            validation.Add("hamlets", Text.Of(PersonnelMessages.HamletTwice, code));
         validation.ThrowIfInvalid();
 
         var onboarded = new CommuneOnboarded

@@ -1,3 +1,5 @@
+using Personnel.Api.Localization;
+using Platform.ServiceDefaults.Problems;
 namespace Personnel.Api.Domain;
 
 /// <summary>
@@ -6,15 +8,16 @@ namespace Personnel.Api.Domain;
 /// </summary>
 public static class DeskEligibility
 {
-    public static IReadOnlyList<string> UnmetRules(StaffMember member, DateOnly from, string? lastYearFinalLevel)
+    public static IReadOnlyList<Text> UnmetRules(StaffMember member, DateOnly from, string? lastYearFinalLevel)
     {
-        var unmet = new List<string>();
-        if (member.Kind != "civil-servant") unmet.Add("không phải công chức (chỉ công chức được bố trí tại Bộ phận một cửa)");
-        if (member.Status == "left") unmet.Add("đã nghỉ việc");
-        else if (member.Status != "active") unmet.Add("đang tạm nghỉ");
-        if (member.UnderDisciplineOn(from)) unmet.Add("đang trong thời hạn xử lý kỷ luật");
-        if (lastYearFinalLevel == "not-completed") unmet.Add($"năm {from.Year - 1} xếp loại Không hoàn thành nhiệm vụ");
-        unmet.AddRange(Positions.Gaps(Positions.Desk, member));
+        var unmet = new List<Text>();
+        if (member.Kind != "civil-servant") unmet.Add(Text.Of(PersonnelMessages.NotACivilServant));
+        if (member.Status == "left") unmet.Add(Text.Of(PersonnelMessages.HasLeft));
+        else if (member.Status != "active") unmet.Add(Text.Of(PersonnelMessages.OnLeave));
+        if (member.UnderDisciplineOn(from)) unmet.Add(Text.Of(PersonnelMessages.UnderDiscipline));
+        if (lastYearFinalLevel == "not-completed") unmet.Add(Text.Of(PersonnelMessages.NotCompletedLastYear, from.Year - 1));
+        unmet.AddRange(Positions.MissingQualifications(Positions.Desk, member).Select(q => Text.Of(PersonnelMessages.MissingQualification, q)));
+        unmet.AddRange(Positions.MissingTrainings(Positions.Desk, member).Select(t => Text.Of(PersonnelMessages.MissingTraining, t)));
         return unmet;
     }
 }

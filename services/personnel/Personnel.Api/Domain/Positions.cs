@@ -38,7 +38,13 @@ public static class Positions
 
     /// <summary>The requirements of a framework a person does not meet.</summary>
     public static IReadOnlyList<string> Gaps(Position position, StaffMember member) =>
-        position.RequiredQualifications.Where(q => !member.Qualifications.Contains(q)).Select(q => $"thiếu trình độ: {q}")
-            .Concat(position.RequiredTrainings.Where(t => member.Trainings.All(done => done.Course != t)).Select(t => $"chưa hoàn thành: {t}"))
+        MissingQualifications(position, member).Select(q => $"thiếu trình độ: {q}")
+            .Concat(MissingTrainings(position, member).Select(t => $"chưa hoàn thành: {t}"))
             .ToList();
+
+    public static IEnumerable<string> MissingQualifications(Position position, StaffMember member) =>
+        position.RequiredQualifications.Where(q => !member.Qualifications.Contains(q));
+
+    public static IEnumerable<string> MissingTrainings(Position position, StaffMember member) =>
+        position.RequiredTrainings.Where(t => member.Trainings.All(done => done.Course != t));
 }

@@ -1,3 +1,5 @@
+using Personnel.Api.Localization;
+using Platform.ServiceDefaults.Problems;
 namespace Personnel.Api.Domain;
 
 public sealed record Training(string Course, DateOnly CompletedOn, double Hours, DateTime RecordedAt, string? RecordedBy);
@@ -23,6 +25,15 @@ public sealed record StaffMember
     public IReadOnlyList<StaffChange> History { get; init; } = [];
 
     public static readonly IReadOnlyList<string> Kinds = ["cadre", "civil-servant", "non-specialized"];
+
+    /// <summary>The kind of staff as a problem's text reads it, in the caller's language.</summary>
+    public static object? KindName(string? kind) => kind switch
+    {
+        "cadre" => Text.Of(PersonnelMessages.KindCadre),
+        "civil-servant" => Text.Of(PersonnelMessages.KindCivilServant),
+        "non-specialized" => Text.Of(PersonnelMessages.KindNonSpecialized),
+        _ => kind,
+    };
     public static readonly IReadOnlyList<string> Statuses = ["active", "on-leave", "left"];
 
     public bool UnderDisciplineOn(DateOnly day) => Disciplines.Any(d => d.From <= day && day <= d.Until);

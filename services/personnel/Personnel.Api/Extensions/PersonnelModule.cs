@@ -5,6 +5,8 @@ using Personnel.Api.Infrastructure;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Platform.ServiceDefaults.Problems;
+using Personnel.Api.Localization;
 
 namespace Personnel.Api.Extensions;
 
@@ -22,6 +24,7 @@ public static class PersonnelModule
         builder.AddConsumer<FeedbackAnsweredConsumer>(Name);
         builder.AddConsumer<SimplificationApprovedConsumer>(Name);
         builder.Services.AddOpenApi(Name);
+        builder.Services.AddMessages(typeof(PersonnelMessages));
         builder.Services.Configure<TokenOptions>(o =>
         {
             o.Issuer = builder.Configuration["Auth:Issuer"] ?? o.Issuer;
