@@ -228,7 +228,7 @@ public sealed partial class DossierLifecycleTests(ProceduresHost host) : IClassF
         var problem = await host.TryAsync(id, "apologize", new { reason = "Chậm", newDueDate = "2025-10-20" })
             .ProblemAsync(HttpStatusCode.UnprocessableEntity, "apology-too-late");
 
-        Assert.Contains(Due, problem.Str("detail"));
+        Assert.Contains("13/10/2025", problem.Str("detail")); // the appointment, as Vietnamese write a date
         Assert.Empty((await host.GetDossierAsync(id)).GetProperty("apologies").EnumerateArray());
     }
 
@@ -297,7 +297,7 @@ public sealed partial class DossierLifecycleTests(ProceduresHost host) : IClassF
 
         var problem = await host.TryAsync(id, "withdraw").ProblemAsync(HttpStatusCode.Conflict, "illegal-transition");
 
-        Assert.Contains($"is {state} ({vietnamese})", problem.Str("detail"));
+        Assert.Contains($"đang ở trạng thái {vietnamese}", problem.Str("detail"));
         var after = await host.GetDossierAsync(id);
         Assert.Equal(state, after.Str("status"));
         Assert.Equal(Actions(before), Actions(after));
@@ -310,14 +310,14 @@ public sealed partial class DossierLifecycleTests(ProceduresHost host) : IClassF
 
         var notOnDesk = await host.TryAsync(id, "assign", new { staffId = Seed.NotOnDesk }).ProblemAsync(HttpStatusCode.UnprocessableEntity, "not-eligible");
         Assert.Contains(Seed.NotOnDesk, notOnDesk.Str("detail"));
-        Assert.Equal(["not on the desk today"], notOnDesk.Strings("reasons"));
+        Assert.Equal(["Hôm nay không làm việc tại Bộ phận một cửa."], notOnDesk.Strings("reasons"));
 
         var unknown = await host.TryAsync(id, "assign", new { staffId = "khong-co-nguoi-nay" }).ProblemAsync(HttpStatusCode.UnprocessableEntity, "not-eligible");
-        Assert.Contains("unknown to the desk roster", Assert.Single(unknown.Strings("reasons")));
+        Assert.Contains("Chưa có tên trong danh sách cán bộ Bộ phận một cửa", Assert.Single(unknown.Strings("reasons")));
 
         // A desk officer of another commune is unknown to this commune's roster.
         var stranger = await host.TryAsync(id, "assign", new { staffId = Seed.LuongHoaDeskOfficer }).ProblemAsync(HttpStatusCode.UnprocessableEntity, "not-eligible");
-        Assert.Contains("unknown to the desk roster", Assert.Single(stranger.Strings("reasons")));
+        Assert.Contains("Chưa có tên trong danh sách cán bộ Bộ phận một cửa", Assert.Single(stranger.Strings("reasons")));
 
         var missing = await host.TryAsync(id, "assign", new { }).ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
         Assert.Equal(["staffId"], TestApi.ErrorFields(missing));
@@ -344,7 +344,7 @@ public sealed partial class DossierLifecycleTests(ProceduresHost host) : IClassF
         foreach (var staffId in new[] { "mt-da-nghi", "mt-sap-toi" })
         {
             var problem = await host.TryAsync(id, "assign", new { staffId }).ProblemAsync(HttpStatusCode.UnprocessableEntity, "not-eligible");
-            Assert.Equal(["not on the desk today"], problem.Strings("reasons"));
+            Assert.Equal(["Hôm nay không làm việc tại Bộ phận một cửa."], problem.Strings("reasons"));
         }
 
         host.Clock.SetLocal(2025, 11, 3, 9, 0);
@@ -369,12 +369,12 @@ public sealed partial class DossierLifecycleTests(ProceduresHost host) : IClassF
         host.Clock.SetLocal(2025, 10, 10, 16, 0); // the last day on the desk
         Assert.Equal("mt-het-han", (await host.AssignAsync(first, "mt-het-han")).Str("handlerId"));
         var off = await host.TryAsync(first, "assign", new { staffId = "mt-nghi-ngay" }).ProblemAsync(HttpStatusCode.UnprocessableEntity, "not-eligible");
-        Assert.Equal(["not on the desk today"], off.Strings("reasons"));
+        Assert.Equal(["Hôm nay không làm việc tại Bộ phận một cửa."], off.Strings("reasons"));
 
         var second = await ReceivedAsync();
         host.Clock.SetLocal(2025, 10, 13, 8, 0);
         var ended = await host.TryAsync(second, "assign", new { staffId = "mt-het-han" }).ProblemAsync(HttpStatusCode.UnprocessableEntity, "not-eligible");
-        Assert.Equal(["not on the desk today"], ended.Strings("reasons"));
+        Assert.Equal(["Hôm nay không làm việc tại Bộ phận một cửa."], ended.Strings("reasons"));
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public sealed class FormsTests(ProceduresHost host) : IClassFixture<ProceduresHo
 
         var problem = await host.Client.GetAsync($"{Desk.Dossiers()}/{id}/forms/refusal", host.Desk).ProblemAsync(HttpStatusCode.Conflict, "form-not-applicable");
 
-        Assert.Contains("resolved", problem.Str("detail"));
+        Assert.Contains("Đã có kết quả", problem.Str("detail"));
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class InterconnectedDossierTests(ProceduresHost host) : IClassFixt
         await host.AssignAsync(id);
 
         var outOfOrder = await CompleteAsync(id, 1).ProblemAsync(HttpStatusCode.Conflict, "step-out-of-order");
-        Assert.Contains("Step 0 (Đăng ký khai sinh) comes first", outOfOrder.Str("detail"));
+        Assert.Contains("Phải hoàn thành bước 0 (Đăng ký khai sinh) trước", outOfOrder.Str("detail"));
         await CompleteAsync(id, 3).ProblemAsync(HttpStatusCode.NotFound, "not-found");
         var pending = await host.TryAsync(id, "resolve", new { outcome = "approved" }).ProblemAsync(HttpStatusCode.UnprocessableEntity, "steps-pending");
         Assert.Equal(
@@ -80,7 +80,7 @@ public sealed class InterconnectedDossierTests(ProceduresHost host) : IClassFixt
         host.Clock.SetLocal(2025, 10, 17, 9, 0);
         Assert.Equal(["done", "done", "done"], StepStatuses(await CompleteAsync(id, 2).JsonAsync(HttpStatusCode.OK)));
         var allDone = await CompleteAsync(id, 2).ProblemAsync(HttpStatusCode.Conflict, "step-out-of-order");
-        Assert.Contains("Every step is already done", allDone.Str("detail"));
+        Assert.Contains("Mọi bước đã hoàn thành", allDone.Str("detail"));
 
         var resolved = await host.ApproveAsync(id);
         Assert.Equal("resolved", resolved.Str("status"));

@@ -11,6 +11,12 @@ public sealed class TransitionMatrixTests(ProceduresHost host) : IClassFixture<P
 {
     private static readonly string[] States = ["received", "in-progress", "supplement-requested", "resolved", "returned", "withdrawn"];
 
+    private static readonly Dictionary<string, string> Vietnamese = new()
+    {
+        ["received"] = "Đã tiếp nhận", ["in-progress"] = "Đang giải quyết", ["supplement-requested"] = "Yêu cầu bổ sung hồ sơ",
+        ["resolved"] = "Đã có kết quả", ["returned"] = "Đã trả kết quả", ["withdrawn"] = "Đã rút hồ sơ",
+    };
+
     /// <summary>Action → the states it is allowed from, and the state it leads to (null: unchanged).</summary>
     private static readonly Dictionary<string, (string[] From, string? To)> Lifecycle = new()
     {
@@ -82,7 +88,7 @@ public sealed class TransitionMatrixTests(ProceduresHost host) : IClassFixture<P
         else
         {
             var problem = await response.ProblemAsync(HttpStatusCode.Conflict, "illegal-transition");
-            Assert.Contains($"a dossier that is {state} (", problem.Str("detail"));
+            Assert.Contains($"hồ sơ đang ở trạng thái {Vietnamese[state]};", problem.Str("detail"));
             var after = await host.GetDossierAsync(id);
             Assert.Equal(before.GetRawText(), after.GetRawText());
         }

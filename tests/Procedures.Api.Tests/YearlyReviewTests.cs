@@ -127,7 +127,7 @@ public sealed class YearlyReviewTests(ProceduresHost host) : IClassFixture<Proce
 
         var notSubmitted = await host.Client.PostJsonAsync($"{Proposals}/{id}/approve", host.Leader, Approval("2025-11-03"))
             .ProblemAsync(HttpStatusCode.Conflict, "illegal-transition");
-        Assert.Contains("draft", notSubmitted.Str("detail"));
+        Assert.Contains("Dự thảo", notSubmitted.Str("detail"));
         await host.Client.PostJsonAsync($"{Proposals}/{id}/reject", host.Leader, new { reason = "Chưa trình" }).ProblemAsync(HttpStatusCode.Conflict, "illegal-transition");
         await host.Client.PostJsonAsync($"{Proposals}/{id}/submit", host.Desk, null).JsonAsync(HttpStatusCode.OK);
         await host.Client.PostJsonAsync($"{Proposals}/{id}/submit", host.Desk, null).ProblemAsync(HttpStatusCode.Conflict, "illegal-transition");

@@ -23,6 +23,15 @@ public static class TestApi
 
     public static Task<HttpResponseMessage> GetAsync(this HttpClient client, string path, string? token) => client.SendAsync(HttpMethod.Get, path, token);
 
+    /// <summary>A request with <c>Accept-Language: <paramref name="language"/></c>, or none when null (problems then answer in Vietnamese); a body is sent as JSON.</summary>
+    public static async Task<HttpResponseMessage> SendInAsync(this HttpClient client, string? language, HttpMethod method, string path, string? token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
+        return await client.SendAsync(request, Ct);
+    }
+
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string? token, object? body) =>
         client.SendAsync(HttpMethod.Post, path, token, body is null ? null : JsonContent.Create(body));
 
@@ -57,7 +66,17 @@ public static class TestApi
         var actualType = problem.GetProperty("type").GetString();
         Assert.StartsWith(ProblemPrefix, actualType);
         if (type is not null) Assert.Equal(ProblemPrefix + type, actualType);
+        AssertNoMessageKeys(problem, body);
         return problem;
+    }
+
+    /// <summary>A text that reads like a message key (<c>procedures.field.fee</c>) is a key the catalogues do not know.</summary>
+    public static void AssertNoMessageKeys(JsonElement problem, string body)
+    {
+        var texts = new[] { "title", "detail" }.Where(p => problem.TryGetProperty(p, out var t) && t.ValueKind == JsonValueKind.String).Select(p => problem.Str(p))
+            .Concat(problem.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().SelectMany(f => f.Value.EnumerateArray()).Select(e => e.GetString()!) : [])
+            .Concat(problem.TryGetProperty("reasons", out var reasons) ? reasons.EnumerateArray().Select(r => r.GetString()!) : []);
+        Assert.True(!texts.Any(t => System.Text.RegularExpressions.Regex.IsMatch(t, "^[a-z0-9-]+(\\.[a-z0-9-]+)+$")), $"a problem text is an unknown message key: {body}");
     }
 
     public static async Task<JsonElement> ProblemAsync(this Task<HttpResponseMessage> response, HttpStatusCode expected, string? type = null) =>

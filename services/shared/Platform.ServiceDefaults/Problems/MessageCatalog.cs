@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Resources;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,10 +8,42 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Platform.ServiceDefaults.Problems;
 
-/// <summary>A class of message keys whose .resx files (Vietnamese neutral, English <c>.en</c>) sit beside it.</summary>
-public sealed record MessageResources(Type Keys)
+/// <summary>A class of message keys (its <c>const string</c> fields) whose .resx files (Vietnamese neutral, English <c>.en</c>) sit beside it.</summary>
+public sealed partial record MessageResources(Type Keys)
 {
     public ResourceManager Manager { get; } = new(Keys);
+
+    public IReadOnlyList<string> KeyNames() =>
+        Keys.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!).ToList();
+
+    /// <summary>What is wrong with the catalogue: a key without its Vietnamese or English text, a text without a key, placeholders that differ.</summary>
+    public IReadOnlyList<string> Check()
+    {
+        var keys = KeyNames();
+        var vietnamese = Texts(CultureInfo.InvariantCulture);
+        var english = Texts(MessageCatalog.English);
+        var issues = new List<string>();
+        issues.AddRange(keys.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => $"{g.Key}: declared twice"));
+        foreach (var key in keys)
+        {
+            if (string.IsNullOrWhiteSpace(vietnamese.GetValueOrDefault(key))) issues.Add($"{key}: no Vietnamese text");
+            if (string.IsNullOrWhiteSpace(english.GetValueOrDefault(key))) issues.Add($"{key}: no English text");
+            if (vietnamese.TryGetValue(key, out var vi) && english.TryGetValue(key, out var en) && !Placeholders(vi).SetEquals(Placeholders(en)))
+                issues.Add($"{key}: the Vietnamese and English texts have different placeholders");
+        }
+        issues.AddRange(vietnamese.Keys.Concat(english.Keys).Distinct().Except(keys).Select(k => $"{k}: a text without a key in {Keys.Name}"));
+        return issues;
+    }
+
+    private Dictionary<string, string> Texts(CultureInfo culture) =>
+        Manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)?.Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => e.Value as string ?? "") ?? [];
+
+    private static HashSet<string> Placeholders(string text) => [.. PlaceholderPattern().Matches(text).Select(m => m.Groups[1].Value)];
+
+    [GeneratedRegex(@"\{(\d+)")]
+    private static partial Regex PlaceholderPattern();
 }
 
 /// <summary>Renders <see cref="Text"/> in a culture from every registered catalogue; never throws on a bad key or pattern.</summary>
