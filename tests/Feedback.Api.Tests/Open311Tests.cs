@@ -221,7 +221,7 @@ public sealed class Open311Tests(FeedbackHost host) : IClassFixture<FeedbackHost
         Assert.Contains("lat", await ErrorAsync(PostFormAsync(latOnly), HttpStatusCode.BadRequest));
         // Named as the spec names the field, not as the platform's intake does (content).
         var blank = await ErrorAsync(PostFormAsync(Form(description: " ")), HttpStatusCode.BadRequest);
-        Assert.StartsWith("description ", blank);
+        Assert.StartsWith("description: ", blank);
         Assert.DoesNotContain("content", blank);
         await ErrorAsync(host.Client.SendAsync(HttpMethod.Post, $"{Root}/requests.json", null, new StringContent("jurisdiction_id=my-thanh")), HttpStatusCode.BadRequest);
     }

@@ -185,17 +185,17 @@ public sealed class WorkflowTests(FeedbackHost host) : IClassFixture<FeedbackHos
 
         foreach (var (id, action, body, state) in new (string, string, object?, string)[]
                  {
-                     (received, "answer", answer, "received"),
-                     (answered, "answer", answer, "answered"),
-                     (answered, "assign", new { staffId = Seed.OfficeClerk }, "answered"),
-                     (closed, "assign", new { staffId = Seed.OfficeClerk }, "closed"),
-                     (closed, "answer", answer, "closed"),
-                     (closed, "close", new { note = "Lần nữa" }, "closed"),
+                     (received, "answer", answer, "Đã tiếp nhận"),
+                     (answered, "answer", answer, "Đã trả lời"),
+                     (answered, "assign", new { staffId = Seed.OfficeClerk }, "Đã trả lời"),
+                     (closed, "assign", new { staffId = Seed.OfficeClerk }, "Đã kết thúc"),
+                     (closed, "answer", answer, "Đã kết thúc"),
+                     (closed, "close", new { note = "Lần nữa" }, "Đã kết thúc"),
                  })
         {
             var before = (await host.GetItemAsync(id)).GetRawText();
             var problem = await host.TryAsync(id, action, body).ProblemAsync(HttpStatusCode.Conflict, "illegal-transition");
-            Assert.Contains($"that is {state}", problem.Str("detail"));
+            Assert.Contains($"phản ánh đang ở trạng thái {state};", problem.Str("detail"));
             Assert.Equal(before, (await host.GetItemAsync(id)).GetRawText());
         }
     }
@@ -208,7 +208,7 @@ public sealed class WorkflowTests(FeedbackHost host) : IClassFixture<FeedbackHos
         var id = (await host.SubmitAsync(FeedbackSteps.Item("staff-conduct", "Cán bộ một cửa hẹn nhiều lần", staffId: Seed.DeskOfficer))).Str("id");
 
         var conflict = await host.TryAsync(id, "assign", new { staffId = Seed.DeskOfficer }).ProblemAsync(HttpStatusCode.UnprocessableEntity, "conflict-of-interest");
-        Assert.Contains("cannot be put in charge", conflict.Str("detail"));
+        Assert.Contains("Không thể giao cho chính cán bộ bị phản ánh", conflict.Str("detail"));
         Assert.Equal("received", (await host.GetItemAsync(id)).Str("status"));
         await host.AssignAsync(id, Seed.Chairman);
         // Nor can it be handed to them later on.
