@@ -67,7 +67,7 @@ public sealed class RobustnessTests(AwardsHost host) : IClassFixture<AwardsHost>
             years = new[] { new { year = 2031, approvalsNeeded = 7 } }, // the council keeps its default size, 5
         }).ProblemAsync(HttpStatusCode.UnprocessableEntity, "inconsistent-plan");
 
-        Assert.Contains("approvalsNeeded exceeds councilSize", problem.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Contains("Số phiếu cần để thông qua (approvalsNeeded) lớn hơn số thành viên Hội đồng (councilSize).", problem.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         await host.Client.GetAsync("/api/communes/my-thanh/campaigns/cchc-2031-2035", host.Office).ProblemAsync(HttpStatusCode.NotFound);
     }
 }
