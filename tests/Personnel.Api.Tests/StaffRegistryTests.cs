@@ -128,7 +128,7 @@ public sealed class StaffRegistryTests(PersonnelHost host) : IClassFixture<Perso
             new { fullName = "Người Thử Loại", kind = "cadre", position = "tu-phap-ho-tich" })).ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
 
         Assert.Equal(["position"], TestApi.ErrorFields(problem));
-        Assert.Equal("'tu-phap-ho-tich' is a position for civil-servant staff", FieldErrors(problem, "position").Single());
+        Assert.Equal("'tu-phap-ho-tich' là vị trí dành cho công chức.", FieldErrors(problem, "position").Single());
         Assert.Equal(before, await ListedIdsAsync(office));
     }
 
