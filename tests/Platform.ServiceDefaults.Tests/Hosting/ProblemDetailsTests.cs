@@ -19,9 +19,9 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     {
         app.MapPost("/echo", (Greeting greeting) => TypedResults.Ok(greeting)).AllowAnonymous();
         app.MapGet("/invalid", () => { new InputValidation().RequireSlug("Bad Code", "code").RequireText("", "name").ThrowIfInvalid(); }).AllowAnonymous();
-        app.MapGet("/missing", () => { throw new NotFoundException("Dossier", "d-42"); }).AllowAnonymous();
-        app.MapGet("/refused", () => { throw new BusinessRuleException("over-quota", "Quota reached.", ["1 collective already proposed"]); }).AllowAnonymous();
-        app.MapGet("/conflict", () => { throw new ConflictException("illegal-transition", "The dossier is returned."); }).AllowAnonymous();
+        app.MapGet("/missing", () => { throw new NotFoundException(CommonMessages.Commune, "d-42"); }).AllowAnonymous();
+        app.MapGet("/refused", () => { throw new BusinessRuleException("over-quota", Text.Of(CommonMessages.Required), [Text.Of(CommonMessages.Range, 1, 5)]); }).AllowAnonymous();
+        app.MapGet("/conflict", () => { throw new ConflictException("illegal-transition", Text.Of(CommonMessages.Duplicate, "d-1")); }).AllowAnonymous();
         app.MapGet("/bug", () => { throw new InvalidOperationException("secret internal detail"); }).AllowAnonymous();
     }, new Dictionary<string, string?> { ["Limits:MaxRequestBodyBytes"] = "1024" });
 
@@ -91,7 +91,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
 
         var refused = await ProblemAsync(await _app.Client.GetAsync("/refused", ct), HttpStatusCode.UnprocessableEntity);
         Assert.Equal("urn:cchc:problem:over-quota", refused.GetProperty("type").GetString());
-        Assert.Equal("1 collective already proposed", refused.GetProperty("reasons")[0].GetString());
+        Assert.Equal("Phải từ 1 đến 5.", refused.GetProperty("reasons")[0].GetString());
     }
 
     [Fact]
