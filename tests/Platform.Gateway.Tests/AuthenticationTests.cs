@@ -41,6 +41,7 @@ public sealed class AuthenticationTests(DefaultGateway gateway) : IClassFixture<
 
         var problem = await response.ProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal("urn:cchc:problem:unauthenticated", problem.GetProperty("type").GetString());
+        Assert.Equal("Chưa đăng nhập hoặc phiên đã hết hạn.", problem.GetProperty("detail").GetString());
         Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
         Assert.Empty(gateway.Upstreams.ReceivedWith(marker));
     }

@@ -21,6 +21,8 @@ public sealed class EdgeFailureTests(DefaultGateway gateway) : IClassFixture<Def
         clock.Stop();
         var problem = await response.ProblemAsync(HttpStatusCode.GatewayTimeout);
         Assert.Equal("urn:cchc:problem:upstream-timeout", problem.GetProperty("type").GetString());
+        Assert.Equal("Hết thời gian chờ", problem.GetProperty("title").GetString());
+        Assert.Equal("Dịch vụ không phản hồi kịp; vui lòng thử lại sau.", problem.GetProperty("detail").GetString());
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
         Assert.Contains(gateway.Upstreams.Procedures.Received, r => r.Path == "/api/communes/my-thanh/dossiers/hang");
     }

@@ -20,6 +20,8 @@ public sealed class RateLimitTests(Upstreams upstreams)
     {
         var problem = await response.ProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.Equal("urn:cchc:problem:rate-limited", problem.GetProperty("type").GetString());
+        Assert.Equal("Quá nhiều yêu cầu", problem.GetProperty("title").GetString());
+        Assert.Equal("Có quá nhiều yêu cầu; vui lòng chờ một lát rồi thử lại.", problem.GetProperty("detail").GetString());
         Assert.NotNull(response.Headers.RetryAfter);
         var delta = response.Headers.RetryAfter.Delta;
         Assert.NotNull(delta);
