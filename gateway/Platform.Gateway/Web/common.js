@@ -23,7 +23,7 @@ function describe(status, problem) {
 }
 
 async function api(path, options = {}, token = null) {
-  const headers = {};
+  const headers = { "accept-language": "vi" }; // the pages are Vietnamese: so are the problems' details they show, whatever the browser's language
   if (options.body) headers["content-type"] = "application/json";
   if (token) headers.authorization = "Bearer " + token;
   const response = await fetch(path, { ...options, headers });
