@@ -9,11 +9,8 @@ namespace Awards.Api.Tests;
 public sealed class LanguageTests(AwardsHost host) : IClassFixture<AwardsHost>
 {
     [Fact]
-    public void Every_message_key_has_its_Vietnamese_and_English_text()
-    {
-        Assert.Empty(new MessageResources(typeof(AwardsMessages)).Check());
-        Assert.All(new MessageResources(typeof(AwardsMessages)).KeyNames(), k => Assert.StartsWith("awards.", k));
-    }
+    public void Every_message_key_has_its_Vietnamese_and_English_text() =>
+        Assert.Empty(new MessageResources(typeof(AwardsMessages)).Check("awards."));
 
     [Theory]
     [InlineData(null, "Trường này là bắt buộc.", "Phải là 'commune' (cấp xã) hoặc 'district' (cấp huyện).")]

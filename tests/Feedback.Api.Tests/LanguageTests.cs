@@ -9,11 +9,8 @@ namespace Feedback.Api.Tests;
 public sealed class LanguageTests(FeedbackHost host) : IClassFixture<FeedbackHost>
 {
     [Fact]
-    public void Every_message_key_has_its_Vietnamese_and_English_text()
-    {
-        Assert.Empty(new MessageResources(typeof(FeedbackMessages)).Check());
-        Assert.All(new MessageResources(typeof(FeedbackMessages)).KeyNames(), k => Assert.StartsWith("feedback.", k));
-    }
+    public void Every_message_key_has_its_Vietnamese_and_English_text() =>
+        Assert.Empty(new MessageResources(typeof(FeedbackMessages)).Check("feedback."));
 
     [Theory]
     [InlineData(null, "Trường này là bắt buộc.")]

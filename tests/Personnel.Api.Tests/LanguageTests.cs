@@ -22,11 +22,8 @@ public sealed class LanguageTests(PersonnelHost host) : IClassFixture<PersonnelH
     }
 
     [Fact]
-    public void Every_message_key_has_its_Vietnamese_and_English_text()
-    {
-        Assert.Empty(new MessageResources(typeof(PersonnelMessages)).Check());
-        Assert.All(new MessageResources(typeof(PersonnelMessages)).KeyNames(), k => Assert.StartsWith("personnel.", k));
-    }
+    public void Every_message_key_has_its_Vietnamese_and_English_text() =>
+        Assert.Empty(new MessageResources(typeof(PersonnelMessages)).Check("personnel."));
 
     [Theory]
     [InlineData(null, "Trường này là bắt buộc.", "Số điện thoại phải có từ 9 đến 12 chữ số.")]

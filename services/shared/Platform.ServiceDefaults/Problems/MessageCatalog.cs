@@ -17,14 +17,18 @@ public sealed partial record MessageResources(Type Keys)
         Keys.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!).ToList();
 
-    /// <summary>What is wrong with the catalogue: a key without its Vietnamese or English text, a text without a key, placeholders that differ.</summary>
-    public IReadOnlyList<string> Check()
+    /// <summary>
+    /// What is wrong with the catalogue: a key without its Vietnamese or English text, a text without a key, placeholders
+    /// that differ, a key outside <paramref name="keyPrefix"/> (each service's own, so that catalogues never share a key).
+    /// </summary>
+    public IReadOnlyList<string> Check(string keyPrefix = "")
     {
         var keys = KeyNames();
         var vietnamese = Texts(CultureInfo.InvariantCulture);
         var english = Texts(MessageCatalog.English);
         var issues = new List<string>();
         issues.AddRange(keys.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => $"{g.Key}: declared twice"));
+        issues.AddRange(keys.Where(k => !k.StartsWith(keyPrefix, StringComparison.Ordinal)).Select(k => $"{k}: does not start with '{keyPrefix}'"));
         foreach (var key in keys)
         {
             if (string.IsNullOrWhiteSpace(vietnamese.GetValueOrDefault(key))) issues.Add($"{key}: no Vietnamese text");
