@@ -59,6 +59,7 @@ public sealed class TenantIsolationTests(TenantHost host) : IClassFixture<Tenant
         }),
         ["receive dossier"] = new("POST", "/api/communes/{c}/dossiers", Desk.Application(hamlet: null)),
         ["list dossiers"] = new("GET", "/api/communes/{c}/dossiers"),
+        ["desk handlers"] = new("GET", "/api/communes/{c}/desk-handlers"),
         ["get dossier"] = new("GET", "/api/communes/{c}/dossiers/{d}"),
         ["assign"] = new("POST", "/api/communes/{c}/dossiers/{d}/assign", new { staffId = Seed.DeskOfficer }),
         ["request supplement"] = new("POST", "/api/communes/{c}/dossiers/{d}/request-supplement", new { reason = "Thiếu" }),

@@ -35,6 +35,7 @@ public static class ProceduresModule
         var procedures = routes.MapGroup("").WithGroupName(Name);
         procedures.MapCatalogueApi();
         procedures.MapDossiersApi();
+        procedures.MapDeskHandlersApi();
         procedures.MapFormsApi();
         procedures.MapPublicProceduresApi();
         procedures.MapStatisticsApi();
