@@ -24,11 +24,17 @@ public abstract class StaffPage : ComponentBase
     protected string? District { get; private set; }
     protected System.Security.Claims.ClaimsPrincipal User { get; private set; } = new();
 
+    private readonly TaskCompletionSource _signedIn = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the user and their commune are known (components such as tables may ask for data earlier).</summary>
+    protected Task SignedIn => _signedIn.Task;
+
     protected override async Task OnInitializedAsync()
     {
         User = (await AuthenticationState).User;
         Commune = User.FindFirst(StaffClaims.Commune)?.Value ?? "";
         District = User.FindFirst(StaffClaims.District)?.Value;
+        _signedIn.TrySetResult();
         await LoadAsync();
     }
 

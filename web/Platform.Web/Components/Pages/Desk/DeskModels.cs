@@ -114,5 +114,20 @@ public static class DeskText
 
     public static string Fee(long fee) => fee == 0 ? "Không thu phí" : fee.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + " đồng";
 
+    /// <summary>The catalogue's fields (lĩnh vực) by name; an unknown code reads as itself.</summary>
+    public static string Field(string field) => field switch
+    {
+        "tu-phap-ho-tich" => "Tư pháp – Hộ tịch",
+        "chung-thuc" => "Chứng thực",
+        "cu-tru" => "Cư trú",
+        "bao-hiem-y-te" => "Bảo hiểm y tế",
+        "lien-thong" => "Liên thông",
+        "dat-dai" => "Đất đai",
+        "xay-dung" => "Xây dựng",
+        "lao-dong-thuong-binh-xa-hoi" => "Lao động – Thương binh và Xã hội",
+        "khac" => "Khác",
+        _ => field,
+    };
+
     public static string Days(int processingDays) => processingDays == 0 ? "Trong ngày" : $"{processingDays} ngày làm việc";
 }
