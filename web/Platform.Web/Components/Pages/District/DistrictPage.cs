@@ -12,13 +12,13 @@ public abstract class DistrictPage : StaffPage
     /// <summary>The district's reports are read by its officers (district-officer role).</summary>
     protected bool IsDistrictOfficer => District is { Length: > 0 } && User.IsInRole(StaffMenu.DistrictOfficer);
 
-    /// <summary>"Huyện Giồng Trôm"; the code when the communes list cannot be read.</summary>
+    /// <summary>"Huyện Giồng Trôm"; empty when the communes list cannot be read.</summary>
     protected string DistrictName { get; private set; } = "";
 
     protected async Task LoadDistrictNameAsync()
     {
         var all = await ReadCommunesAsync();
-        DistrictName = all.Select(c => c.District).FirstOrDefault(d => d?.Code == District)?.Name ?? District ?? "";
+        DistrictName = all.Select(c => c.District).FirstOrDefault(d => d?.Code == District)?.Name ?? "";
     }
 
     private async Task<IReadOnlyList<PublicCommune>> ReadCommunesAsync()
