@@ -12,6 +12,7 @@ public static class StaffTheme
             Secondary = "#b45309",
             AppbarBackground = "#0b5394",
             Error = "#b3261e",
+            Info = "#0b5394",
             Warning = "#8a5a00",
             Success = "#1e6b35",
         },
