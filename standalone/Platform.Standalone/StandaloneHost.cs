@@ -71,15 +71,15 @@ public static class StandaloneHost
         Console.WriteLine();
         Console.WriteLine("Nền tảng thi đua cải cách hành chính: standalone host");
         Console.WriteLine($"  Base URL:   {baseUrl}");
-        Console.WriteLine($"  Citizens:   {baseUrl}/?xa={{commune}}   (feedback, tracking, survey, published answers, dossier lookup)");
-        Console.WriteLine($"  Staff:      {baseUrl}/can-bo   (the commune's feedback desk)");
+        Console.WriteLine($"  Citizens:   {baseUrl}/   (the communes; each commune's procedures, dossier lookup, feedback, survey, answers)");
+        Console.WriteLine($"  Staff:      {baseUrl}/can-bo   (sign in: the one-stop desk, the feedback desk, the district's ranking)");
         Console.WriteLine($"  API docs:   {baseUrl}/docs");
         Console.WriteLine($"  Health:     {baseUrl}/health/ready");
         Console.WriteLine($"  Data:       {Path.GetFullPath(app.Configuration["Storage:DataDirectory"]!)}");
         if (demo)
         {
             Console.WriteLine("  DEMO MODE: Giồng Trôm district, Mỹ Thạnh and Lương Hòa communes; loopback only.");
-            Console.WriteLine($"  Mỹ Thạnh's citizens' page: {baseUrl}/?xa=my-thanh");
+            Console.WriteLine($"  Mỹ Thạnh's citizens' page: {baseUrl}/xa/my-thanh");
             Console.WriteLine($"  Demo accounts (password {DemoData.Password}):");
             foreach (var account in DemoData.Accounts)
                 Console.WriteLine($"    {account.Username,-18} {account.Roles,-42} {account.Who}");
