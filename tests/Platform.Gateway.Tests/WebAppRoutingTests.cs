@@ -105,3 +105,35 @@ public sealed class WebAppRoutingTests(DefaultGateway gateway) : IClassFixture<D
         Assert.Contains("127.0.0.1", upgrade.Header("X-Forwarded-For"));
     }
 }
+
+/// <summary>Prod's affinity (k8s/overlays/prod): a browser's requests to the web app carry a cookie naming its destination.</summary>
+public sealed class WebAppAffinityTests(Upstreams upstreams)
+{
+    [Fact]
+    public async Task With_session_affinity_the_web_cluster_sets_its_cookie_and_honours_it()
+    {
+        await using var factory = new GatewayFactory(upstreams, new Dictionary<string, string?>
+        {
+            ["ReverseProxy:Clusters:web:SessionAffinity:Enabled"] = "true",
+            ["ReverseProxy:Clusters:web:SessionAffinity:Policy"] = "HashCookie",
+            ["ReverseProxy:Clusters:web:SessionAffinity:FailurePolicy"] = "Redistribute",
+            ["ReverseProxy:Clusters:web:SessionAffinity:AffinityKeyName"] = "cchc-web-affinity",
+            ["ReverseProxy:Clusters:web:SessionAffinity:Cookie:HttpOnly"] = "true",
+            ["ReverseProxy:Clusters:web:SessionAffinity:Cookie:SameSite"] = "Lax",
+        });
+        var client = factory.CreateClient();
+
+        var first = await client.GetAsync("/can-bo", token: null);
+        await first.EchoAsync();
+        var cookie = Assert.Single(first.Headers.GetValues("Set-Cookie"), c => c.StartsWith("cchc-web-affinity=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+
+        var again = await client.SendAsync(HttpMethod.Get, "/can-bo", headers: [new("Cookie", cookie.Split(';')[0])]);
+        Assert.Equal("web", (await again.EchoAsync()).Upstream);
+        Assert.False(again.Headers.Contains("Set-Cookie"), "an affinity already set is kept, not replaced");
+        // The API routes are not affected.
+        var api = await client.GetAsync("/api/communes/my-thanh/procedures", token: null);
+        Assert.False(api.Headers.Contains("Set-Cookie"));
+    }
+}
