@@ -56,7 +56,7 @@ public sealed class PlatformApi(HttpClient http, ApiSession session, IHttpContex
         var token = await session.AccessTokenAsync();
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         // The platform limits anonymous callers per address: pass on the citizen's, not this server's.
-        if (context.HttpContext?.Connection.RemoteIpAddress is { } address && !path.StartsWith("/api/auth", StringComparison.Ordinal))
+        if (context.HttpContext?.Connection.RemoteIpAddress is { } address)
             request.Headers.TryAddWithoutValidation("X-Forwarded-For", address.ToString());
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         if (response.IsSuccessStatusCode) return response;
