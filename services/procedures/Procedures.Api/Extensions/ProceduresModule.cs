@@ -26,7 +26,7 @@ public static class ProceduresModule
         var cutOff = TimeOnly.Parse(builder.Configuration["Procedures:SameDayCutOff"] ?? "15:00", CultureInfo.InvariantCulture);
         builder.Services.AddSingleton(sp => new DossierWorkflow(sp.GetRequiredService<WorkingCalendar>(), cutOff));
         builder.Services.AddSingleton<DossierRepository>();
-        builder.AddStoreIndexes<ProceduresData>(i => i.On<Dossier>("receiptNo", "status", "receivedAt", "dueDate").On<SimplificationProposal>("createdAt"));
+        builder.AddStoreIndexes<ProceduresData>(i => i.On<Dossier>("receiptNo", "status", "receivedAt", "dueDate", "field", "handlerId", "searchText").On<SimplificationProposal>("createdAt"));
         return builder;
     }
 
