@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Http;
 using Platform.Web.Api;
 using Platform.Web.Components.Shared;
@@ -19,6 +20,8 @@ public abstract class CitizenPage : ComponentBase
     [Inject] protected PlatformApi Api { get; set; } = default!;
 
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private CommuneNames Communes { get; set; } = default!;
 
     /// <summary>The commune, once read; null while unknown or unreadable.</summary>
     protected PublicCommune? Place { get; private set; }
@@ -49,7 +52,8 @@ public abstract class CitizenPage : ComponentBase
         }
         try
         {
-            Place = await Api.GetAsync<PublicCommune>($"/api/public/communes/{C}");
+            // The cached list spares a call per page (anonymous callers are rate-limited); a commune onboarded since is asked for.
+            Place = await Communes.FindAsync(Commune) ?? await Api.GetAsync<PublicCommune>($"/api/public/communes/{C}");
         }
         catch (ApiProblemException e) when (e.Status == HttpStatusCode.NotFound)
         {
@@ -95,6 +99,18 @@ public abstract class CitizenPage : ComponentBase
     {
         var ids = string.Join(' ', new[] { ErrorOf(field) is null ? null : errorId, hintId }.Where(i => i is not null));
         return ids.Length == 0 ? null : ids;
+    }
+
+    /// <summary>
+    /// Puts the problem's field errors on the form's own fields (API field name → model property), so that the inputs
+    /// say aria-invalid and carry the "invalid" class; a field fixed since the last submission is clear again.
+    /// </summary>
+    protected void MarkFields(EditContext edit, ValidationMessageStore store, IReadOnlyDictionary<string, string> properties)
+    {
+        store.Clear();
+        foreach (var (field, property) in properties)
+            if (ErrorOf(field) is { } message) store.Add(edit.Field(property), message);
+        edit.NotifyValidationStateChanged();
     }
 
     protected string? Invalid(string field) => ErrorOf(field) is null ? null : "true";
