@@ -1,3 +1,4 @@
+using Platform.Web.Components.Shared;
 namespace Platform.Web.Components.Pages.Citizen;
 
 // What the citizens' pages read of the public API: only the fields they show.
@@ -50,22 +51,9 @@ public static class CitizenWords
         _ => status ?? "",
     };
 
-    /// <summary>The catalogue's fields (lĩnh vực); the API gives only their codes.</summary>
-    public static string Field(string? field) => field switch
-    {
-        "tu-phap-ho-tich" => "Tư pháp – Hộ tịch",
-        "chung-thuc" => "Chứng thực",
-        "bao-hiem-y-te" => "Bảo hiểm y tế",
-        "cu-tru" => "Cư trú",
-        "lao-dong-thuong-binh-xa-hoi" => "Lao động – Thương binh và Xã hội",
-        "dat-dai" => "Đất đai",
-        "xay-dung" => "Xây dựng",
-        "lien-thong" => "Thủ tục liên thông",
-        "khac" => "Lĩnh vực khác",
-        _ => field ?? "",
-    };
+    public static string Field(string? field) => ProcedureWords.Field(field);
 
-    public static string Days(int days) => days == 0 ? "Trong ngày" : $"{days} ngày làm việc";
+    public static string Days(int days) => ProcedureWords.Days(days);
 
-    public static string Fee(long? fee) => fee is null or 0 ? "Không thu phí" : fee.Value.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + " đồng";
+    public static string Fee(long? fee) => ProcedureWords.Fee(fee);
 }

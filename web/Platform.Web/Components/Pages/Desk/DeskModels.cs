@@ -1,3 +1,5 @@
+using Platform.Web.Components.Shared;
+
 namespace Platform.Web.Components.Pages.Desk;
 
 // The shapes of the procedures API the desk reads (services/procedures: Domain/Dossier.cs, Apis/CatalogueApi.cs).
@@ -112,22 +114,9 @@ public static class DeskText
         "pending" => "Chờ", "inprogress" or "in-progress" => "Đang xử lý", "done" => "Đã xong", _ => status,
     };
 
-    public static string Fee(long fee) => fee == 0 ? "Không thu phí" : fee.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + " đồng";
+    public static string Fee(long fee) => ProcedureWords.Fee(fee);
 
-    /// <summary>The catalogue's fields (lĩnh vực) by name; an unknown code reads as itself.</summary>
-    public static string Field(string field) => field switch
-    {
-        "tu-phap-ho-tich" => "Tư pháp – Hộ tịch",
-        "chung-thuc" => "Chứng thực",
-        "cu-tru" => "Cư trú",
-        "bao-hiem-y-te" => "Bảo hiểm y tế",
-        "lien-thong" => "Liên thông",
-        "dat-dai" => "Đất đai",
-        "xay-dung" => "Xây dựng",
-        "lao-dong-thuong-binh-xa-hoi" => "Lao động – Thương binh và Xã hội",
-        "khac" => "Khác",
-        _ => field,
-    };
+    public static string Field(string field) => ProcedureWords.Field(field);
 
-    public static string Days(int processingDays) => processingDays == 0 ? "Trong ngày" : $"{processingDays} ngày làm việc";
+    public static string Days(int processingDays) => ProcedureWords.Days(processingDays);
 }
