@@ -5,6 +5,7 @@ using Platform.Gateway.Edge;
 using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Messaging;
 using Platform.Standalone;
+using Platform.Web;
 using Procedures.Api.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,15 +17,16 @@ builder.AddProcedures();
 builder.AddFeedback();
 builder.AddAwards();
 builder.AddPlatformBus();
+builder.AddWebApp();
 
 var app = builder.Build();
-app.UseServiceDefaults(edge => edge.UseEdge());
+app.UseServiceDefaults(edge => edge.UseEdge().UseWebApp());
 app.MapApiDocs();
-app.MapWebPages();
 app.MapPersonnelApi();
 app.MapProceduresApi();
 app.MapFeedbackApi();
 app.MapAwardsApi();
+app.MapWebApp();
 
 if (await StandaloneHost.RefusalAsync(app) is { } refusal)
 {

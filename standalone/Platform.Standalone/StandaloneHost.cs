@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration.Memory;
 using Personnel.Api.Infrastructure;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Standalone;
 
@@ -24,6 +25,10 @@ public static class StandaloneHost
             ["Auth:CreateSigningKey"] = "true",
             ["urls"] = DefaultUrl,
         };
+        // The web app in this process calls the API over loopback with its citizen's address in X-Forwarded-For: trust
+        // loopback (only) as a proxy, or every citizen would share one anonymous rate limit. An ingress in front of this
+        // host goes at index 2 and beyond (Edge__TrustedProxies__2=...): indexes 0 and 1 replace these.
+        for (var i = 0; i < TrustedProxies.Loopback.Count; i++) defaults[$"Edge:TrustedProxies:{i}"] = TrustedProxies.Loopback[i];
         if (demo)
         {
             defaults["Bootstrap:District:Code"] = "giong-trom";
@@ -71,15 +76,15 @@ public static class StandaloneHost
         Console.WriteLine();
         Console.WriteLine("Nền tảng thi đua cải cách hành chính: standalone host");
         Console.WriteLine($"  Base URL:   {baseUrl}");
-        Console.WriteLine($"  Citizens:   {baseUrl}/?xa={{commune}}   (feedback, tracking, survey, published answers, dossier lookup)");
-        Console.WriteLine($"  Staff:      {baseUrl}/can-bo   (the commune's feedback desk)");
+        Console.WriteLine($"  Citizens:   {baseUrl}/   (the communes; each commune's procedures, dossier lookup, feedback, survey, answers)");
+        Console.WriteLine($"  Staff:      {baseUrl}/can-bo   (sign in: the one-stop desk, the feedback desk, the district's ranking)");
         Console.WriteLine($"  API docs:   {baseUrl}/docs");
         Console.WriteLine($"  Health:     {baseUrl}/health/ready");
         Console.WriteLine($"  Data:       {Path.GetFullPath(app.Configuration["Storage:DataDirectory"]!)}");
         if (demo)
         {
             Console.WriteLine("  DEMO MODE: Giồng Trôm district, Mỹ Thạnh and Lương Hòa communes; loopback only.");
-            Console.WriteLine($"  Mỹ Thạnh's citizens' page: {baseUrl}/?xa=my-thanh");
+            Console.WriteLine($"  Mỹ Thạnh's citizens' page: {baseUrl}/xa/my-thanh");
             Console.WriteLine($"  Demo accounts (password {DemoData.Password}):");
             foreach (var account in DemoData.Accounts)
                 Console.WriteLine($"    {account.Username,-18} {account.Roles,-42} {account.Who}");

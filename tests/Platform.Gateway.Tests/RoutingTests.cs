@@ -52,6 +52,12 @@ public sealed class RoutingTests(DefaultGateway gateway) : IClassFixture<Default
         { "POST", "/api/districts/giong-trom/nominations/n-1/decide", "awards" },
         { "GET", "/api/communes/my-thanh/radio/feed.rss", "awards" },
         { "GET", "/api/communes/my-thanh/radio/bulletin?date=2025-03-01", "awards" },
+        // What the desk screens and the citizens' portal added.
+        { "GET", "/api/public/communes", "personnel" },
+        { "GET", "/api/public/communes/my-thanh", "personnel" },
+        { "GET", "/api/communes/my-thanh/dossiers?q=nguyen%20van&open=true&sort=dueDate&page=2&pageSize=20", "procedures" },
+        { "GET", "/api/communes/my-thanh/dossiers/summary", "procedures" },
+        { "GET", "/api/communes/my-thanh/procedures/ho-tich-ket-hon/due-date?receivedAt=2025-10-06T02:00:00Z", "procedures" },
     };
 
     [Theory]

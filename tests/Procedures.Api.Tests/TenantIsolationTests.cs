@@ -59,6 +59,10 @@ public sealed class TenantIsolationTests(TenantHost host) : IClassFixture<Tenant
         }),
         ["receive dossier"] = new("POST", "/api/communes/{c}/dossiers", Desk.Application(hamlet: null)),
         ["list dossiers"] = new("GET", "/api/communes/{c}/dossiers"),
+        ["desk handlers"] = new("GET", "/api/communes/{c}/desk-handlers"),
+        ["search the queue"] = new("GET", "/api/communes/{c}/dossiers?q=nguyen%20van&open=true&sort=dueDate&field=tu-phap-ho-tich&page=1&pageSize=10"),
+        ["dossier summary"] = new("GET", "/api/communes/{c}/dossiers/summary"),
+        ["due-date preview"] = new("GET", "/api/communes/{c}/procedures/ho-tich-ket-hon/due-date?receivedAt=2025-10-06T02:00:00Z"),
         ["get dossier"] = new("GET", "/api/communes/{c}/dossiers/{d}"),
         ["assign"] = new("POST", "/api/communes/{c}/dossiers/{d}/assign", new { staffId = Seed.DeskOfficer }),
         ["request supplement"] = new("POST", "/api/communes/{c}/dossiers/{d}/request-supplement", new { reason = "Thiếu" }),
@@ -162,6 +166,10 @@ public sealed class TenantIsolationTests(TenantHost host) : IClassFixture<Tenant
         var myThanh = await host.ListDossiersAsync();
 
         Assert.Equal([host.LuongHoaDossier], luongHoa.Select(d => d.Str("id")));
+        Assert.Empty(await host.ListDossiersAsync("?q=nguoi%20luong%20hoa"));
+        Assert.Equal([host.LuongHoaDossier], (await host.ListDossiersAsync("?q=nguoi%20luong%20hoa", Seed.LuongHoa)).Select(d => d.Str("id")));
+        var summary = await host.Client.GetAsync("/api/communes/luong-hoa/dossiers/summary", host.LuongHoaDesk).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, summary.Int("open"));
         Assert.DoesNotContain(myThanh, d => d.Str("id") == host.LuongHoaDossier);
         var stats = await host.Client.GetAsync("/api/communes/luong-hoa/procedure-stats?year=2025", host.LuongHoaDesk).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, stats.Int("received"));
@@ -171,6 +179,8 @@ public sealed class TenantIsolationTests(TenantHost host) : IClassFixture<Tenant
 
     [Theory]
     [InlineData("list dossiers")]
+    [InlineData("search the queue")]
+    [InlineData("dossier summary")]
     [InlineData("get dossier")]
     [InlineData("statistics")]
     [InlineData("list proposals")]
@@ -192,6 +202,7 @@ public sealed class TenantIsolationTests(TenantHost host) : IClassFixture<Tenant
 
     [Theory]
     [InlineData("receive dossier")]
+    [InlineData("due-date preview")]
     [InlineData("assign")]
     [InlineData("resolve")]
     [InlineData("withdraw")]
@@ -208,6 +219,7 @@ public sealed class TenantIsolationTests(TenantHost host) : IClassFixture<Tenant
 
     [Theory]
     [InlineData("list dossiers")]
+    [InlineData("dossier summary")]
     [InlineData("get dossier")]
     [InlineData("statistics")]
     public async Task Another_districts_officer_or_the_district_admin_reads_nothing(string route)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Procedures.Api.Tests.Infrastructure;
 
 namespace Procedures.Api.Tests;
@@ -92,5 +93,75 @@ public sealed class TransitionMatrixTests(ProceduresHost host) : IClassFixture<P
             var after = await host.GetDossierAsync(id);
             Assert.Equal(before.GetRawText(), after.GetRawText());
         }
+    }
+
+    private static readonly string[] Actions =
+        ["assign", "request-supplement", "supplement-received", "resolve", "apologize", "return", "withdraw", "complete-step"];
+
+    public static TheoryData<string, string> EveryAction()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var state in States)
+        foreach (var action in Actions)
+            data.Add(state, action);
+        return data;
+    }
+
+    /// <summary>An interconnected dossier (so that a step can be completed) brought to <paramref name="state"/>; decided by refusal.</summary>
+    private async Task<string> InterconnectedInAsync(string state)
+    {
+        host.Clock.SetLocal(2025, 10, 6, 9, 0);
+        var id = (await host.ReceiveAsync("lien-thong-khai-sinh-thuong-tru-bhyt")).Str("id");
+        if (state == "withdrawn") await host.DoAsync(id, "withdraw");
+        if (state is "in-progress" or "supplement-requested" or "resolved" or "returned") await host.AssignAsync(id);
+        if (state == "supplement-requested") await host.DoAsync(id, "request-supplement", new { reason = "Thiếu giấy tờ" });
+        if (state is "resolved" or "returned") await host.DoAsync(id, "resolve", new { outcome = "refused", note = "Không đủ điều kiện" });
+        if (state == "returned") await host.DoAsync(id, "return");
+        return id;
+    }
+
+    private static IReadOnlyList<string?> AllowedActions(JsonElement dossier) =>
+        dossier.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()).ToList();
+
+    [Theory]
+    [MemberData(nameof(EveryAction))]
+    public async Task Every_listed_action_succeeds_and_every_other_is_409(string state, string action)
+    {
+        var id = await InterconnectedInAsync(state);
+        var listed = AllowedActions(await host.GetDossierAsync(id)).Contains(action);
+
+        var response = action == "complete-step"
+            ? await host.Client.PostJsonAsync($"{Desk.Dossiers()}/{id}/steps/0/complete", host.Desk, null)
+            : await host.TryAsync(id, action, action switch
+            {
+                "resolve" => new { outcome = "refused", note = "Không đủ điều kiện" },
+                "apologize" => new { reason = "Chờ xác minh", newDueDate = "2025-12-31" },
+                _ => Body(action),
+            });
+
+        Assert.True(listed ? response.StatusCode == HttpStatusCode.OK : response.StatusCode == HttpStatusCode.Conflict,
+            $"{action} from {state} is {(listed ? "listed" : "not listed")} but answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal(Lifecycle.GetValueOrDefault(action).From?.Contains(state) ?? state == "in-progress", listed);
+    }
+
+    [Fact]
+    public async Task The_actions_follow_the_steps_and_the_appointment_date()
+    {
+        var id = await InterconnectedInAsync("in-progress");
+        var dossier = await host.GetDossierAsync(id);
+        for (var step = 0; step < dossier.GetProperty("steps").GetArrayLength(); step++)
+        {
+            Assert.Contains("complete-step", AllowedActions(await host.GetDossierAsync(id)));
+            await host.Client.PostJsonAsync($"{Desk.Dossiers()}/{id}/steps/{step}/complete", host.Desk, null).JsonAsync(HttpStatusCode.OK);
+        }
+        Assert.DoesNotContain("complete-step", AllowedActions(await host.GetDossierAsync(id)));
+        await host.Client.PostJsonAsync($"{Desk.Dossiers()}/{id}/steps/0/complete", host.Desk, null).ProblemAsync(HttpStatusCode.Conflict);
+
+        // The day after the appointment, no apology may be issued any more (422 apology-too-late), so none is offered.
+        var appointment = DateOnly.Parse(dossier.Str("dueDate"), System.Globalization.CultureInfo.InvariantCulture).AddDays(1);
+        host.Clock.SetLocal(appointment.Year, appointment.Month, appointment.Day, 9, 0);
+        Assert.Contains("withdraw", AllowedActions(await host.GetDossierAsync(id)));
+        Assert.DoesNotContain("apologize", AllowedActions(await host.GetDossierAsync(id)));
+        await host.TryAsync(id, "apologize", new { reason = "Chậm", newDueDate = "2026-02-27" }).ProblemAsync(HttpStatusCode.UnprocessableEntity, "apology-too-late");
     }
 }

@@ -119,6 +119,32 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Contains_matches_a_literal_substring_and_or_any_of_its_filters()
+    {
+        await Store.CommitAsync(new ChangeSet()
+            .Insert("my-thanh", "d1", Sample("2016-000001") with { Note = "nguyen van an 0909000111" })
+            .Insert("my-thanh", "d2", Sample("2016-000002") with { Note = "tran thi b% (c.d)" })
+            .Insert("my-thanh", "d3", Sample("2016-000003"))
+            .Insert("luong-hoa", "d4", Sample("2016-000004") with { Note = "nguyen van an" }), Ct);
+
+        Task<IReadOnlyList<Stored<Dossier>>> Where(Filter filter) => Store.QueryAsync<Dossier>("my-thanh", new Query(filter), Ct);
+
+        Assert.Equal(["d1"], (await Where(Filter.Contains("note", "van an"))).Select(d => d.Id));
+        Assert.Equal(["d1"], (await Where(Filter.Contains("note", "0909"))).Select(d => d.Id));
+        Assert.Empty(await Where(Filter.Contains("note", "Van An"))); // case-sensitive: search a folded copy
+        // Pattern characters of LIKE and of regular expressions are matched as themselves.
+        Assert.Equal(["d2"], (await Where(Filter.Contains("note", "b% (c.d)"))).Select(d => d.Id));
+        Assert.Empty(await Where(Filter.Contains("note", "b_")));
+        Assert.Empty(await Where(Filter.Contains("note", "c.d.")));
+        Assert.Empty(await Where(Filter.Contains("note", ".*")));
+
+        Assert.Equal(["d1", "d3"], (await Where(Filter.Or(Filter.Contains("note", "nguyen"), Filter.Eq("receiptNo", "2016-000003")))).Select(d => d.Id));
+        Assert.Empty(await Where(Filter.Or()));
+        Assert.Equal(["d1"], (await Where(Filter.And(Filter.Eq("status", "received"), Filter.Or(Filter.Contains("note", "van an"), Filter.Eq("note", "x"))))).Select(d => d.Id));
+        Assert.Equal(2, await Store.CountAsync<Dossier>("my-thanh", Filter.Or(Filter.Contains("note", "van"), Filter.Contains("note", "thi")), Ct));
+    }
+
+    [Fact]
     public async Task Null_equality_matches_documents_without_the_value()
     {
         await Store.CommitAsync(new ChangeSet()

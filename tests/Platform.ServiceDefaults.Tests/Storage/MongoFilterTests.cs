@@ -57,4 +57,12 @@ public sealed class MongoFilterTests
     {
         Assert.Throws<ArgumentException>(() => Filter.Eq(field, "x"));
     }
+
+    [Fact]
+    public void Contains_is_an_escaped_regex_and_or_is_dollar_or()
+    {
+        Assert.Equal(new BsonDocument("body.searchText", new BsonRegularExpression(@"b%\ \(c\.d\)")), MongoFilters.Translate(Filter.Contains("searchText", "b% (c.d)")));
+        Assert.Equal(BsonDocument.Parse("""{ "$or": [ { "body.receiptNo": { "$eq": "2016-000001" } }, { "body.note": { "$eq": "x" } } ] }"""),
+            MongoFilters.Translate(Filter.Or(Filter.Eq("receiptNo", "2016-000001"), Filter.Eq("note", "x"))));
+    }
 }

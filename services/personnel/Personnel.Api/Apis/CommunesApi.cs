@@ -6,12 +6,31 @@ using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
 using Personnel.Api.Localization;
+using Platform.ServiceDefaults.Text;
 
 namespace Personnel.Api.Apis;
 
 public sealed record CommuneView(
     string Code, string Name, string District, string DistrictName, string DistrictKind,
     IReadOnlyList<HamletRecord> Hamlets, DateTime OnboardedAt, IReadOnlyDictionary<string, string> Services);
+
+/// <summary>A commune as anyone may know it: names, its district and its hamlets; nothing else.</summary>
+public sealed record PublicCommuneView(string Code, string Name, string DisplayName, PublicDistrictView District, IReadOnlyList<HamletRecord> Hamlets)
+{
+    private static readonly string[] Kinds = ["xã", "phường", "thị trấn", "đặc khu"];
+
+    public static PublicCommuneView Of(CommuneRecord record) =>
+        new(record.Code, record.Name, DisplayNameOf(record.Name), new PublicDistrictView(record.District, record.DistrictName, record.DistrictKind), record.Hamlets);
+
+    /// <summary>The people's committee, as letters and signs name it: "Xã Mỹ Thạnh" → "UBND xã Mỹ Thạnh" (a bare name is a xã's).</summary>
+    public static string DisplayNameOf(string name)
+    {
+        var kind = Kinds.FirstOrDefault(k => name.StartsWith(k + " ", StringComparison.OrdinalIgnoreCase));
+        return kind is null ? $"UBND xã {name}" : $"UBND {kind} {name[(kind.Length + 1)..]}";
+    }
+}
+
+public sealed record PublicDistrictView(string Code, string Name, string Kind);
 
 public static class CommunesApi
 {
@@ -24,6 +43,9 @@ public static class CommunesApi
             .WithSummary("The communes of the district.");
         routes.MapGet("/api/communes/{commune}", Get).WithTags("Communes").RequireAuthorization()
             .WithSummary("A commune: name, district, hamlets and which services have prepared it.");
+        var open = routes.MapGroup("/api/public/communes").AllowAnonymous().WithTags("Communes");
+        open.MapGet("/", PublicList).WithSummary("The deployment's communes, in Vietnamese alphabetical order: names, district, hamlets.");
+        open.MapGet("/{commune}", PublicGet).WithSummary("One commune's public facts: names, district, hamlets.");
         return routes;
     }
 
@@ -56,6 +78,18 @@ public static class CommunesApi
 
     public static async Task<Ok<CommuneView>> Get(string commune, IDocumentStore<PersonnelData> store, CancellationToken ct) =>
         TypedResults.Ok(await ViewAsync(store, commune, ct));
+
+    public static async Task<Ok<IReadOnlyList<PublicCommuneView>>> PublicList(IDocumentStore<PersonnelData> store, CancellationToken ct)
+    {
+        // A deployment is one district's (or province's) communes: tens, at most a few hundred.
+        var communes = await store.QueryAsync<CommuneRecord>(Scopes.Platform, new Query(OrderBy: [new Sort("name")]), ct);
+        return TypedResults.Ok<IReadOnlyList<PublicCommuneView>>(communes.Select(c => PublicCommuneView.Of(c.Document))
+            .OrderBy(c => c.Name, VietnameseText.Order).ThenBy(c => c.Code, StringComparer.Ordinal).ToList());
+    }
+
+    public static async Task<Ok<PublicCommuneView>> PublicGet(string commune, IDocumentStore<PersonnelData> store, CancellationToken ct) =>
+        TypedResults.Ok(PublicCommuneView.Of((await store.FindAsync<CommuneRecord>(Scopes.Platform, commune, ct))?.Document
+                                             ?? throw new NotFoundException(CommonMessages.Commune, commune)));
 
     private static async Task<CommuneView> ViewAsync(IDocumentStore<PersonnelData> store, string code, CancellationToken ct)
     {

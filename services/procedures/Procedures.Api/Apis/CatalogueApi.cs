@@ -8,6 +8,7 @@ using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Platform.ServiceDefaults.Text;
 using Procedures.Api.Domain;
 using Procedures.Api.Infrastructure;
 using Procedures.Api.Localization;
@@ -28,6 +29,11 @@ public sealed record ProcedureView(
 
 public sealed record ProcedureDetail(ProcedureView Current, IReadOnlyList<ProcedureRevision> Revisions);
 
+/// <summary>When a dossier received at <c>ReceivedAt</c> would be due, as its receipt would say.</summary>
+public sealed record DueDatePreview(DateTime ReceivedAt, DateOnly CountsFrom, DateOnly DueDate, IReadOnlyList<StepDueDate> Steps);
+
+public sealed record StepDueDate(string Name, string Agency, DateOnly DueDate);
+
 public static class CatalogueApi
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
@@ -35,31 +41,57 @@ public static class CatalogueApi
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder routes)
     {
         var procedures = routes.MapGroup("/api/communes/{commune}/procedures").WithTags("Catalogue");
-        procedures.MapGet("/", List).AllowAnonymous().WithSummary("The commune's public list of procedures (công khai), as in force today.");
+        procedures.MapGet("/", List).AllowAnonymous()
+            .WithSummary("The commune's public list of procedures (công khai), as in force today; q searches name, code and field, without regard to case or accents.");
         procedures.MapGet("/{code}", Get).AllowAnonymous().WithSummary("A procedure in force today, with every revision.");
+        procedures.MapGet("/{code}/due-date", DueDate).RequireRoles(Roles.DeskOfficer)
+            .WithSummary("The date a dossier of the procedure received at receivedAt (default now) counts from and is due, as its receipt would say.");
         procedures.MapPost("/", Create).RequireRoles(Roles.CommuneOffice).WithSummary("Add a procedure to the catalogue.");
         procedures.MapPut("/{code}", Revise).RequireRoles(Roles.CommuneOffice).WithSummary("Revise a procedure from an effective date; the history is kept.");
         return routes;
     }
 
-    public static async Task<Ok<IReadOnlyList<ProcedureView>>> List(string commune, IDocumentStore<ProceduresData> store, ICommuneDirectory directory,
+    public const int MaxSearchLength = 100;
+
+    public static async Task<Ok<IReadOnlyList<ProcedureView>>> List(string commune, string? q, IDocumentStore<ProceduresData> store, ICommuneDirectory directory,
         IDistributedCache cache, TimeProvider time, CancellationToken ct)
     {
+        new InputValidation().Require(q is null || q.Length <= MaxSearchLength, "q", CommonMessages.MaxLength, MaxSearchLength).ThrowIfInvalid();
         if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException(CommonMessages.Commune, commune);
         var today = VietnamTime.Today(time.GetUtcNow().UtcDateTime);
         // Keyed by day: a revision effective tomorrow appears without anyone invalidating anything.
         var list = await cache.GetOrCreateJsonAsync(CatalogueCache.Key(commune, today), CacheFor, async token =>
         {
             var all = await store.QueryAsync<Procedure>(commune, new Query(OrderBy: [new Sort("code")]), token);
-            return all.Where(p => p.Document.Revisions.Any(r => r.EffectiveFrom <= today)).Select(p => ProcedureView.Of(p.Document, today)).OrderBy(p => p.Field).ThenBy(p => p.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList();
+            return all.Where(p => p.Document.Revisions.Any(r => r.EffectiveFrom <= today)).Select(p => ProcedureView.Of(p.Document, today)).OrderBy(p => p.Field).ThenBy(p => p.Name, VietnameseText.Order).ToList();
         }, ct);
-        return TypedResults.Ok<IReadOnlyList<ProcedureView>>(list);
+        // The catalogue is a few dozen procedures, cached: searching the cached list costs nothing.
+        return TypedResults.Ok<IReadOnlyList<ProcedureView>>(string.IsNullOrWhiteSpace(q) ? list
+            : list.Where(p => VietnameseText.Matches(p.Name, q) || SlugMatches(p.Code, q) || SlugMatches(p.Field, q)).ToList());
     }
+
+    /// <summary>A code or field slug (tu-phap-ho-tich) matches "tư pháp" as well as "phap-ho".</summary>
+    private static bool SlugMatches(string slug, string q) => VietnameseText.Matches(slug.Replace('-', ' '), q.Replace('-', ' '));
 
     public static async Task<Ok<ProcedureDetail>> Get(string commune, string code, IDocumentStore<ProceduresData> store, TimeProvider time, CancellationToken ct)
     {
         var procedure = (await store.FindAsync<Procedure>(commune, code, ct))?.Document ?? throw new NotFoundException(ProceduresMessages.Procedure, code);
         return TypedResults.Ok(new ProcedureDetail(ProcedureView.Of(procedure, VietnamTime.Today(time.GetUtcNow().UtcDateTime)), procedure.Revisions));
+    }
+
+    public static async Task<Ok<DueDatePreview>> DueDate(string commune, string code, DateTime? receivedAt, IDocumentStore<ProceduresData> store,
+        DossierWorkflow workflow, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var at = receivedAt?.ToUniversalTime() ?? now;
+        new InputValidation()
+            .Require(at >= new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), "receivedAt", ProceduresMessages.TooFarInPast)
+            .Require(at <= now.AddYears(1), "receivedAt", ProceduresMessages.TooFarInFuture)
+            .ThrowIfInvalid();
+        var procedure = (await store.FindAsync<Procedure>(commune, code, ct))?.Document ?? throw new NotFoundException(ProceduresMessages.Procedure, code);
+        var schedule = workflow.Schedule(procedure, at);
+        return TypedResults.Ok(new DueDatePreview(at, schedule.CountsFrom, schedule.DueDate,
+            schedule.Steps.Select(s => new StepDueDate(s.Name, s.Agency, s.DueDate)).ToList()));
     }
 
     public static async Task<Created<ProcedureDetail>> Create(string commune, ProcedureInput input, IDocumentStore<ProceduresData> store,

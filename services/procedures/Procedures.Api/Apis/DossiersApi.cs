@@ -1,11 +1,16 @@
 using Platform.Calendar;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts.Procedures;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
+using Platform.ServiceDefaults.Text;
 using Procedures.Api.Domain;
 using Procedures.Api.Infrastructure;
 using Procedures.Api.Localization;
@@ -20,16 +25,49 @@ public sealed record ResolveRequest(string? Outcome, string? Note);
 public sealed record ApologyRequest(string? Reason, DateOnly? NewDueDate);
 public sealed record ReturnResponse(string SurveyCode, string ReceiptNo, DateTime ReturnedAt);
 
-public static class DossiersApi
+/// <summary>A dossier as the API answers it: the stored dossier, with what today makes of it (never stored).</summary>
+public sealed record DossierView : Dossier
+{
+    [SetsRequiredMembers]
+    public DossierView(Dossier dossier, Urgency? urgency, IReadOnlyList<DossierAction> allowedActions) : base(dossier)
+    {
+        Urgency = urgency;
+        AllowedActions = allowedActions;
+    }
+
+    /// <summary>overdue, due-today, due-soon, or null when its time limit is not about to run out (or not running).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public Urgency? Urgency { get; }
+
+    /// <summary>The actions the dossier's state allows today, as the workflow checks them.</summary>
+    public IReadOnlyList<DossierAction> AllowedActions { get; }
+
+    public static DossierView Of(Dossier dossier, DateOnly today, WorkingCalendar calendar) =>
+        new(dossier, DossierRules.UrgencyOn(dossier, today, calendar), DossierRules.Allowed(dossier, today));
+}
+
+/// <summary>The desk's queue query: the original filters, then search, field, handler, open, order and page.</summary>
+public sealed record DossierListQuery(
+    string? Status, DateOnly? From, DateOnly? To, bool? Overdue, string? Q, string? Field, string? Handler, bool? Open, string? Sort, int? Page, int? PageSize);
+
+public sealed record DeskSummary(IReadOnlyDictionary<string, long> ByStatus, long Open, long ReceivedToday, long DueToday, long DueSoon, long Overdue);
+
+public static partial class DossiersApi
 {
     private static readonly string[] Readers = [Roles.DeskOfficer, Roles.CommuneOffice, Roles.CommuneLeader, Roles.DistrictOfficer];
+    public const int MaxPageSize = 200;
+    public const int DefaultPageSize = 50;
+    public const int MaxSearchLength = 100;
+    private static readonly string[] Sorts = ["-receivedAt", "dueDate"];
 
     public static IEndpointRouteBuilder MapDossiersApi(this IEndpointRouteBuilder routes)
     {
         var dossiers = routes.MapGroup("/api/communes/{commune}/dossiers").WithTags("Dossiers");
         dossiers.MapPost("/", Receive).RequireRoles(Roles.DeskOfficer).WithSummary("Receive a dossier at the one-stop desk and issue its receipt (form 01).");
-        dossiers.MapGet("/", List).RequireRoles(Readers).WithSummary("Dossiers, filtered by status, receipt dates (from, to) and overdue.");
-        dossiers.MapGet("/{id}", Get).RequireRoles(Readers);
+        dossiers.MapGet("/", List).RequireRoles(Readers)
+            .WithSummary("Dossiers, filtered by status, receipt dates (from, to), overdue, q (receipt number, phone or name), field, handler and open; sorted and paged, the total in X-Total-Count.");
+        dossiers.MapGet("/summary", Summary).RequireRoles(Readers).WithSummary("The desk's figures: dossiers per status, open, received today, due today, due soon, overdue.");
+        dossiers.MapGet("/{id}", Get).RequireRoles(Readers).WithSummary("A dossier, with its urgency and the actions its state allows.");
         dossiers.MapPost("/{id}/assign", Assign).RequireRoles(Roles.DeskOfficer, Roles.CommuneLeader).WithSummary("Assign a handler who is on the desk roster.");
         dossiers.MapPost("/{id}/request-supplement", RequestSupplement).RequireRoles(Roles.DeskOfficer).WithSummary("Ask the citizen to complete the dossier (form 02); the clock stops.");
         dossiers.MapPost("/{id}/supplement-received", SupplementReceived).RequireRoles(Roles.DeskOfficer).WithSummary("The dossier is complete again; the due date moves by the days paused.");
@@ -41,7 +79,7 @@ public static class DossiersApi
         return routes;
     }
 
-    public static async Task<Created<Dossier>> Receive(string commune, ReceiveDossierRequest request, DossierRepository dossiers,
+    public static async Task<Created<DossierView>> Receive(string commune, ReceiveDossierRequest request, DossierRepository dossiers,
         DossierWorkflow workflow, ICommuneDirectory directory, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -71,65 +109,140 @@ public static class DossiersApi
                 ReceivedAt = d.ReceivedAt, DueDate = d.DueDate, ReceivedBy = d.ReceivedBy,
             }),
             VietnamTime.Today(receivedAt).Year, ct);
-        return TypedResults.Created($"/api/communes/{commune}/dossiers/{dossier.Id}", dossier);
+        return TypedResults.Created($"/api/communes/{commune}/dossiers/{dossier.Id}", View(dossier, workflow, now));
     }
 
-    public static async Task<Ok<IReadOnlyList<Dossier>>> List(string commune, string? status, DateOnly? from, DateOnly? to, bool? overdue,
-        DossierRepository dossiers, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<DossierView>>> List(string commune, [AsParameters] DossierListQuery query,
+        DossierRepository dossiers, DossierWorkflow workflow, TimeProvider time, HttpResponse response, CancellationToken ct)
     {
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = VietnamTime.Today(now);
+        var (filter, orderBy, page, pageSize) = ListQuery(query, today);
+        var found = await dossiers.Store.QueryAsync<Dossier>(commune, new Query(filter, orderBy, (page - 1) * pageSize, pageSize), ct);
+        response.Headers["X-Total-Count"] = (await dossiers.Store.CountAsync<Dossier>(commune, filter, ct)).ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Ok<IReadOnlyList<DossierView>>(found.Select(d => DossierView.Of(d.Document, today, workflow.Calendar)).ToList());
+    }
+
+    /// <summary>Checks the list's parameters (400 naming each bad one) and turns them into the store's filter, order and page.</summary>
+    private static (Filter Filter, IReadOnlyList<Sort> OrderBy, int Page, int PageSize) ListQuery(DossierListQuery query, DateOnly today)
+    {
+        var validation = new InputValidation();
         DossierStatus? wanted = null;
-        if (status is not null)
+        if (query.Status is not null)
         {
-            wanted = Enum.GetValues<DossierStatus>().Cast<DossierStatus?>().FirstOrDefault(s => DossierStatuses.Slug(s!.Value) == status)
-                     ?? throw InvalidInputException.Field("status", Text.Of(CommonMessages.OneOf, string.Join(", ", Enum.GetValues<DossierStatus>().Select(DossierStatuses.Slug))));
+            wanted = Enum.GetValues<DossierStatus>().Cast<DossierStatus?>().FirstOrDefault(s => DossierStatuses.Slug(s!.Value) == query.Status);
+            validation.Require(wanted is not null, "status", CommonMessages.OneOf, string.Join(", ", Enum.GetValues<DossierStatus>().Select(DossierStatuses.Slug)));
         }
-        if (from is not null && to is not null && to < from)
-            throw InvalidInputException.Field("to", Text.Of(ProceduresMessages.NotBeforeFrom));
-        var today = VietnamTime.Today(time.GetUtcNow().UtcDateTime);
+        validation
+            .Require(query.From is null || query.To is null || query.To >= query.From, "to", ProceduresMessages.NotBeforeFrom)
+            .Require(query.Q is null || query.Q.Length <= MaxSearchLength, "q", CommonMessages.MaxLength, MaxSearchLength)
+            .Require(query.Field is null || ProcedureRules.Fields.Contains(query.Field), "field", CommonMessages.OneOf, string.Join(", ", ProcedureRules.Fields))
+            .Require(query.Handler is null || (query.Handler.Length is > 0 and <= 64), "handler", ProceduresMessages.HandlerId)
+            .Require(query.Sort is null || Sorts.Contains(query.Sort), "sort", CommonMessages.OneOf, string.Join(", ", Sorts))
+            .Require(query.Page is null or (>= 1 and <= 100_000), "page", CommonMessages.Range, 1, 100_000)
+            .Require(query.PageSize is null or (>= 1 and <= MaxPageSize), "pageSize", CommonMessages.Range, 1, MaxPageSize)
+            .ThrowIfInvalid();
         var filter = Filter.And(
             wanted is null ? null : Filter.Eq("status", wanted),
-            from is null ? null : Filter.Gte("receivedAt", VietnamTime.StartOfDayUtc(from.Value)),
-            to is null ? null : Filter.Lt("receivedAt", VietnamTime.StartOfDayUtc(to.Value.AddDays(1))),
-            overdue == true ? Filter.And(Filter.In("status", [DossierStatus.Received, DossierStatus.InProgress]), Filter.Lt("dueDate", today)) : null);
-        var found = await dossiers.Store.QueryAsync<Dossier>(commune, new Query(filter, [new Sort("receivedAt", Descending: true)], Take: 1000), ct);
-        return TypedResults.Ok<IReadOnlyList<Dossier>>(found.Select(d => d.Document).Where(d => overdue != false || !d.IsOverdueOn(today)).ToList());
+            query.From is null ? null : Filter.Gte("receivedAt", VietnamTime.StartOfDayUtc(query.From.Value)),
+            query.To is null ? null : Filter.Lt("receivedAt", VietnamTime.StartOfDayUtc(query.To.Value.AddDays(1))),
+            query.Overdue switch
+            {
+                true => Overdue(today),
+                false => Filter.Or(Filter.In("status", Enum.GetValues<DossierStatus>().Except(DossierRules.Running).Cast<object?>()), Filter.Gte("dueDate", today)),
+                null => null,
+            },
+            string.IsNullOrWhiteSpace(query.Q) ? null : Search(query.Q),
+            query.Field is null ? null : Filter.Eq("field", query.Field),
+            query.Handler is null ? null : Filter.Eq("handlerId", query.Handler),
+            query.Open switch
+            {
+                true => Filter.In("status", DossierRules.OnTheDesk.Cast<object?>()),
+                false => Filter.In("status", Enum.GetValues<DossierStatus>().Except(DossierRules.OnTheDesk).Cast<object?>()),
+                null => null,
+            });
+        IReadOnlyList<Sort> orderBy = query.Sort == "dueDate" ? [new Sort("dueDate"), new Sort("receivedAt")] : [new Sort("receivedAt", Descending: true)];
+        return (filter, orderBy, query.Page ?? 1, query.PageSize ?? DefaultPageSize);
     }
 
-    public static async Task<Ok<Dossier>> Get(string commune, string id, DossierRepository dossiers, CancellationToken ct) =>
-        TypedResults.Ok((await dossiers.GetAsync(commune, id, ct)).Document);
+    /// <summary>
+    /// An exact receipt number, a phone number (written any way <see cref="PhoneNumbers"/> reads), or part of the name,
+    /// phone or receipt number in the folded search text. Dossiers stored before that text existed are found by receipt number and phone.
+    /// </summary>
+    private static Filter Search(string q)
+    {
+        var text = q.Trim();
+        if (ReceiptNumber().IsMatch(text)) return Filter.Eq("receiptNo", text);
+        var phone = PhoneLike().IsMatch(text) ? PhoneNumbers.Normalize(text) : null;
+        var folded = phone ?? VietnameseText.Fold(text);
+        return Filter.Or(phone is null ? null : Filter.Eq("applicant.phone", phone), Filter.Contains("searchText", folded));
+    }
 
-    public static async Task<Ok<Dossier>> Assign(string commune, string id, AssignRequest request, DossierRepository dossiers,
+    [GeneratedRegex("^[0-9]{4}-[0-9]{6}$")]
+    private static partial Regex ReceiptNumber();
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 .()-]*$")]
+    private static partial Regex PhoneLike();
+
+    /// <summary>Running (not paused, not decided) past its due date.</summary>
+    private static Filter Overdue(DateOnly today) =>
+        Filter.And(Filter.In("status", DossierRules.Running.Cast<object?>()), Filter.Lt("dueDate", today));
+
+    public static async Task<Ok<DeskSummary>> Summary(string commune, DossierRepository dossiers, DossierWorkflow workflow, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = VietnamTime.Today(now);
+        Task<long> Count(Filter filter) => dossiers.Store.CountAsync<Dossier>(commune, filter, ct);
+        var running = Filter.In("status", DossierRules.Running.Cast<object?>());
+        var byStatus = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var status in Enum.GetValues<DossierStatus>()) byStatus[DossierStatuses.Slug(status)] = await Count(Filter.Eq("status", status));
+        return TypedResults.Ok(new DeskSummary(
+            byStatus,
+            DossierRules.OnTheDesk.Sum(s => byStatus[DossierStatuses.Slug(s)]),
+            await Count(Filter.And(Filter.Gte("receivedAt", VietnamTime.StartOfDayUtc(today)), Filter.Lt("receivedAt", VietnamTime.StartOfDayUtc(today.AddDays(1))))),
+            await Count(Filter.And(running, Filter.Eq("dueDate", today))),
+            await Count(Filter.And(running, Filter.Gt("dueDate", today), Filter.Lte("dueDate", DossierRules.DueSoonUntil(today, workflow.Calendar)))),
+            await Count(Overdue(today))));
+    }
+
+    private static DossierView View(Dossier dossier, DossierWorkflow workflow, DateTime now) => DossierView.Of(dossier, VietnamTime.Today(now), workflow.Calendar);
+
+    public static async Task<Ok<DossierView>> Get(string commune, string id, DossierRepository dossiers, DossierWorkflow workflow, TimeProvider time,
+        CancellationToken ct) =>
+        TypedResults.Ok(View((await dossiers.GetAsync(commune, id, ct)).Document, workflow, time.GetUtcNow().UtcDateTime));
+
+    public static async Task<Ok<DossierView>> Assign(string commune, string id, AssignRequest request, DossierRepository dossiers,
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().RequireText(request.StaffId, "staffId", 64).ThrowIfInvalid();
         var staff = (await dossiers.Store.FindAsync<DeskStaff>(commune, request.StaffId!, ct))?.Document;
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.Assign(d, staff, request.StaffId!, now, user.Actor()), null, ct));
+        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.Assign(d, staff, request.StaffId!, now, user.Actor()), null, ct), workflow, now));
     }
 
-    public static async Task<Ok<Dossier>> RequestSupplement(string commune, string id, ReasonRequest request, DossierRepository dossiers,
+    public static async Task<Ok<DossierView>> RequestSupplement(string commune, string id, ReasonRequest request, DossierRepository dossiers,
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().RequireText(request.Reason, "reason", 2000).ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.RequestSupplement(d, request.Reason!.Trim(), now, user.Actor()), null, ct));
+        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.RequestSupplement(d, request.Reason!.Trim(), now, user.Actor()), null, ct), workflow, now));
     }
 
-    public static async Task<Ok<Dossier>> SupplementReceived(string commune, string id, DossierRepository dossiers,
+    public static async Task<Ok<DossierView>> SupplementReceived(string commune, string id, DossierRepository dossiers,
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.SupplementReceived(d, now, user.Actor()), null, ct));
+        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.SupplementReceived(d, now, user.Actor()), null, ct), workflow, now));
     }
 
-    public static async Task<Ok<Dossier>> CompleteStep(string commune, string id, int index, DossierRepository dossiers,
+    public static async Task<Ok<DossierView>> CompleteStep(string commune, string id, int index, DossierRepository dossiers,
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.CompleteStep(d, index, now, user.Actor()), null, ct));
+        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.CompleteStep(d, index, now, user.Actor()), null, ct), workflow, now));
     }
 
-    public static async Task<Ok<Dossier>> Resolve(string commune, string id, ResolveRequest request, DossierRepository dossiers,
+    public static async Task<Ok<DossierView>> Resolve(string commune, string id, ResolveRequest request, DossierRepository dossiers,
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation()
@@ -138,13 +251,13 @@ public static class DossiersApi
             .Require(request.Note is null || request.Note.Length <= 2000, "note", CommonMessages.MaxLength, 2000)
             .ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.Resolve(d, request.Outcome!, request.Note?.Trim(), now, user.Actor()),
+        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.Resolve(d, request.Outcome!, request.Note?.Trim(), now, user.Actor()),
             (d, changes) => changes.Publish(commune, new DossierResolved
             {
                 Commune = commune, DossierId = d.Id, ProcedureCode = d.ProcedureCode, Field = d.Field, Outcome = d.Outcome!,
                 Timeliness = d.Timeliness!, WorkingDaysUsed = d.WorkingDaysUsed!.Value, HandlerId = d.HandlerId, ResolvedAt = now,
                 LateWithoutApology = d.LateWithoutApology,
-            }), ct));
+            }), ct), workflow, now));
     }
 
     public static async Task<Ok<ReturnResponse>> Return(string commune, string id, DossierRepository dossiers,
@@ -159,24 +272,24 @@ public static class DossiersApi
         return TypedResults.Ok(new ReturnResponse(returned.SurveyCode!, returned.ReceiptNo, now));
     }
 
-    public static async Task<Ok<Dossier>> Apologize(string commune, string id, ApologyRequest request, DossierRepository dossiers,
+    public static async Task<Ok<DossierView>> Apologize(string commune, string id, ApologyRequest request, DossierRepository dossiers,
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().RequireText(request.Reason, "reason", 2000).Require(request.NewDueDate is not null, "newDueDate", CommonMessages.Required).ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.Apologize(d, request.Reason!.Trim(), request.NewDueDate!.Value, now, user.Actor()),
+        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.Apologize(d, request.Reason!.Trim(), request.NewDueDate!.Value, now, user.Actor()),
             (d, changes) => changes.Publish(commune, new ApologyIssued
             {
                 Commune = commune, DossierId = d.Id, Reason = d.Apologies[^1].Reason, PreviousDueDate = d.Apologies[^1].PreviousDueDate,
                 NewDueDate = d.Apologies[^1].NewDueDate, HandlerId = d.HandlerId, IssuedAt = now,
-            }), ct));
+            }), ct), workflow, now));
     }
 
-    public static async Task<Ok<Dossier>> Withdraw(string commune, string id, DossierRepository dossiers,
+    public static async Task<Ok<DossierView>> Withdraw(string commune, string id, DossierRepository dossiers,
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(await dossiers.ChangeAsync(commune, id, d => workflow.Withdraw(d, now, user.Actor()), null, ct));
+        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.Withdraw(d, now, user.Actor()), null, ct), workflow, now));
     }
 }
 

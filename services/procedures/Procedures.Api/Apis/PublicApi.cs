@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Calendar;
 using Platform.ServiceDefaults.Problems;
@@ -8,11 +9,15 @@ using Procedures.Api.Localization;
 
 namespace Procedures.Api.Apis;
 
-/// <summary>What a citizen may see of a dossier: status and dates, nothing personal.</summary>
+/// <summary>
+/// What a citizen may see of a dossier: status and dates, nothing personal; the outcome (approved or refused, null
+/// until decided) and whether it is late (resolved late, or still running past its appointment date).
+/// </summary>
 public sealed record DossierStatusView(
     string ReceiptNo, string ProcedureName, string Status, int NationalStatusCode, string StatusText,
     DateTime ReceivedAt, DateOnly DueDate, DateOnly AppointmentDate, DateTime? ResolvedAt, DateTime? ReturnedAt,
-    IReadOnlyList<StepStatusView> Steps);
+    IReadOnlyList<StepStatusView> Steps,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Outcome, bool Late);
 
 public sealed record StepStatusView(string Name, string Agency, string Status, DateOnly DueDate);
 
@@ -32,7 +37,8 @@ public static class PublicApi
         return routes;
     }
 
-    public static async Task<Ok<DossierStatusView>> Lookup(string commune, string receiptNo, string? phone, IDocumentStore<ProceduresData> store, CancellationToken ct)
+    public static async Task<Ok<DossierStatusView>> Lookup(string commune, string receiptNo, string? phone, IDocumentStore<ProceduresData> store,
+        TimeProvider time, CancellationToken ct)
     {
         // One answer for an unknown receipt and a wrong phone, so that neither discloses anything.
         var notFound = new NotFoundException(ProceduresMessages.Dossier, receiptNo);
@@ -42,7 +48,8 @@ public static class PublicApi
         return TypedResults.Ok(new DossierStatusView(dossier.ReceiptNo, dossier.ProcedureName, DossierStatuses.Slug(dossier.Status),
             dossier.NationalStatusCode, DossierStatuses.Vietnamese(dossier.Status), dossier.ReceivedAt, dossier.DueDate, dossier.AppointmentDate,
             dossier.ResolvedAt, dossier.ReturnedAt,
-            dossier.Steps.Select(s => new StepStatusView(s.Name, s.Agency, s.Status.ToString().ToLowerInvariant() switch { "inprogress" => "in-progress", var x => x }, s.DueDate)).ToList()));
+            dossier.Steps.Select(s => new StepStatusView(s.Name, s.Agency, s.Status.ToString().ToLowerInvariant() switch { "inprogress" => "in-progress", var x => x }, s.DueDate)).ToList(),
+            dossier.Outcome, dossier.IsLateOn(VietnamTime.Today(time.GetUtcNow().UtcDateTime))));
     }
 
     public static Ok<IReadOnlyList<HolidayView>> Holidays(int year, WorkingCalendar calendar)

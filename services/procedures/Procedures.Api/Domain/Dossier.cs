@@ -1,5 +1,7 @@
+using Platform.Calendar;
 using Platform.ServiceDefaults.Problems;
 using Procedures.Api.Localization;
+using Platform.ServiceDefaults.Text;
 
 namespace Procedures.Api.Domain;
 
@@ -50,6 +52,62 @@ public static class DossierStatuses
     };
 }
 
+/// <summary>What the desk can do to a dossier: the workflow's steps, each allowed from some states only.</summary>
+public enum DossierAction { Assign, RequestSupplement, SupplementReceived, Resolve, Apologize, Return, Withdraw, CompleteStep }
+
+/// <summary>How close a dossier that is running is to its due date, as the desk's queue shows it.</summary>
+public enum Urgency { Overdue, DueToday, DueSoon }
+
+/// <summary>The one table of which state allows which action; the workflow enforces it and the API lists it.</summary>
+public static class DossierRules
+{
+    /// <summary>Working days ahead within which a running dossier is due soon.</summary>
+    public const int DueSoonWorkingDays = 2;
+
+    public static readonly IReadOnlyList<DossierStatus> Open = [DossierStatus.Received, DossierStatus.InProgress, DossierStatus.SupplementRequested];
+
+    /// <summary>The desk's queue: neither returned nor withdrawn (a resolved dossier waits for its result to be handed back).</summary>
+    public static readonly IReadOnlyList<DossierStatus> OnTheDesk = [.. Open, DossierStatus.Resolved];
+
+    /// <summary>Open and not paused for a supplement: the time limit runs.</summary>
+    public static readonly IReadOnlyList<DossierStatus> Running = [DossierStatus.Received, DossierStatus.InProgress];
+
+    public static IReadOnlyList<DossierStatus> AllowedFrom(DossierAction action) => action switch
+    {
+        DossierAction.Assign or DossierAction.RequestSupplement => Running,
+        DossierAction.SupplementReceived => [DossierStatus.SupplementRequested],
+        DossierAction.Resolve or DossierAction.CompleteStep => [DossierStatus.InProgress],
+        DossierAction.Return => [DossierStatus.Resolved],
+        DossierAction.Apologize or DossierAction.Withdraw => Open,
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    /// <summary>
+    /// The actions the dossier's state allows today: the state's, less an apology once the appointment has passed and a
+    /// step completion when no step is pending (the same checks the workflow makes).
+    /// </summary>
+    public static IReadOnlyList<DossierAction> Allowed(Dossier dossier, DateOnly today) =>
+        Enum.GetValues<DossierAction>().Where(a => AllowedFrom(a).Contains(dossier.Status) && a switch
+        {
+            DossierAction.Apologize => dossier.MayApologizeOn(today),
+            DossierAction.CompleteStep => dossier.CurrentStep() >= 0,
+            _ => true,
+        }).ToList();
+
+    public static Urgency? UrgencyOn(Dossier dossier, DateOnly today, WorkingCalendar calendar) =>
+        !Running.Contains(dossier.Status) ? null
+        : today > dossier.DueDate ? Urgency.Overdue
+        : today == dossier.DueDate ? Urgency.DueToday
+        : dossier.DueDate <= DueSoonUntil(today, calendar) ? Urgency.DueSoon
+        : null;
+
+    /// <summary>The last due date that counts as due soon: two working days after today.</summary>
+    public static DateOnly DueSoonUntil(DateOnly today, WorkingCalendar calendar) => calendar.AddWorkingDays(today, DueSoonWorkingDays);
+
+    /// <summary>The folded text the desk's search looks in: the applicant's name and phone, the receipt number.</summary>
+    public static string SearchText(string receiptNo, Applicant applicant) => VietnameseText.Fold($"{applicant.Name} {applicant.Phone} {receiptNo}");
+}
+
 public sealed record Applicant(string Name, string Phone, string? Hamlet);
 
 public sealed record DossierEntry(DateTime At, string Action, string? By, string? Note);
@@ -63,7 +121,7 @@ public enum StepStatus { Pending, InProgress, Done }
 public sealed record DossierStep(string Name, string Agency, int ProcessingDays, DateOnly DueDate, StepStatus Status, DateTime? CompletedAt);
 
 /// <summary>A citizen's dossier (hồ sơ): one receipt, one appointment date, every step on record.</summary>
-public sealed record Dossier
+public record Dossier
 {
     public required string Id { get; init; }
     public required string ReceiptNo { get; init; }
@@ -96,6 +154,8 @@ public sealed record Dossier
     public IReadOnlyList<Apology> Apologies { get; init; } = [];
     public IReadOnlyList<DossierStep> Steps { get; init; } = [];
     public IReadOnlyList<DossierEntry> History { get; init; } = [];
+    /// <summary>Folded name, phone and receipt number, for the desk's search (absent on dossiers stored before it existed).</summary>
+    public string? SearchText { get; init; }
 
     public int NationalStatusCode => DossierStatuses.NationalCode(Status);
 
@@ -107,10 +167,20 @@ public sealed record Dossier
 
     public bool IsOverdueOn(DateOnly today) => !IsClosed && Status != DossierStatus.SupplementRequested && today > DueDate;
 
+    /// <summary>Late as the citizen sees it: resolved after its due date, or still running past the appointment date.</summary>
+    public bool IsLateOn(DateOnly today) => Timeliness == "late" || (DossierRules.Running.Contains(Status) && today > AppointmentDate);
+
+    /// <summary>An apology letter is issued before the appointment date passes.</summary>
+    public bool MayApologizeOn(DateOnly today) => today <= AppointmentDate;
+
+    /// <summary>The first interconnected step not yet done, or -1.</summary>
+    public int CurrentStep() => Steps.ToList().FindIndex(s => s.Status != StepStatus.Done);
+
     /// <summary>Refuses a step the lifecycle does not allow from the current state (409, naming the state).</summary>
     /// <param name="action">a key of <see cref="ProceduresMessages"/> naming the action</param>
-    public Dossier Require(string action, params DossierStatus[] allowed)
+    public Dossier Require(DossierAction step, string action)
     {
+        var allowed = DossierRules.AllowedFrom(step);
         if (!allowed.Contains(Status))
             throw new ConflictException("illegal-transition",
                 Text.Of(ProceduresMessages.IllegalTransition, Text.Of(action), DossierStatuses.Name(Status), allowed.Select(DossierStatuses.Name).ToList()));

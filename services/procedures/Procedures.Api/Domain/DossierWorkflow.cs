@@ -11,6 +11,9 @@ public sealed record DeskStaff(string StaffId, string? FullName, bool OnDesk, Da
     public bool EligibleOn(DateOnly day) => OnDesk && (OnDeskFrom is null || OnDeskFrom <= day) && (OnDeskUntil is null || day <= OnDeskUntil);
 }
 
+/// <summary>A dossier's time limits as receipt sets them.</summary>
+public sealed record DossierSchedule(ProcedureRevision Revision, DateOnly CountsFrom, DateOnly DueDate, IReadOnlyList<DossierStep> Steps);
+
 /// <summary>Every step of a dossier's lifecycle, with the calendar's time limits; each returns the changed dossier.</summary>
 public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
 {
@@ -18,7 +21,11 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
 
     public WorkingCalendar Calendar => calendar;
 
-    public Dossier Receive(string id, string receiptNo, Procedure procedure, Applicant applicant, DateTime receivedAt, string? by)
+    /// <summary>
+    /// The time limits of a dossier of <paramref name="procedure"/> received at <paramref name="receivedAt"/>: the revision
+    /// in force that day, the working day they count from (after the same-day cut-off, the next one), the due date and each step's.
+    /// </summary>
+    public DossierSchedule Schedule(Procedure procedure, DateTime receivedAt)
     {
         var local = VietnamTime.ToLocal(receivedAt);
         var revision = procedure.InForceOn(DateOnly.FromDateTime(local));
@@ -31,6 +38,12 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
             stepDue = calendar.AddWorkingDays(stepDue, step.ProcessingDays);
             steps.Add(new DossierStep(step.Name, step.Agency, step.ProcessingDays, stepDue, steps.Count == 0 ? StepStatus.InProgress : StepStatus.Pending, null));
         }
+        return new DossierSchedule(revision, countsFrom, due, steps);
+    }
+
+    public Dossier Receive(string id, string receiptNo, Procedure procedure, Applicant applicant, DateTime receivedAt, string? by)
+    {
+        var (revision, countsFrom, due, steps) = Schedule(procedure, receivedAt);
         return new Dossier
         {
             Id = id,
@@ -48,12 +61,13 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
             Status = DossierStatus.Received,
             ReceivedBy = by,
             Steps = steps,
+            SearchText = DossierRules.SearchText(receiptNo, applicant),
         }.Log(receivedAt, "received", by);
     }
 
     public Dossier Assign(Dossier dossier, DeskStaff? staff, string staffId, DateTime now, string? by)
     {
-        dossier.Require(ProceduresMessages.ActionAssign, DossierStatus.Received, DossierStatus.InProgress);
+        dossier.Require(DossierAction.Assign, ProceduresMessages.ActionAssign);
         var today = VietnamTime.Today(now);
         if (staff is null || !staff.EligibleOn(today))
             throw new BusinessRuleException("not-eligible", Text.Of(ProceduresMessages.NotEligible, staffId),
@@ -65,7 +79,7 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
     /// <summary>Form 02: the clock stops until the citizen completes the dossier.</summary>
     public Dossier RequestSupplement(Dossier dossier, string reason, DateTime now, string? by)
     {
-        dossier.Require(ProceduresMessages.ActionRequestSupplement, DossierStatus.Received, DossierStatus.InProgress);
+        dossier.Require(DossierAction.RequestSupplement, ProceduresMessages.ActionRequestSupplement);
         var request = new SupplementRequest(reason, now, VietnamTime.Today(now), null, 0);
         return (dossier with { Status = DossierStatus.SupplementRequested, Supplements = [.. dossier.Supplements, request] })
             .Log(now, "supplement-requested", by, reason);
@@ -74,7 +88,7 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
     /// <summary>The clock restarts; the due date moves by the working days it was stopped.</summary>
     public Dossier SupplementReceived(Dossier dossier, DateTime now, string? by)
     {
-        dossier.Require(ProceduresMessages.ActionRecordSupplement, DossierStatus.SupplementRequested);
+        dossier.Require(DossierAction.SupplementReceived, ProceduresMessages.ActionRecordSupplement);
         var open = dossier.Supplements[^1];
         var paused = Math.Max(0, calendar.WorkingDaysBetween(open.PausedOn, VietnamTime.Today(now)));
         var supplements = dossier.Supplements.Take(dossier.Supplements.Count - 1)
@@ -95,9 +109,9 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
     /// <summary>Interconnected dossiers: the current step is done and the next agency takes over.</summary>
     public Dossier CompleteStep(Dossier dossier, int index, DateTime now, string? by)
     {
-        dossier.Require(ProceduresMessages.ActionCompleteStep, DossierStatus.InProgress);
+        dossier.Require(DossierAction.CompleteStep, ProceduresMessages.ActionCompleteStep);
         if (index < 0 || index >= dossier.Steps.Count) throw new NotFoundException(ProceduresMessages.Step, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var current = dossier.Steps.ToList().FindIndex(s => s.Status != StepStatus.Done);
+        var current = dossier.CurrentStep();
         if (index != current)
             throw new ConflictException("step-out-of-order", current < 0 ? Text.Of(ProceduresMessages.AllStepsDone) : Text.Of(ProceduresMessages.StepComesFirst, current, dossier.Steps[current].Name));
         var steps = dossier.Steps.Select((s, i) => i == index ? s with { Status = StepStatus.Done, CompletedAt = now }
@@ -108,7 +122,7 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
     /// <summary>Decides the dossier (approved, or refused with its reason: form 03) and measures its timeliness.</summary>
     public Dossier Resolve(Dossier dossier, string outcome, string? note, DateTime now, string? by)
     {
-        dossier.Require(ProceduresMessages.ActionResolve, DossierStatus.InProgress);
+        dossier.Require(DossierAction.Resolve, ProceduresMessages.ActionResolve);
         if (outcome == "approved" && dossier.Steps.Any(s => s.Status != StepStatus.Done))
             throw new BusinessRuleException("steps-pending", Text.Of(ProceduresMessages.StepsPending),
                 dossier.Steps.Where(s => s.Status != StepStatus.Done).Select(s => Text.Of(ProceduresMessages.PendingStep, s.Name, s.Agency)).ToList());
@@ -131,17 +145,17 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
 
     public Dossier Return(Dossier dossier, DateTime now, string? by)
     {
-        dossier.Require(ProceduresMessages.ActionReturn, DossierStatus.Resolved);
+        dossier.Require(DossierAction.Return, ProceduresMessages.ActionReturn);
         return (dossier with { Status = DossierStatus.Returned, ReturnedAt = now, SurveyCode = NewSurveyCode() }).Log(now, "returned", by);
     }
 
     /// <summary>Form 04: before the appointment passes, the desk apologises and sets a new appointment date.</summary>
     public Dossier Apologize(Dossier dossier, string reason, DateOnly newDueDate, DateTime now, string? by)
     {
-        dossier.Require(ProceduresMessages.ActionApologize, DossierStatus.Received, DossierStatus.InProgress, DossierStatus.SupplementRequested);
+        dossier.Require(DossierAction.Apologize, ProceduresMessages.ActionApologize);
         var today = VietnamTime.Today(now);
         var appointment = dossier.AppointmentDate;
-        if (today > appointment)
+        if (!dossier.MayApologizeOn(today))
             throw new BusinessRuleException("apology-too-late", Text.Of(ProceduresMessages.ApologyTooLate, appointment));
         if (newDueDate <= appointment)
             throw InvalidInputException.Field("newDueDate", Text.Of(ProceduresMessages.AfterAppointment, appointment));
@@ -153,7 +167,7 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
 
     public Dossier Withdraw(Dossier dossier, DateTime now, string? by)
     {
-        dossier.Require(ProceduresMessages.ActionWithdraw, DossierStatus.Received, DossierStatus.InProgress, DossierStatus.SupplementRequested);
+        dossier.Require(DossierAction.Withdraw, ProceduresMessages.ActionWithdraw);
         return (dossier with { Status = DossierStatus.Withdrawn, WithdrawnAt = now }).Log(now, "withdrawn", by);
     }
 

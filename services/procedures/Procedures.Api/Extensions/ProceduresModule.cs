@@ -29,7 +29,7 @@ public static class ProceduresModule
         var cutOff = TimeOnly.Parse(builder.Configuration["Procedures:SameDayCutOff"] ?? "15:00", CultureInfo.InvariantCulture);
         builder.Services.AddSingleton(sp => new DossierWorkflow(sp.GetRequiredService<WorkingCalendar>(), cutOff));
         builder.Services.AddSingleton<DossierRepository>();
-        builder.AddStoreIndexes<ProceduresData>(i => i.On<Dossier>("receiptNo", "status", "receivedAt", "dueDate").On<SimplificationProposal>("createdAt"));
+        builder.AddStoreIndexes<ProceduresData>(i => i.On<Dossier>("receiptNo", "status", "receivedAt", "dueDate", "field", "handlerId", "searchText").On<SimplificationProposal>("createdAt"));
         return builder;
     }
 
@@ -38,6 +38,7 @@ public static class ProceduresModule
         var procedures = routes.MapGroup("").WithGroupName(Name);
         procedures.MapCatalogueApi();
         procedures.MapDossiersApi();
+        procedures.MapDeskHandlersApi();
         procedures.MapFormsApi();
         procedures.MapPublicProceduresApi();
         procedures.MapStatisticsApi();

@@ -67,4 +67,6 @@ public static class ProceduresMessages
     public const string NotAComponent = "procedures.field.not-a-component";
     public const string NotEveryComponent = "procedures.field.not-every-component";
     public const string InterconnectedShorten = "procedures.field.interconnected-shorten";
+    public const string HandlerId = "procedures.field.handler-id";
+    public const string TooFarInFuture = "procedures.field.too-far-in-future";
 }

@@ -24,6 +24,9 @@ public static class MongoFilters
         Filter.Membership m => new BsonDocument(Path(m.Field), new BsonDocument("$in", new BsonArray(m.Values.Select(Value)))),
         Filter.All { Filters.Count: 0 } => [],
         Filter.All a => new BsonDocument("$and", new BsonArray(a.Filters.Select(Translate))),
+        Filter.Any { Filters.Count: 0 } => new BsonDocument("_id", new BsonDocument("$exists", false)),
+        Filter.Any o => new BsonDocument("$or", new BsonArray(o.Filters.Select(Translate))),
+        Filter.Substring t => new BsonDocument(Path(t.Field), new BsonRegularExpression(System.Text.RegularExpressions.Regex.Escape(t.Text))),
         _ => throw new NotSupportedException(filter.GetType().Name),
     };
 

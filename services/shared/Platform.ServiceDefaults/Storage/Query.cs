@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Platform.ServiceDefaults.Storage;
 
 /// <summary>
-/// The small filter vocabulary both stores translate: equality, ranges, membership, conjunction.
+/// The small filter vocabulary both stores translate: equality, ranges, membership, substring, conjunction, disjunction.
 /// Fields are JSON property paths of the document (<c>status</c>, <c>applicant.phone</c>).
 /// </summary>
 public abstract partial record Filter
@@ -16,10 +16,21 @@ public abstract partial record Filter
     public static Filter Lte(string field, object value) => new Comparison(CheckField(field), Operator.Lte, ToValue(value));
     public static Filter In(string field, IEnumerable<object?> values) => new Membership(CheckField(field), values.Select(ToValue).ToArray());
     public static Filter And(params Filter?[] filters) => new All(filters.OfType<Filter>().ToArray());
+    /// <summary>Any of the filters holds; none given matches nothing.</summary>
+    public static Filter Or(params Filter?[] filters) => new Any(filters.OfType<Filter>().ToArray());
+
+    /// <summary>
+    /// The text field holds <paramref name="text"/> as it is (case- and accent-sensitive: store a folded copy to search,
+    /// and fold the text the same way). No pattern characters: the text is matched literally.
+    /// </summary>
+    public static Filter Contains(string field, string text) =>
+        new Substring(CheckField(field), string.IsNullOrEmpty(text) ? throw new ArgumentException("The text to look for is empty.", nameof(text)) : text);
 
     public sealed record Comparison(string Field, Operator Op, JsonElement Value) : Filter;
     public sealed record Membership(string Field, IReadOnlyList<JsonElement> Values) : Filter;
     public sealed record All(IReadOnlyList<Filter> Filters) : Filter;
+    public sealed record Any(IReadOnlyList<Filter> Filters) : Filter;
+    public sealed record Substring(string Field, string Text) : Filter;
 
     public enum Operator { Eq, Gt, Gte, Lt, Lte }
 

@@ -298,6 +298,10 @@ internal static class SqliteFilters
         Filter.Membership m => $"{Path(m.Field)} IN ({string.Join(", ", m.Values.Select(v => Parameter(command, v)))})",
         Filter.All a when a.Filters.Count == 0 => "1",
         Filter.All a => "(" + string.Join(" AND ", a.Filters.Select(f => Translate(f, command))) + ")",
+        Filter.Any o when o.Filters.Count == 0 => "0",
+        Filter.Any o => "(" + string.Join(" OR ", o.Filters.Select(f => Translate(f, command))) + ")",
+        // instr, not LIKE: literal (no % or _ to escape) and case-sensitive, as Mongo's escaped regex is.
+        Filter.Substring t => $"instr({Path(t.Field)}, {Parameter(command, JsonSerializer.SerializeToElement(t.Text))}) > 0",
         _ => throw new NotSupportedException(filter.GetType().Name),
     };
 

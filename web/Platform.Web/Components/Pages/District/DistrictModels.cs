@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace Platform.Web.Components.Pages.District;
+
+// The shapes the awards API answers with for the district (services/awards/Awards.Api/Apis/ScoreboardApi.cs, NominationsApi.cs).
+
+public sealed record DistrictScoreboardDto(string District, int Year, string? Rule, IReadOnlyList<ScoreRowDto> Communes);
+
+public sealed record ScoreRowDto(string Commune, string Name, int Rank, double Score, IReadOnlyList<IndicatorScoreDto> Indicators);
+
+public sealed record IndicatorScoreDto(string Indicator, double? Rate, double Weight, double Target, double Points);
+
+public sealed record DistrictNominationDto(string Id, string Commune, string CommuneName, int Year, string Status, NominationDto Nomination);
+
+public sealed record NominationDto(
+    string Id, int Year, string Level, string Kind, NomineeDto Nominee, string Title, string TitleName, string Reason, bool Thematic, string Status,
+    TallyDto? Tally, DateTime? ForwardedAt, DecisionDto? Decision, DateTime CreatedAt);
+
+public sealed record NomineeDto(string? StaffId, string Name);
+
+public sealed record TallyDto(int Approvals, int Rejections, int CouncilSize, int Needed, string? Rule);
+
+public sealed record DecisionDto(bool Granted, string DecisionNo, string Title, string? Note, string? DecidedBy, DateTime DecidedAt);
+
+/// <summary>The district pages' words: the scoreboard's indicators and the nominations' statuses.</summary>
+public static class DistrictText
+{
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    public const string Initiatives = "initiatives";
+
+    public static string Indicator(string indicator) => indicator switch
+    {
+        "postedProcedures" => "Công khai thủ tục hành chính",
+        "onTimeRate" => "Giải quyết hồ sơ đúng hạn",
+        "satisfactionIndex" => "Hài lòng của người dân",
+        "feedbackInTime" => "Trả lời góp ý đúng hạn",
+        Initiatives => "Sáng kiến được công nhận",
+        "trainingCoverage" => "Cán bộ được bồi dưỡng",
+        _ => indicator,
+    };
+
+    /// <summary>An indicator's figure: a share in per cent, or for initiatives a count.</summary>
+    public static string Figure(string indicator, double? rate) =>
+        rate is not { } r ? "chưa có số liệu"
+        : indicator == Initiatives ? $"{r.ToString("#,##0.##", Vi)} sáng kiến"
+        : (r * 100).ToString("#,##0.#", Vi) + "%";
+
+    public static string Target(string indicator, double target) =>
+        indicator == Initiatives ? $"{target.ToString("#,##0.##", Vi)} sáng kiến" : (target * 100).ToString("#,##0.#", Vi) + "%";
+
+    /// <summary>"17,5 đ" (points, two decimals at most).</summary>
+    public static string Points(double points) => points.ToString("#,##0.##", Vi) + " đ";
+
+    public static bool Reached(IndicatorScoreDto score) => score.Rate is { } r && (score.Target <= 0 || r >= score.Target);
+
+    public static string Status(string status) => status switch
+    {
+        "forwarded" => "Chờ huyện quyết định",
+        "granted" => "Đã công nhận",
+        "refused" => "Không công nhận",
+        _ => status,
+    };
+
+    public static string Kind(string kind) => kind == "collective" ? "Tập thể" : "Cá nhân";
+}
