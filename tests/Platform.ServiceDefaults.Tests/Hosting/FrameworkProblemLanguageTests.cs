@@ -19,7 +19,7 @@ public sealed class FrameworkProblemLanguageTests : IAsyncLifetime
         app.MapGet("/number", (int n) => n).AllowAnonymous();
         app.MapGet("/status/{code:int}", (int code) => Results.StatusCode(code)).AllowAnonymous();
         app.MapGet("/missing", () => { throw new NotFoundException(CommonMessages.Commune, "xa-khong-co"); }).AllowAnonymous();
-        app.MapGet("/unknown-key", () => { throw new ConflictException("odd", Text.Of("no.such.key", 1)); }).AllowAnonymous();
+        app.MapGet("/unknown-key", () => { throw new ConflictException("odd", Wording.Of("no.such.key", 1)); }).AllowAnonymous();
     }, new Dictionary<string, string?> { ["Limits:MaxRequestBodyBytes"] = "1024" });
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -20,8 +20,8 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
         app.MapPost("/echo", (Greeting greeting) => TypedResults.Ok(greeting)).AllowAnonymous();
         app.MapGet("/invalid", () => { new InputValidation().RequireSlug("Bad Code", "code").RequireText("", "name").ThrowIfInvalid(); }).AllowAnonymous();
         app.MapGet("/missing", () => { throw new NotFoundException(CommonMessages.Commune, "d-42"); }).AllowAnonymous();
-        app.MapGet("/refused", () => { throw new BusinessRuleException("over-quota", Text.Of(CommonMessages.Required), [Text.Of(CommonMessages.Range, 1, 5)]); }).AllowAnonymous();
-        app.MapGet("/conflict", () => { throw new ConflictException("illegal-transition", Text.Of(CommonMessages.Duplicate, "d-1")); }).AllowAnonymous();
+        app.MapGet("/refused", () => { throw new BusinessRuleException("over-quota", Wording.Of(CommonMessages.Required), [Wording.Of(CommonMessages.Range, 1, 5)]); }).AllowAnonymous();
+        app.MapGet("/conflict", () => { throw new ConflictException("illegal-transition", Wording.Of(CommonMessages.Duplicate, "d-1")); }).AllowAnonymous();
         app.MapGet("/bug", () => { throw new InvalidOperationException("secret internal detail"); }).AllowAnonymous();
     }, new Dictionary<string, string?> { ["Limits:MaxRequestBodyBytes"] = "1024" });
 

@@ -45,7 +45,7 @@ public static class AchievementsApi
         var name = request.Name?.Trim();
         if (request.StaffId is { } staffId)
             name = (await store.FindAsync<StaffCard>(commune, staffId, ct))?.Document.FullName
-                   ?? throw new BusinessRuleException("unknown-staff", Text.Of(AwardsMessages.UnknownStaff, staffId));
+                   ?? throw new BusinessRuleException("unknown-staff", Wording.Of(AwardsMessages.UnknownStaff, staffId));
         var now = time.GetUtcNow().UtcDateTime;
         var achievement = new Achievement
         {

@@ -92,7 +92,7 @@ public static class CampaignsApi
         }
         catch (ConflictException e) when (e.Type == "duplicate")
         {
-            throw new ConflictException("campaign-exists", Text.Of(AwardsMessages.CampaignExists, campaign.Id));
+            throw new ConflictException("campaign-exists", Wording.Of(AwardsMessages.CampaignExists, campaign.Id));
         }
         await RadioDesk.ForgetAsync(cache, commune, ct);
         return TypedResults.Created($"/api/communes/{commune}/campaigns/{campaign.Id}", new CampaignView(campaign, plans));
@@ -108,7 +108,7 @@ public static class CampaignsApi
         var campaign = await store.FindAsync<Campaign>(commune, id, ct) ?? throw new NotFoundException(AwardsMessages.Campaign, id);
         var year = request.Year!.Value;
         if (year < campaign.Document.FromYear)
-            throw new BusinessRuleException("year-before-campaign", Text.Of(AwardsMessages.YearBeforeCampaign, campaign.Document.FromYear));
+            throw new BusinessRuleException("year-before-campaign", Wording.Of(AwardsMessages.YearBeforeCampaign, campaign.Document.FromYear));
         var now = time.GetUtcNow().UtcDateTime;
         var plan = Apply(Movement.Plan(id, year, request.Theme, now), request, now, user.Actor());
         var changes = new ChangeSet().Insert(commune, CampaignPlan.Key(id, year), plan);
@@ -122,7 +122,7 @@ public static class CampaignsApi
         }
         catch (ConflictException e) when (e.Type == "duplicate")
         {
-            throw new ConflictException("plan-exists", Text.Of(AwardsMessages.PlanExists, id, year));
+            throw new ConflictException("plan-exists", Wording.Of(AwardsMessages.PlanExists, id, year));
         }
         await RadioDesk.ForgetAsync(cache, commune, ct);
         return TypedResults.Created($"/api/communes/{commune}/campaigns/{id}/years/{year}", plan);
@@ -203,9 +203,9 @@ public static class CampaignsApi
         // What was sent is checked field by field; the plan it makes, with the defaults it keeps, must still hold together
         // (a threshold above the council's size would reject every nomination at its first vote).
         if (applied.ApprovalsNeeded > applied.CouncilSize || applied.CommuneDeadline > applied.DistrictDeadline)
-            throw new BusinessRuleException("inconsistent-plan", Text.Of(AwardsMessages.InconsistentPlan, applied.Year),
-                [.. applied.ApprovalsNeeded > applied.CouncilSize ? [Text.Of(AwardsMessages.ApprovalsExceedCouncil)] : Array.Empty<Text>(),
-                 .. applied.CommuneDeadline > applied.DistrictDeadline ? [Text.Of(AwardsMessages.CommuneDeadlineAfterDistrict)] : Array.Empty<Text>()]);
+            throw new BusinessRuleException("inconsistent-plan", Wording.Of(AwardsMessages.InconsistentPlan, applied.Year),
+                [.. applied.ApprovalsNeeded > applied.CouncilSize ? [Wording.Of(AwardsMessages.ApprovalsExceedCouncil)] : Array.Empty<Wording>(),
+                 .. applied.CommuneDeadline > applied.DistrictDeadline ? [Wording.Of(AwardsMessages.CommuneDeadlineAfterDistrict)] : Array.Empty<Wording>()]);
         return applied;
     }
 

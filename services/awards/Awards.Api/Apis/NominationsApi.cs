@@ -84,8 +84,8 @@ public static class NominationsApi
         var year = request.Year!.Value;
         var plan = (await AwardsWork.GoverningPlanAsync(store, commune, year, request.CampaignId, ct))?.Document
                    ?? throw new BusinessRuleException("no-plan", request.CampaignId is null
-                       ? Text.Of(AwardsMessages.NoPlan, year) : Text.Of(AwardsMessages.NoPlanInCampaign, year, request.CampaignId));
-        var reasons = new List<Text>();
+                       ? Wording.Of(AwardsMessages.NoPlan, year) : Wording.Of(AwardsMessages.NoPlanInCampaign, year, request.CampaignId));
+        var reasons = new List<Wording>();
         if (Eligibility.PastDeadline(today, plan.CommuneDeadline, AwardsMessages.ToCommune) is { } late) reasons.Add(late);
         var ledgerKey = QuotaLedger.Key(plan.CampaignId, year);
         var ledger = await store.FindAsync<QuotaLedger>(commune, ledgerKey, ct);
@@ -95,7 +95,7 @@ public static class NominationsApi
         if (nominee.StaffId is { } staffId)
         {
             if (await store.FindAsync<StaffCard>(commune, staffId, ct) is null)
-                throw new BusinessRuleException("unknown-staff", Text.Of(AwardsMessages.UnknownStaff, staffId));
+                throw new BusinessRuleException("unknown-staff", Wording.Of(AwardsMessages.UnknownStaff, staffId));
             var evaluation = (await store.FindAsync<EvaluationRecord>(commune, EvaluationRecord.Key(staffId, year), ct))?.Document;
             var initiatives = (await store.FindAsync<StaffYear>(commune, StaffYear.Key(staffId, year), ct))?.Document.Initiatives ?? 0;
             reasons.AddRange(Eligibility.TitleReasons(title!.Code, year, evaluation?.Level, initiatives));
@@ -104,7 +104,7 @@ public static class NominationsApi
         {
             var type = reasons.Count > 1 ? "nomination-refused" : Eligibility.PastDeadline(today, plan.CommuneDeadline, AwardsMessages.ToCommune) is not null ? "past-deadline"
                 : current.Filed(request.Kind!).Count >= plan.CommuneQuota.For(request.Kind!) ? "over-quota" : "not-eligible";
-            throw new BusinessRuleException(type, Text.Sentences(reasons), reasons);
+            throw new BusinessRuleException(type, Wording.Sentences(reasons), reasons);
         }
         var nomination = new Nomination
         {
@@ -124,13 +124,13 @@ public static class NominationsApi
         ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().Require(request.Approve is not null, "approve", AwardsMessages.BooleanRequired).ThrowIfInvalid();
-        var member = user.FindFirst(ClaimNames.Subject)?.Value ?? throw new ConflictException("no-member", Text.Of(AwardsMessages.NoMember));
+        var member = user.FindFirst(ClaimNames.Subject)?.Value ?? throw new ConflictException("no-member", Wording.Of(AwardsMessages.NoMember));
         var stored = await LoadAsync(store, commune, id, ct);
         var nomination = stored.Document;
         if (nomination.Votes.Any(v => v.Member == member))
-            throw new ConflictException("already-voted", Text.Of(AwardsMessages.AlreadyVoted, member));
+            throw new ConflictException("already-voted", Wording.Of(AwardsMessages.AlreadyVoted, member));
         if (nomination.Status != NominationStatus.Proposed)
-            throw new ConflictException("voting-closed", Text.Of(AwardsMessages.VotingClosed, NominationStatus.Name(nomination.Status)));
+            throw new ConflictException("voting-closed", Wording.Of(AwardsMessages.VotingClosed, NominationStatus.Name(nomination.Status)));
         var plan = (await AwardsWork.GoverningPlanAsync(store, commune, nomination.Year, nomination.CampaignId, ct))?.Document;
         // The council's size and threshold are fixed by the first vote, so that a later change of the plan cannot move a count under way.
         var size = nomination.Tally?.CouncilSize ?? plan?.CouncilSize ?? Movement.DefaultCouncilSize;
@@ -147,11 +147,11 @@ public static class NominationsApi
         var stored = await LoadAsync(store, commune, id, ct);
         var nomination = stored.Document;
         if (nomination.Level != NominationLevels.District)
-            throw new BusinessRuleException("commune-level", Text.Of(AwardsMessages.CommuneLevel));
+            throw new BusinessRuleException("commune-level", Wording.Of(AwardsMessages.CommuneLevel));
         if (nomination.Status != NominationStatus.Approved)
-            throw new ConflictException("not-approved", Text.Of(AwardsMessages.NotApproved, NominationStatus.Name(nomination.Status)));
+            throw new ConflictException("not-approved", Wording.Of(AwardsMessages.NotApproved, NominationStatus.Name(nomination.Status)));
         var plan = (await AwardsWork.GoverningPlanAsync(store, commune, nomination.Year, nomination.CampaignId, ct))?.Document
-                   ?? throw new BusinessRuleException("no-plan", Text.Of(AwardsMessages.NoPlanForYear, nomination.Year));
+                   ?? throw new BusinessRuleException("no-plan", Wording.Of(AwardsMessages.NoPlanForYear, nomination.Year));
         var ledgerKey = QuotaLedger.Key(plan.CampaignId, nomination.Year);
         var ledger = await store.FindAsync<QuotaLedger>(commune, ledgerKey, ct);
         var current = ledger?.Document ?? new QuotaLedger { CampaignId = plan.CampaignId, Year = nomination.Year };
@@ -160,9 +160,9 @@ public static class NominationsApi
         {
             Eligibility.PastDeadline(today, plan.DistrictDeadline, AwardsMessages.ToDistrictOffice),
             Eligibility.OverQuota(current.Forwarded(nomination.Kind).Count, plan.DistrictQuota.For(nomination.Kind), nomination.Kind, AwardsMessages.ToDistrict),
-        }.OfType<Text>().ToList();
+        }.OfType<Wording>().ToList();
         if (reasons.Count > 0)
-            throw new BusinessRuleException(reasons.Count > 1 ? "forward-refused" : today > plan.DistrictDeadline ? "past-deadline" : "over-quota", Text.Sentences(reasons), reasons);
+            throw new BusinessRuleException(reasons.Count > 1 ? "forward-refused" : today > plan.DistrictDeadline ? "past-deadline" : "over-quota", Wording.Sentences(reasons), reasons);
         var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         var now = time.GetUtcNow().UtcDateTime;
         var forwarded = nomination with { Status = NominationStatus.Forwarded, ForwardedAt = now, ForwardedBy = user.Actor() };
@@ -181,7 +181,7 @@ public static class NominationsApi
     {
         var stored = await LoadAsync(store, commune, id, ct);
         if (stored.Document.Status is not (NominationStatus.Proposed or NominationStatus.Approved or NominationStatus.Rejected))
-            throw new ConflictException("cannot-withdraw", Text.Of(AwardsMessages.CannotWithdraw, NominationStatus.Name(stored.Document.Status)));
+            throw new ConflictException("cannot-withdraw", Wording.Of(AwardsMessages.CannotWithdraw, NominationStatus.Name(stored.Document.Status)));
         var withdrawn = stored.Document with { Status = NominationStatus.Withdrawn };
         var changes = new ChangeSet().Update(stored, withdrawn);
         if (!stored.Document.Thematic && await store.FindAsync<QuotaLedger>(commune, QuotaLedger.Key(stored.Document.CampaignId, stored.Document.Year), ct) is { } ledger)
@@ -202,11 +202,11 @@ public static class NominationsApi
         var stored = await LoadAsync(store, commune, request.NominationId!, ct);
         var nomination = stored.Document;
         if (nomination.Level != NominationLevels.Commune)
-            throw new BusinessRuleException("district-level", Text.Of(AwardsMessages.DistrictLevel));
+            throw new BusinessRuleException("district-level", Wording.Of(AwardsMessages.DistrictLevel));
         if (nomination.Decision is not null)
-            throw new ConflictException("already-decided", Text.Of(AwardsMessages.AlreadyDecidedWithDecision, NominationStatus.Name(nomination.Status), nomination.Decision.DecisionNo));
+            throw new ConflictException("already-decided", Wording.Of(AwardsMessages.AlreadyDecidedWithDecision, NominationStatus.Name(nomination.Status), nomination.Decision.DecisionNo));
         if (nomination.Status != NominationStatus.Approved)
-            throw new BusinessRuleException("council-not-approved", Text.Of(AwardsMessages.CouncilNotApproved, NominationStatus.Name(nomination.Status)));
+            throw new BusinessRuleException("council-not-approved", Wording.Of(AwardsMessages.CouncilNotApproved, NominationStatus.Name(nomination.Status)));
         var granted = request.Granted ?? true;
         var (decided, award, changes) = Decide(commune, stored, granted, request.DecisionNo!.Trim(), request.Title?.Trim() ?? nomination.TitleName, request.Note,
             user.Actor(), time.GetUtcNow().UtcDateTime, NominationLevels.Commune);
@@ -228,7 +228,7 @@ public static class NominationsApi
         var scope = CommuneIndicators.Scope(district);
         var item = await store.FindAsync<DistrictNomination>(scope, id, ct) ?? throw new NotFoundException(AwardsMessages.Nomination, id);
         if (item.Document.Status != NominationStatus.Forwarded)
-            throw new ConflictException("already-decided", Text.Of(AwardsMessages.AlreadyDecided, NominationStatus.Name(item.Document.Status)));
+            throw new ConflictException("already-decided", Wording.Of(AwardsMessages.AlreadyDecided, NominationStatus.Name(item.Document.Status)));
         var stored = await LoadAsync(store, item.Document.Commune, id, ct);
         var (decided, _, changes) = Decide(item.Document.Commune, stored, request.Granted!.Value, request.DecisionNo!.Trim(),
             request.Title?.Trim() ?? stored.Document.TitleName, request.Note, user.Actor(), time.GetUtcNow().UtcDateTime, NominationLevels.District);

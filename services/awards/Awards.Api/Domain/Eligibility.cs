@@ -11,35 +11,35 @@ public static class Eligibility
 {
     /// <summary>The deadline day is included: a filing on 25 November (Vietnam time) is in time, on the 26th it is late.</summary>
     /// <param name="to">a key of <see cref="AwardsMessages"/> naming where nominations go</param>
-    public static Text? PastDeadline(DateOnly today, DateOnly deadline, string to) =>
-        today > deadline ? Text.Of(AwardsMessages.PastDeadline, Text.Of(to), deadline, today) : null;
+    public static Wording? PastDeadline(DateOnly today, DateOnly deadline, string to) =>
+        today > deadline ? Wording.Of(AwardsMessages.PastDeadline, Wording.Of(to), deadline, today) : null;
 
-    public static Text? OverQuota(int taken, int quota, string kind, string to) =>
-        taken >= quota ? Text.Of(kind == NominationKinds.Collective ? AwardsMessages.OverQuotaCollective : AwardsMessages.OverQuotaIndividual, Text.Of(to), quota) : null;
+    public static Wording? OverQuota(int taken, int quota, string kind, string to) =>
+        taken >= quota ? Wording.Of(kind == NominationKinds.Collective ? AwardsMessages.OverQuotaCollective : AwardsMessages.OverQuotaIndividual, Wording.Of(to), quota) : null;
 
     /// <summary>
     /// Lao động tiên tiến needs a final evaluation of at least "good" for the year (Law 06/2022 art. 26);
     /// Chiến sĩ thi đua cơ sở needs that plus a recognised initiative (art. 23) — here, a simplification approved in the year.
     /// </summary>
-    public static IReadOnlyList<Text> TitleReasons(string title, int year, string? evaluationLevel, int initiatives)
+    public static IReadOnlyList<Wording> TitleReasons(string title, int year, string? evaluationLevel, int initiatives)
     {
-        var reasons = new List<Text>();
+        var reasons = new List<Wording>();
         if (title is not (AwardTitles.AdvancedWorker or AwardTitles.EmulationSoldier)) return reasons;
         if (evaluationLevel is null)
-            reasons.Add(Text.Of(AwardsMessages.NoEvaluation, year));
+            reasons.Add(Wording.Of(AwardsMessages.NoEvaluation, year));
         else if (evaluationLevel is not ("good" or "excellent"))
-            reasons.Add(Text.Of(AwardsMessages.LowEvaluation, year, LevelName(evaluationLevel)));
+            reasons.Add(Wording.Of(AwardsMessages.LowEvaluation, year, LevelName(evaluationLevel)));
         if (title == AwardTitles.EmulationSoldier && initiatives == 0)
-            reasons.Add(Text.Of(AwardsMessages.NoInitiative, year));
+            reasons.Add(Wording.Of(AwardsMessages.NoInitiative, year));
         return reasons;
     }
 
     private static object LevelName(string level) => level switch
     {
-        "excellent" => Text.Of(AwardsMessages.LevelExcellent),
-        "good" => Text.Of(AwardsMessages.LevelGood),
-        "completed" => Text.Of(AwardsMessages.LevelCompleted),
-        "not-completed" => Text.Of(AwardsMessages.LevelNotCompleted),
+        "excellent" => Wording.Of(AwardsMessages.LevelExcellent),
+        "good" => Wording.Of(AwardsMessages.LevelGood),
+        "completed" => Wording.Of(AwardsMessages.LevelCompleted),
+        "not-completed" => Wording.Of(AwardsMessages.LevelNotCompleted),
         _ => level,
     };
 }

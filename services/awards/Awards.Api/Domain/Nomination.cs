@@ -21,7 +21,7 @@ public static class NominationLevels
 public static class NominationStatus
 {
     /// <summary>The status as a problem's text reads it, in the caller's language.</summary>
-    public static Text Name(string status) => Text.Of(status switch
+    public static Wording Name(string status) => Wording.Of(status switch
     {
         Proposed => AwardsMessages.StatusProposed,
         Approved => AwardsMessages.StatusApproved,

@@ -78,7 +78,7 @@ public static class FeedbackApi
     {
         new InputValidation().RequireSlug(request.StaffId, "staffId").ThrowIfInvalid();
         if (await store.FindAsync<StaffRef>(commune, request.StaffId!, ct) is null)
-            throw InvalidInputException.Field("staffId", Text.Of(FeedbackMessages.NotStaff));
+            throw InvalidInputException.Field("staffId", Wording.Of(FeedbackMessages.NotStaff));
         var stored = await Load(store, commune, id, ct);
         var assigned = stored.Document.AssignTo(request.StaffId!, time.GetUtcNow().UtcDateTime);
         await store.CommitAsync(new ChangeSet().Update(stored, assigned), ct);

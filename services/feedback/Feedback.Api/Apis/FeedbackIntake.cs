@@ -35,12 +35,12 @@ public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneD
             .Require(input.Hamlet is null || record.Hamlets.Any(h => h.Code == input.Hamlet), "hamlet", CommonMessages.NotAHamlet, input.Hamlet);
         var channel = channelCode is not null && InputValidation.IsSlug(channelCode)
             ? (await store.FindAsync<FeedbackChannel>(commune, channelCode, ct))?.Document : null;
-        if (channel is null) validation.Add("channel", channelCode is null ? Text.Of(CommonMessages.Required) : Text.Of(FeedbackMessages.NotAChannel, channelCode));
-        else if (fromPublic && !channel.OpenToPublic) validation.Add("channel", Text.Of(FeedbackMessages.StaffChannel, channel.Code, FeedbackChannel.Online));
+        if (channel is null) validation.Add("channel", channelCode is null ? Wording.Of(CommonMessages.Required) : Wording.Of(FeedbackMessages.NotAChannel, channelCode));
+        else if (fromPublic && !channel.OpenToPublic) validation.Add("channel", Wording.Of(FeedbackMessages.StaffChannel, channel.Code, FeedbackChannel.Online));
         if (input.ProcedureCode is not null && !await Exists<ProcedureRef>(commune, input.ProcedureCode, ct))
-            validation.Add("procedureCode", Text.Of(FeedbackMessages.NotAProcedure));
+            validation.Add("procedureCode", Wording.Of(FeedbackMessages.NotAProcedure));
         if (input.StaffId is not null && !await Exists<StaffRef>(commune, input.StaffId, ct))
-            validation.Add("staffId", Text.Of(FeedbackMessages.NotStaff));
+            validation.Add("staffId", Wording.Of(FeedbackMessages.NotStaff));
         if (input.ReceivedAt is { } at)
         {
             validation.Require(!fromPublic, "receivedAt", FeedbackMessages.SetByCommune);

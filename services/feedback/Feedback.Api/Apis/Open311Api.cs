@@ -62,7 +62,7 @@ public static class Open311Api
         {
             var description = e is InvalidInputException invalid
                 ? string.Join("; ", invalid.Errors.Select(f =>
-                    context.HttpContext.Render(Text.Of(FeedbackMessages.FieldError, FieldNames.GetValueOrDefault(f.Key, f.Key), f.Value))))
+                    context.HttpContext.Render(Wording.Of(FeedbackMessages.FieldError, FieldNames.GetValueOrDefault(f.Key, f.Key), f.Value))))
                 : context.HttpContext.Render(e.Detail);
             return Results.Json(new[] { new Open311Error(e.StatusCode, description) }, Json, statusCode: e.StatusCode);
         }
@@ -71,7 +71,7 @@ public static class Open311Api
     private static async Task<CommuneRecord> Jurisdiction(string? jurisdictionId, ICommuneDirectory communes, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(jurisdictionId))
-            throw InvalidInputException.Field("jurisdiction_id", Text.Of(FeedbackMessages.JurisdictionRequired));
+            throw InvalidInputException.Field("jurisdiction_id", Wording.Of(FeedbackMessages.JurisdictionRequired));
         return (InputValidation.IsSlug(jurisdictionId) ? await communes.FindAsync(jurisdictionId, ct) : null)
                ?? throw new NotFoundException(FeedbackMessages.Jurisdiction, jurisdictionId);
     }
@@ -107,7 +107,7 @@ public static class Open311Api
         var commune = await Jurisdiction(fields.GetValueOrDefault("jurisdiction_id"), communes, ct);
         var validation = new InputValidation();
         if (!fields.TryGetValue("service_code", out var serviceCode) || !FeedbackCategories.All.Contains(serviceCode))
-            validation.Add("service_code", Text.Of(CommonMessages.OneOf, string.Join(", ", FeedbackCategories.All)));
+            validation.Add("service_code", Wording.Of(CommonMessages.OneOf, string.Join(", ", FeedbackCategories.All)));
         var lat = Coordinate(fields, "lat", 90, validation);
         var lon = Coordinate(fields, "long", 180, validation);
         validation.Require((lat is null) == (lon is null), "lat", FeedbackMessages.LatLong);
@@ -133,7 +133,7 @@ public static class Open311Api
     {
         if (!fields.TryGetValue(name, out var text) || string.IsNullOrWhiteSpace(text)) return null;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) <= limit) return value;
-        validation.Add(name, Text.Of(FeedbackMessages.Coordinate, limit));
+        validation.Add(name, Wording.Of(FeedbackMessages.Coordinate, limit));
         return null;
     }
 
@@ -153,9 +153,9 @@ public static class Open311Api
         }
         catch (Exception e) when (e is JsonException or InvalidDataException)
         {
-            throw InvalidInputException.Field("body", Text.Of(FeedbackMessages.BodyNotParsed));
+            throw InvalidInputException.Field("body", Wording.Of(FeedbackMessages.BodyNotParsed));
         }
-        throw InvalidInputException.Field("body", Text.Of(FeedbackMessages.BodyMediaType));
+        throw InvalidInputException.Field("body", Wording.Of(FeedbackMessages.BodyMediaType));
     }
 
     public static async Task<IResult> Search(string? jurisdiction_id, string? service_request_id, string? service_code, string? start_date, string? end_date,
@@ -189,7 +189,7 @@ public static class Open311Api
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)) return value.UtcDateTime;
-        validation.Add(name, Text.Of(FeedbackMessages.W3cDate));
+        validation.Add(name, Wording.Of(FeedbackMessages.W3cDate));
         return null;
     }
 

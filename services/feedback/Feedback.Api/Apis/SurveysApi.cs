@@ -64,7 +64,7 @@ public static class SurveysApi
 
         var stored = await Invitation(store, code, ct);
         var invitation = stored.Document;
-        if (invitation.AnsweredAt is not null) throw new ConflictException("survey-answered", Text.Of(FeedbackMessages.SurveyAnswered));
+        if (invitation.AnsweredAt is not null) throw new ConflictException("survey-answered", Wording.Of(FeedbackMessages.SurveyAnswered));
         var now = time.GetUtcNow().UtcDateTime;
         var response = new SurveyResponse
         {

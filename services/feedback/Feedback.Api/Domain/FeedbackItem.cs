@@ -63,14 +63,14 @@ public sealed record FeedbackItem
     /// <param name="action">a key of <see cref="FeedbackMessages"/> naming the action</param>
     public FeedbackItem Require(string action, params FeedbackStatus[] allowed) =>
         allowed.Contains(Status) ? this : throw new ConflictException("illegal-transition",
-            Text.Of(FeedbackMessages.IllegalTransition, Text.Of(action), Name(Status), allowed.Select(Name).ToList()));
+            Wording.Of(FeedbackMessages.IllegalTransition, Wording.Of(action), Name(Status), allowed.Select(Name).ToList()));
 
     public FeedbackItem AssignTo(string staffId, DateTime now)
     {
         Require(FeedbackMessages.ActionAssign, FeedbackStatus.Received, FeedbackStatus.Assigned);
         // Nobody answers a complaint about themselves.
         if (Category == FeedbackCategories.StaffConduct && staffId == StaffId)
-            throw new BusinessRuleException("conflict-of-interest", Text.Of(FeedbackMessages.ConflictOfInterest));
+            throw new BusinessRuleException("conflict-of-interest", Wording.Of(FeedbackMessages.ConflictOfInterest));
         return this with { Status = FeedbackStatus.Assigned, AssigneeId = staffId, AssignedAt = now };
     }
 
@@ -93,13 +93,13 @@ public sealed record FeedbackItem
     {
         Require(FeedbackMessages.ActionClose, FeedbackStatus.Received, FeedbackStatus.Assigned, FeedbackStatus.Answered);
         if (Status != FeedbackStatus.Answered && string.IsNullOrWhiteSpace(note))
-            throw InvalidInputException.Field("note", Text.Of(FeedbackMessages.CloseNote));
+            throw InvalidInputException.Field("note", Wording.Of(FeedbackMessages.CloseNote));
         return this with { Status = FeedbackStatus.Closed, ClosedAt = now, ClosingNote = note };
     }
 
     public static string Slug(FeedbackStatus status) => status.ToString().ToLowerInvariant();
 
-    private static Text Name(FeedbackStatus status) => Text.Of(status switch
+    private static Wording Name(FeedbackStatus status) => Wording.Of(status switch
     {
         FeedbackStatus.Received => FeedbackMessages.StatusReceived,
         FeedbackStatus.Assigned => FeedbackMessages.StatusAssigned,

@@ -61,9 +61,9 @@ public static class AccountsApi
         RequirePassword(validation, request.Password, "password");
         validation.ThrowIfInvalid();
         if (request.Roles!.Contains(Roles.CommuneLeader) && !user.IsInRole(Roles.DistrictAdmin))
-            throw new BusinessRuleException("leader-account-by-district", Text.Of(PersonnelMessages.LeaderAccountCreate));
+            throw new BusinessRuleException("leader-account-by-district", Wording.Of(PersonnelMessages.LeaderAccountCreate));
         var member = (await StaffApi.LoadAsync(store, commune, request.StaffId!, ct)).Document;
-        if (member.Status == "left") throw new BusinessRuleException("staff-left", Text.Of(PersonnelMessages.StaffLeft, member.FullName));
+        if (member.Status == "left") throw new BusinessRuleException("staff-left", Wording.Of(PersonnelMessages.StaffLeft, member.FullName));
         var now = time.GetUtcNow().UtcDateTime;
         var by = user.Actor();
         var account = new Account
@@ -78,7 +78,7 @@ public static class AccountsApi
         }
         catch (ConflictException)
         {
-            throw new ConflictException("username-taken", Text.Of(PersonnelMessages.UsernameTaken, account.Username));
+            throw new ConflictException("username-taken", Wording.Of(PersonnelMessages.UsernameTaken, account.Username));
         }
         return TypedResults.Created($"/api/communes/{commune}/accounts/{account.Username}", View(account, now));
     }
@@ -109,7 +109,7 @@ public static class AccountsApi
         // Another commune's account (or a district account) is not found from this commune's route.
         if (stored is null || stored.Document.Commune != commune) throw new NotFoundException(PersonnelMessages.Account, username);
         if (stored.Document.Roles.Contains(Roles.CommuneLeader) && !user.IsInRole(Roles.DistrictAdmin))
-            throw new BusinessRuleException("leader-account-by-district", Text.Of(PersonnelMessages.LeaderAccountManage));
+            throw new BusinessRuleException("leader-account-by-district", Wording.Of(PersonnelMessages.LeaderAccountManage));
         var now = time.GetUtcNow().UtcDateTime;
         var updated = change(stored.Document);
         await store.CommitAsync(new ChangeSet().Update(stored, updated)

@@ -43,11 +43,11 @@ public static class AuthApi
                 var retryAfter = (int)Math.Ceiling((lockedUntil!.Value - time.GetUtcNow().UtcDateTime).TotalSeconds);
                 http.Response.Headers.RetryAfter = Math.Max(1, retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return TypedResults.Problem(statusCode: 429, type: PlatformExceptionHandler.TypePrefix + "account-locked",
-                    title: http.Render(Text.Of(PersonnelMessages.AccountLockedTitle)),
-                    detail: http.Render(Text.Of(PersonnelMessages.AccountLocked, lockedUntil)));
+                    title: http.Render(Wording.Of(PersonnelMessages.AccountLockedTitle)),
+                    detail: http.Render(Wording.Of(PersonnelMessages.AccountLocked, lockedUntil)));
             default:
                 return TypedResults.Problem(statusCode: 401, type: PlatformExceptionHandler.TypePrefix + "invalid-credentials",
-                    title: http.Render(Text.Of(PersonnelMessages.InvalidCredentialsTitle)), detail: http.Render(Text.Of(PersonnelMessages.InvalidCredentials)));
+                    title: http.Render(Wording.Of(PersonnelMessages.InvalidCredentialsTitle)), detail: http.Render(Wording.Of(PersonnelMessages.InvalidCredentials)));
         }
     }
 

@@ -61,7 +61,7 @@ public static class CommunesApi
         }
         catch (ConflictException)
         {
-            throw new ConflictException("commune-exists", Text.Of(PersonnelMessages.CommuneExists, request.Code));
+            throw new ConflictException("commune-exists", Wording.Of(PersonnelMessages.CommuneExists, request.Code));
         }
         var view = await ViewAsync(store, request.Code!, ct);
         return TypedResults.Created($"/api/communes/{request.Code}", view);

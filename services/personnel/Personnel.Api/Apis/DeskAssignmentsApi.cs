@@ -46,9 +46,9 @@ public static class DeskAssignmentsApi
         var lastYear = (await store.FindAsync<EvaluationSheet>(commune, EvaluationSheet.Key(member.Id, from.Year - 1), ct))?.Document.FinalLevel;
         var unmet = DeskEligibility.UnmetRules(member, from, lastYear);
         if (unmet.Count > 0)
-            throw new BusinessRuleException("not-eligible-for-desk", Text.Of(PersonnelMessages.NotEligibleForDesk, member.FullName), unmet);
+            throw new BusinessRuleException("not-eligible-for-desk", Wording.Of(PersonnelMessages.NotEligibleForDesk, member.FullName), unmet);
         if (await OpenAsync(store, commune, member.Id, ct) is not null)
-            throw new ConflictException("already-on-desk", Text.Of(PersonnelMessages.AlreadyOnDesk, member.FullName));
+            throw new ConflictException("already-on-desk", Wording.Of(PersonnelMessages.AlreadyOnDesk, member.FullName));
         var assignment = new DeskAssignment(member.Id, from, null, now, user.Actor());
         await store.CommitAsync(new ChangeSet().Insert(commune, Key(member.Id, from), assignment).Publish(commune,
             new DeskAssignmentChanged { Commune = commune, StaffId = member.Id, OnDesk = true, From = from }), ct);
@@ -75,7 +75,7 @@ public static class DeskAssignmentsApi
         if (open is null) return null;
         if (until < open.Document.From && cancelIfNotBegun) until = open.Document.From.AddDays(-1);
         else if (until < open.Document.From)
-            throw InvalidInputException.Field("until", Text.Of(PersonnelMessages.UntilBeforeBegin, open.Document.From));
+            throw InvalidInputException.Field("until", Wording.Of(PersonnelMessages.UntilBeforeBegin, open.Document.From));
         var ended = open.Document with { Until = until };
         changes.Update(open, ended).Publish(commune, new DeskAssignmentChanged { Commune = commune, StaffId = staffId, OnDesk = false, From = open.Document.From, Until = until });
         return ended;

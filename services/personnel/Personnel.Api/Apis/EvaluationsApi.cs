@@ -60,7 +60,7 @@ public static class EvaluationsApi
     private static int RequireYear(int? year, TimeProvider time)
     {
         var wanted = year ?? VietnamTime.Today(time.GetUtcNow().UtcDateTime).Year;
-        if (wanted is < 2015 or > 2100) throw InvalidInputException.Field("year", Text.Of(CommonMessages.Range, 2015, 2100));
+        if (wanted is < 2015 or > 2100) throw InvalidInputException.Field("year", Wording.Of(CommonMessages.Range, 2015, 2100));
         return wanted;
     }
 
@@ -106,8 +106,8 @@ public static class EvaluationsApi
             var decided = rows.Count(r => r.StaffId != member.Id && r.Final?.Level == EvaluationRules.Excellent);
             if (decided + 1 > allowed)
                 throw new BusinessRuleException("excellent-cap",
-                    Text.Of(PersonnelMessages.ExcellentCap, allowed, goodOrBetter),
-                    [Text.Of(PersonnelMessages.ExcellentDecided, decided), Text.Of(PersonnelMessages.ExcellentAllowed, allowed)]);
+                    Wording.Of(PersonnelMessages.ExcellentCap, allowed, goodOrBetter),
+                    [Wording.Of(PersonnelMessages.ExcellentDecided, decided), Wording.Of(PersonnelMessages.ExcellentAllowed, allowed)]);
         }
         var now = time.GetUtcNow().UtcDateTime;
         var key = EvaluationSheet.Key(member.Id, year);

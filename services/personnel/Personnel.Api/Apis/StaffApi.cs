@@ -69,7 +69,7 @@ public static class StaffApi
         validation.ThrowIfInvalid();
         var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         if (request.Hamlet is not null && record.Hamlets.All(h => h.Code != request.Hamlet))
-            throw InvalidInputException.Field("hamlet", Text.Of(CommonMessages.NotAHamlet, request.Hamlet));
+            throw InvalidInputException.Field("hamlet", Wording.Of(CommonMessages.NotAHamlet, request.Hamlet));
         var now = time.GetUtcNow().UtcDateTime;
         var member = new StaffMember
         {

@@ -27,7 +27,7 @@ public static class CommuneOnboarding
             validation.RequireSlug(hamlets[i]?.Code, $"hamlets[{i}].code").RequireText(hamlets[i]?.Name, $"hamlets[{i}].name", 200);
         }
         foreach (var code in hamlets.Where(h => h?.Code is not null).GroupBy(h => h.Code).Where(g => g.Count() > 1).Select(g => g.Key))
-            validation.Add("hamlets", Text.Of(PersonnelMessages.HamletTwice, code));
+            validation.Add("hamlets", Wording.Of(PersonnelMessages.HamletTwice, code));
         validation.ThrowIfInvalid();
 
         var onboarded = new CommuneOnboarded

@@ -8,16 +8,16 @@ namespace Personnel.Api.Domain;
 /// </summary>
 public static class DeskEligibility
 {
-    public static IReadOnlyList<Text> UnmetRules(StaffMember member, DateOnly from, string? lastYearFinalLevel)
+    public static IReadOnlyList<Wording> UnmetRules(StaffMember member, DateOnly from, string? lastYearFinalLevel)
     {
-        var unmet = new List<Text>();
-        if (member.Kind != "civil-servant") unmet.Add(Text.Of(PersonnelMessages.NotACivilServant));
-        if (member.Status == "left") unmet.Add(Text.Of(PersonnelMessages.HasLeft));
-        else if (member.Status != "active") unmet.Add(Text.Of(PersonnelMessages.OnLeave));
-        if (member.UnderDisciplineOn(from)) unmet.Add(Text.Of(PersonnelMessages.UnderDiscipline));
-        if (lastYearFinalLevel == "not-completed") unmet.Add(Text.Of(PersonnelMessages.NotCompletedLastYear, from.Year - 1));
-        unmet.AddRange(Positions.MissingQualifications(Positions.Desk, member).Select(q => Text.Of(PersonnelMessages.MissingQualification, q)));
-        unmet.AddRange(Positions.MissingTrainings(Positions.Desk, member).Select(t => Text.Of(PersonnelMessages.MissingTraining, t)));
+        var unmet = new List<Wording>();
+        if (member.Kind != "civil-servant") unmet.Add(Wording.Of(PersonnelMessages.NotACivilServant));
+        if (member.Status == "left") unmet.Add(Wording.Of(PersonnelMessages.HasLeft));
+        else if (member.Status != "active") unmet.Add(Wording.Of(PersonnelMessages.OnLeave));
+        if (member.UnderDisciplineOn(from)) unmet.Add(Wording.Of(PersonnelMessages.UnderDiscipline));
+        if (lastYearFinalLevel == "not-completed") unmet.Add(Wording.Of(PersonnelMessages.NotCompletedLastYear, from.Year - 1));
+        unmet.AddRange(Positions.MissingQualifications(Positions.Desk, member).Select(q => Wording.Of(PersonnelMessages.MissingQualification, q)));
+        unmet.AddRange(Positions.MissingTrainings(Positions.Desk, member).Select(t => Wording.Of(PersonnelMessages.MissingTraining, t)));
         return unmet;
     }
 }

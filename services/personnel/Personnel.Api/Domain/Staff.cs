@@ -29,9 +29,9 @@ public sealed record StaffMember
     /// <summary>The kind of staff as a problem's text reads it, in the caller's language.</summary>
     public static object? KindName(string? kind) => kind switch
     {
-        "cadre" => Text.Of(PersonnelMessages.KindCadre),
-        "civil-servant" => Text.Of(PersonnelMessages.KindCivilServant),
-        "non-specialized" => Text.Of(PersonnelMessages.KindNonSpecialized),
+        "cadre" => Wording.Of(PersonnelMessages.KindCadre),
+        "civil-servant" => Wording.Of(PersonnelMessages.KindCivilServant),
+        "non-specialized" => Wording.Of(PersonnelMessages.KindNonSpecialized),
         _ => kind,
     };
     public static readonly IReadOnlyList<string> Statuses = ["active", "on-leave", "left"];

@@ -114,7 +114,7 @@ public static class CatalogueApi
         }
         catch (ConflictException)
         {
-            throw new ConflictException("procedure-exists", Text.Of(ProceduresMessages.ProcedureExists, input.Code));
+            throw new ConflictException("procedure-exists", Wording.Of(ProceduresMessages.ProcedureExists, input.Code));
         }
         await CatalogueCache.InvalidateAsync(cache, commune, today, ct);
         return TypedResults.Created($"/api/communes/{commune}/procedures/{procedure.Code}", new ProcedureDetail(ProcedureView.Of(procedure, today), procedure.Revisions));
@@ -126,12 +126,12 @@ public static class CatalogueApi
         ProcedureRules.Validate(input with { Steps = null }, isNew: false);
         var stored = await store.FindAsync<Procedure>(commune, code, ct) ?? throw new NotFoundException(ProceduresMessages.Procedure, code);
         if (stored.Document.IsInterconnected && input.ProcessingDays != stored.Document.Steps.Sum(s => s.ProcessingDays))
-            throw InvalidInputException.Field("processingDays", Text.Of(ProceduresMessages.InterconnectedDays, stored.Document.Steps.Sum(s => s.ProcessingDays)));
+            throw InvalidInputException.Field("processingDays", Wording.Of(ProceduresMessages.InterconnectedDays, stored.Document.Steps.Sum(s => s.ProcessingDays)));
         var now = time.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(now);
         var effectiveFrom = input.EffectiveFrom ?? today;
         if (effectiveFrom < today)
-            throw InvalidInputException.Field("effectiveFrom", Text.Of(ProceduresMessages.NotInPast));
+            throw InvalidInputException.Field("effectiveFrom", Wording.Of(ProceduresMessages.NotInPast));
         var previous = stored.Document.InForceOn(effectiveFrom);
         var revised = stored.Document.Revise(ProcedureRules.Revision(input, 0, effectiveFrom, now, user.Actor()));
         await store.CommitAsync(new ChangeSet().Update(stored, revised).Publish(commune, Changed(commune, revised, revised.Revisions[^1], previous)), ct);

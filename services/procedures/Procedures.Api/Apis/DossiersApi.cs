@@ -95,9 +95,9 @@ public static partial class DossiersApi
         validation.ThrowIfInvalid();
         var hamlet = request.Applicant!.Hamlet;
         if (hamlet is not null && (await directory.FindAsync(commune, ct))?.Hamlets.Any(h => h.Code == hamlet) == false)
-            throw InvalidInputException.Field("applicant.hamlet", Text.Of(CommonMessages.NotAHamlet, hamlet));
+            throw InvalidInputException.Field("applicant.hamlet", Wording.Of(CommonMessages.NotAHamlet, hamlet));
         var procedure = (await dossiers.Store.FindAsync<Procedure>(commune, request.ProcedureCode!, ct))?.Document
-                        ?? throw new BusinessRuleException("unknown-procedure", Text.Of(ProceduresMessages.UnknownProcedure, request.ProcedureCode));
+                        ?? throw new BusinessRuleException("unknown-procedure", Wording.Of(ProceduresMessages.UnknownProcedure, request.ProcedureCode));
         var receivedAt = request.ReceivedAt?.ToUniversalTime() ?? now;
         var applicantRecord = new Applicant(request.Applicant.Name!.Trim(), PhoneNumbers.Normalize(request.Applicant.Phone)!, hamlet);
         var id = Guid.NewGuid().ToString("N")[..16];

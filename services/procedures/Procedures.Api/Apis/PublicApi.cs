@@ -54,7 +54,7 @@ public static class PublicApi
 
     public static Ok<IReadOnlyList<HolidayView>> Holidays(int year, WorkingCalendar calendar)
     {
-        if (year is < 1900 or > 2100) throw InvalidInputException.Field("year", Text.Of(CommonMessages.Range, 1900, 2100));
+        if (year is < 1900 or > 2100) throw InvalidInputException.Field("year", Wording.Of(CommonMessages.Range, 1900, 2100));
         return TypedResults.Ok<IReadOnlyList<HolidayView>>(calendar.Holidays(year).Select(h => new HolidayView(h.Date, h.Name, h.Kind)).ToList());
     }
 
@@ -64,7 +64,7 @@ public static class PublicApi
             .Require(from is { Year: >= 1900 and <= 2100 }, "from", ProceduresMessages.FromDate)
             .Require(workingDays is >= 0 and <= 365, "workingDays", ProceduresMessages.WorkingDays)
             .ThrowIfInvalid();
-        if (from!.Value.AddDays(workingDays!.Value * 2 + 30).Year > 2100) throw InvalidInputException.Field("workingDays", Text.Of(ProceduresMessages.RunsPast2100));
+        if (from!.Value.AddDays(workingDays!.Value * 2 + 30).Year > 2100) throw InvalidInputException.Field("workingDays", Wording.Of(ProceduresMessages.RunsPast2100));
         // A date that is not a working day counts from the next one, as a dossier received that day would.
         return TypedResults.Ok(new DueDateView(calendar.AddWorkingDays(calendar.AddWorkingDays(from.Value, 0), workingDays.Value)));
     }

@@ -41,7 +41,7 @@ public static class SimplificationsApi
         new InputValidation().RequireSlug(request.ProcedureCode, "procedureCode").ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         var procedure = (await store.FindAsync<Procedure>(commune, request.ProcedureCode!, ct))?.Document
-                        ?? throw new BusinessRuleException("unknown-procedure", Text.Of(ProceduresMessages.UnknownProcedure, request.ProcedureCode));
+                        ?? throw new BusinessRuleException("unknown-procedure", Wording.Of(ProceduresMessages.UnknownProcedure, request.ProcedureCode));
         SimplificationProposal.Validate(request.ProposedProcessingDays, request.RemoveComponents, request.Rationale, request.AuthorStaffIds,
             procedure.InForceOn(VietnamTime.Today(now)), procedure.IsInterconnected);
         var proposal = new SimplificationProposal
@@ -83,7 +83,7 @@ public static class SimplificationsApi
         var now = time.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(now);
         if (request.EffectiveFrom < today)
-            throw InvalidInputException.Field("effectiveFrom", Text.Of(ProceduresMessages.NotInPast));
+            throw InvalidInputException.Field("effectiveFrom", Wording.Of(ProceduresMessages.NotInPast));
         var stored = await Load(store, commune, id, ct);
         var proposal = stored.Document.Require(ProceduresMessages.ProposalActionApprove, ProposalStatus.Submitted);
         var procedure = await store.FindAsync<Procedure>(commune, proposal.ProcedureCode, ct) ?? throw new NotFoundException(ProceduresMessages.Procedure, proposal.ProcedureCode);
@@ -97,12 +97,12 @@ public static class SimplificationsApi
         }
         catch (InvalidInputException e)
         {
-            throw new BusinessRuleException("no-longer-simplifies", Text.Of(ProceduresMessages.NoLongerSimplifies),
+            throw new BusinessRuleException("no-longer-simplifies", Wording.Of(ProceduresMessages.NoLongerSimplifies),
                 e.Errors.SelectMany(f => f.Value).ToList());
         }
         if (procedure.Document.Revisions.FirstOrDefault(r => r.EffectiveFrom > request.EffectiveFrom) is { } later)
             throw new BusinessRuleException("later-revision-scheduled",
-                Text.Of(ProceduresMessages.LaterRevision, later.Number, later.EffectiveFrom, request.EffectiveFrom));
+                Wording.Of(ProceduresMessages.LaterRevision, later.Number, later.EffectiveFrom, request.EffectiveFrom));
         var decision = new SimplificationDecision(request.Authority!.Trim(), request.DecisionNo!.Trim(), request.EffectiveFrom.Value, now, user.Actor());
         var revised = procedure.Document.Revise(proposal.Apply(current, decision));
         var approved = proposal with { Status = ProposalStatus.Approved, Decision = decision };

@@ -26,7 +26,7 @@ public static class StatisticsApi
     {
         var today = VietnamTime.Today(time.GetUtcNow().UtcDateTime);
         var wanted = year ?? today.Year;
-        if (wanted is < 2000 or > 2100) throw InvalidInputException.Field("year", Text.Of(CommonMessages.Range, 2000, 2100));
+        if (wanted is < 2000 or > 2100) throw InvalidInputException.Field("year", Wording.Of(CommonMessages.Range, 2000, 2100));
         // Invalidated by every dossier change of the year; the short expiry moves "in progress" to "overdue" as days pass.
         var view = await cache.GetOrCreateJsonAsync(StatisticsCache.Key(commune, wanted), TimeSpan.FromMinutes(5), async token =>
         {

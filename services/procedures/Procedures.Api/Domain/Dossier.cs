@@ -34,7 +34,7 @@ public static class DossierStatuses
     };
 
     /// <summary>The status as a problem's text reads it, in the caller's language.</summary>
-    public static Text Name(DossierStatus status) => Text.Of(status switch
+    public static Wording Name(DossierStatus status) => Wording.Of(status switch
     {
         DossierStatus.Received => ProceduresMessages.StatusReceived,
         DossierStatus.InProgress => ProceduresMessages.StatusInProgress,
@@ -183,7 +183,7 @@ public record Dossier
         var allowed = DossierRules.AllowedFrom(step);
         if (!allowed.Contains(Status))
             throw new ConflictException("illegal-transition",
-                Text.Of(ProceduresMessages.IllegalTransition, Text.Of(action), DossierStatuses.Name(Status), allowed.Select(DossierStatuses.Name).ToList()));
+                Wording.Of(ProceduresMessages.IllegalTransition, Wording.Of(action), DossierStatuses.Name(Status), allowed.Select(DossierStatuses.Name).ToList()));
         return this;
     }
 

@@ -70,8 +70,8 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
         dossier.Require(DossierAction.Assign, ProceduresMessages.ActionAssign);
         var today = VietnamTime.Today(now);
         if (staff is null || !staff.EligibleOn(today))
-            throw new BusinessRuleException("not-eligible", Text.Of(ProceduresMessages.NotEligible, staffId),
-                [Text.Of(staff is null ? ProceduresMessages.UnknownToRoster : ProceduresMessages.NotOnDeskToday)]);
+            throw new BusinessRuleException("not-eligible", Wording.Of(ProceduresMessages.NotEligible, staffId),
+                [Wording.Of(staff is null ? ProceduresMessages.UnknownToRoster : ProceduresMessages.NotOnDeskToday)]);
         return (dossier with { Status = DossierStatus.InProgress, HandlerId = staff.StaffId, HandlerName = staff.FullName })
             .Log(now, "assigned", by, staff.FullName ?? staff.StaffId);
     }
@@ -113,7 +113,7 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
         if (index < 0 || index >= dossier.Steps.Count) throw new NotFoundException(ProceduresMessages.Step, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var current = dossier.CurrentStep();
         if (index != current)
-            throw new ConflictException("step-out-of-order", current < 0 ? Text.Of(ProceduresMessages.AllStepsDone) : Text.Of(ProceduresMessages.StepComesFirst, current, dossier.Steps[current].Name));
+            throw new ConflictException("step-out-of-order", current < 0 ? Wording.Of(ProceduresMessages.AllStepsDone) : Wording.Of(ProceduresMessages.StepComesFirst, current, dossier.Steps[current].Name));
         var steps = dossier.Steps.Select((s, i) => i == index ? s with { Status = StepStatus.Done, CompletedAt = now }
             : i == index + 1 ? s with { Status = StepStatus.InProgress } : s).ToList();
         return (dossier with { Steps = steps }).Log(now, "step-completed", by, dossier.Steps[index].Name);
@@ -124,8 +124,8 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
     {
         dossier.Require(DossierAction.Resolve, ProceduresMessages.ActionResolve);
         if (outcome == "approved" && dossier.Steps.Any(s => s.Status != StepStatus.Done))
-            throw new BusinessRuleException("steps-pending", Text.Of(ProceduresMessages.StepsPending),
-                dossier.Steps.Where(s => s.Status != StepStatus.Done).Select(s => Text.Of(ProceduresMessages.PendingStep, s.Name, s.Agency)).ToList());
+            throw new BusinessRuleException("steps-pending", Wording.Of(ProceduresMessages.StepsPending),
+                dossier.Steps.Where(s => s.Status != StepStatus.Done).Select(s => Wording.Of(ProceduresMessages.PendingStep, s.Name, s.Agency)).ToList());
         var resolvedOn = VietnamTime.Today(now);
         var timeliness = resolvedOn < dossier.DueDate ? "early" : resolvedOn == dossier.DueDate ? "on-time" : "late";
         var paused = dossier.Supplements.Sum(s => s.PausedWorkingDays);
@@ -156,11 +156,11 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
         var today = VietnamTime.Today(now);
         var appointment = dossier.AppointmentDate;
         if (!dossier.MayApologizeOn(today))
-            throw new BusinessRuleException("apology-too-late", Text.Of(ProceduresMessages.ApologyTooLate, appointment));
+            throw new BusinessRuleException("apology-too-late", Wording.Of(ProceduresMessages.ApologyTooLate, appointment));
         if (newDueDate <= appointment)
-            throw InvalidInputException.Field("newDueDate", Text.Of(ProceduresMessages.AfterAppointment, appointment));
+            throw InvalidInputException.Field("newDueDate", Wording.Of(ProceduresMessages.AfterAppointment, appointment));
         if (!calendar.IsWorkingDay(newDueDate))
-            throw InvalidInputException.Field("newDueDate", Text.Of(ProceduresMessages.WorkingDay));
+            throw InvalidInputException.Field("newDueDate", Wording.Of(ProceduresMessages.WorkingDay));
         return (dossier with { Apologies = [.. dossier.Apologies, new Apology(reason, appointment, newDueDate, now, by)] })
             .Log(now, "apology-issued", by, reason);
     }

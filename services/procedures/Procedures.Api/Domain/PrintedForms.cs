@@ -28,7 +28,7 @@ public static class PrintedForms
             dossier.Apologies[^1].IssuedAt, Apology(dossier)),
         "result" when dossier.SurveyCode is not null => Page(null, "PHIẾU TRẢ KẾT QUẢ VÀ ĐÁNH GIÁ SỰ HÀI LÒNG", commune, dossier,
             dossier.ReturnedAt ?? nowUtc, Result(dossier)),
-        _ when Names.Contains(form) => throw new ConflictException("form-not-applicable", Text.Of(ProceduresMessages.FormNotApplicable, form, DossierStatuses.Name(dossier.Status))),
+        _ when Names.Contains(form) => throw new ConflictException("form-not-applicable", Wording.Of(ProceduresMessages.FormNotApplicable, form, DossierStatuses.Name(dossier.Status))),
         _ => throw new NotFoundException(ProceduresMessages.Form, form),
     };
 

@@ -72,7 +72,7 @@ public static class ProcedureRules
             validation.RequireText(step?.Name, $"steps[{i}].name", 300).RequireText(step?.Agency, $"steps[{i}].agency", 300)
                 .Require(step?.ProcessingDays is >= 0 and <= MaxProcessingDays, $"steps[{i}].processingDays", ProceduresMessages.ProcessingDaysRange, MaxProcessingDays);
         if (input.Steps is { Count: > 0 } steps && steps.Sum(s => s?.ProcessingDays ?? 0) != input.ProcessingDays)
-            validation.Add("processingDays", Text.Of(ProceduresMessages.SumOfSteps));
+            validation.Add("processingDays", Wording.Of(ProceduresMessages.SumOfSteps));
         validation.ThrowIfInvalid();
     }
 

@@ -29,9 +29,9 @@ public sealed record SimplificationProposal
     /// <param name="action">a key of <see cref="ProceduresMessages"/> naming the action</param>
     public SimplificationProposal Require(string action, ProposalStatus allowed) =>
         Status == allowed ? this : throw new ConflictException("illegal-transition",
-            Text.Of(ProceduresMessages.ProposalIllegalTransition, Text.Of(action), Name(Status), Name(allowed)));
+            Wording.Of(ProceduresMessages.ProposalIllegalTransition, Wording.Of(action), Name(Status), Name(allowed)));
 
-    private static Text Name(ProposalStatus status) => Text.Of(status switch
+    private static Wording Name(ProposalStatus status) => Wording.Of(status switch
     {
         ProposalStatus.Draft => ProceduresMessages.ProposalDraft,
         ProposalStatus.Submitted => ProceduresMessages.ProposalSubmitted,

@@ -5,35 +5,35 @@ namespace Platform.ServiceDefaults.Problems;
 /// <summary>Collects field errors and throws one 400 listing them all.</summary>
 public sealed partial class InputValidation
 {
-    private readonly Dictionary<string, List<Text>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Wording>> _errors = new(StringComparer.Ordinal);
 
-    public InputValidation Require(bool condition, string field, Text message)
+    public InputValidation Require(bool condition, string field, Wording message)
     {
         if (!condition) Add(field, message);
         return this;
     }
 
     public InputValidation Require(bool condition, string field, string messageKey, params object?[] args) =>
-        Require(condition, field, Text.Of(messageKey, args));
+        Require(condition, field, Wording.Of(messageKey, args));
 
     public InputValidation RequireText(string? value, string field, int maxLength = 500)
     {
-        if (string.IsNullOrWhiteSpace(value)) Add(field, Text.Of(CommonMessages.Required));
-        else if (value.Length > maxLength) Add(field, Text.Of(CommonMessages.MaxLength, maxLength));
+        if (string.IsNullOrWhiteSpace(value)) Add(field, Wording.Of(CommonMessages.Required));
+        else if (value.Length > maxLength) Add(field, Wording.Of(CommonMessages.MaxLength, maxLength));
         return this;
     }
 
     /// <summary>Commune, district and hamlet codes are lowercase ASCII slugs (api.md).</summary>
     public InputValidation RequireSlug(string? value, string field)
     {
-        if (string.IsNullOrWhiteSpace(value)) Add(field, Text.Of(CommonMessages.Required));
-        else if (!IsSlug(value)) Add(field, Text.Of(CommonMessages.Slug));
+        if (string.IsNullOrWhiteSpace(value)) Add(field, Wording.Of(CommonMessages.Required));
+        else if (!IsSlug(value)) Add(field, Wording.Of(CommonMessages.Slug));
         return this;
     }
 
     public static bool IsSlug(string value) => value.Length <= 64 && SlugPattern().IsMatch(value);
 
-    public void Add(string field, Text message)
+    public void Add(string field, Wording message)
     {
         if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
         list.Add(message);

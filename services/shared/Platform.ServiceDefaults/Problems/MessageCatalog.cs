@@ -50,7 +50,7 @@ public sealed partial record MessageResources(Type Keys)
     private static partial Regex PlaceholderPattern();
 }
 
-/// <summary>Renders <see cref="Text"/> in a culture from every registered catalogue; never throws on a bad key or pattern.</summary>
+/// <summary>Renders <see cref="Wording"/> in a culture from every registered catalogue; never throws on a bad key or pattern.</summary>
 public sealed class MessageCatalog(IEnumerable<MessageResources> sources)
 {
     public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
@@ -58,7 +58,7 @@ public sealed class MessageCatalog(IEnumerable<MessageResources> sources)
 
     private readonly ResourceManager[] _managers = sources.DistinctBy(s => s.Keys).Select(s => s.Manager).ToArray();
 
-    public string Render(Text text, CultureInfo culture)
+    public string Render(Wording text, CultureInfo culture)
     {
         var pattern = Find(text.Key, culture) ?? text.Key;
         if (text.Args.Count == 0) return pattern;
@@ -82,9 +82,9 @@ public sealed class MessageCatalog(IEnumerable<MessageResources> sources)
 
     private object? Argument(object? argument, CultureInfo culture) => argument switch
     {
-        Text text => Render(text, culture),
-        TextList list => string.Join(list.Separator, list.Items.Select(t => Render(t, culture))),
-        IEnumerable<Text> texts => string.Join(", ", texts.Select(t => Render(t, culture))),
+        Wording text => Render(text, culture),
+        WordingList list => string.Join(list.Separator, list.Items.Select(t => Render(t, culture))),
+        IEnumerable<Wording> texts => string.Join(", ", texts.Select(t => Render(t, culture))),
         _ => argument,
     };
 }
@@ -100,6 +100,6 @@ public static class MessageCatalogExtensions
     }
 
     /// <summary>The text in the request's language (see <see cref="ProblemLanguage"/>).</summary>
-    public static string Render(this HttpContext http, Text text) =>
+    public static string Render(this HttpContext http, Wording text) =>
         http.RequestServices.GetRequiredService<MessageCatalog>().Render(text, ProblemLanguage.Of(http));
 }

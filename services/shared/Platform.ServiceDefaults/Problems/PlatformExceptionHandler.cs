@@ -13,7 +13,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, Me
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var culture = ProblemLanguage.Of(http);
-        string Render(Text text) => messages.Render(text, culture);
+        string Render(Wording text) => messages.Render(text, culture);
         var problem = exception switch
         {
             InvalidInputException e => new HttpValidationProblemDetails(e.Errors.ToDictionary(f => f.Key, f => f.Value.Select(Render).ToArray()))
@@ -45,7 +45,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, Me
         _ => $"http-{status}",
     };
 
-    private static ProblemDetails Framework(FrameworkProblem framework, Func<Text, string> render) =>
+    private static ProblemDetails Framework(FrameworkProblem framework, Func<Wording, string> render) =>
         Problem(framework.Status, TypeOf(framework.Status), render(framework.Title), render(framework.Detail));
 
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>

@@ -59,9 +59,9 @@ public enum ChangeKind { Insert, Update, Delete }
 public sealed record DocumentChange(ChangeKind Kind, string Collection, string Commune, string Id, long ExpectedVersion, string? Json)
 {
     /// <summary>What every store answers when the id is taken.</summary>
-    public Problems.ConflictException Duplicate() => new("duplicate", Problems.Text.Of(Problems.CommonMessages.Duplicate, Id));
+    public Problems.ConflictException Duplicate() => new("duplicate", Problems.Wording.Of(Problems.CommonMessages.Duplicate, Id));
 
     /// <summary>What every store answers when the version read is no longer the stored one.</summary>
     public Problems.ConflictException Stale() =>
-        new("version-conflict", Problems.Text.Of(Problems.CommonMessages.VersionConflict, Id));
+        new("version-conflict", Problems.Wording.Of(Problems.CommonMessages.VersionConflict, Id));
 }
