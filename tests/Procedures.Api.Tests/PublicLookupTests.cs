@@ -31,7 +31,7 @@ public sealed class PublicLookupTests(ProceduresHost host) : IClassFixture<Proce
 
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var view = await response.JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(["appointmentDate", "dueDate", "nationalStatusCode", "procedureName", "receiptNo", "receivedAt", "status", "statusText", "steps"], view.Names());
+        Assert.Equal(["appointmentDate", "dueDate", "late", "nationalStatusCode", "outcome", "procedureName", "receiptNo", "receivedAt", "status", "statusText", "steps"], view.Names());
         Assert.Equal(dossier.Str("receiptNo"), view.Str("receiptNo"));
         Assert.Equal("Đăng ký kết hôn", view.Str("procedureName"));
         Assert.Equal("received", view.Str("status"));
