@@ -28,3 +28,26 @@ public sealed class DeskHandlersTests(ProceduresHost host) : IClassFixture<Proce
         }
     }
 }
+
+/// <summary>The applicant's address (house number, group) is kept as given, and bounded.</summary>
+public sealed class ApplicantAddressTests(ProceduresHost host) : IClassFixture<ProceduresHost>
+{
+    [Fact]
+    public async Task The_address_is_kept_with_the_dossier()
+    {
+        var response = await host.TryReceiveAsync(new { procedureCode = "ho-tich-ket-hon", applicant = new { name = "Nguyễn Văn An", phone = Seed.Phone, hamlet = "ap-1", address = "  Số 12, tổ 3 " } });
+        var dossier = await response.JsonAsync(HttpStatusCode.Created);
+
+        Assert.Equal("Số 12, tổ 3", dossier.GetProperty("applicant").Str("address"));
+        Assert.Equal("Số 12, tổ 3", (await host.GetDossierAsync(dossier.Str("id"))).GetProperty("applicant").Str("address"));
+    }
+
+    [Fact]
+    public async Task An_address_longer_than_300_characters_is_refused_by_name()
+    {
+        var response = await host.TryReceiveAsync(new { procedureCode = "ho-tich-ket-hon", applicant = new { name = "Nguyễn Văn An", phone = Seed.Phone, address = new string('x', 301) } });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("applicant.address", out _));
+    }
+}

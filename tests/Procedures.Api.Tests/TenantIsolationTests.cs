@@ -35,7 +35,7 @@ public sealed class TenantHost : ProceduresHost
 }
 
 /// <summary>
-/// Tenancy on every tenant-scoped route of the service (from MapCatalogueApi, MapDossiersApi, MapFormsApi,
+/// Tenancy on every tenant-scoped route of the service (from MapCatalogueApi, MapDossiersApi,
 /// MapStatisticsApi, MapSimplificationsApi, MapPublicProceduresApi): no commune reaches another's data.
 /// </summary>
 public sealed class TenantIsolationTests(TenantHost host) : IClassFixture<TenantHost>
@@ -72,7 +72,6 @@ public sealed class TenantIsolationTests(TenantHost host) : IClassFixture<Tenant
         ["return"] = new("POST", "/api/communes/{c}/dossiers/{d}/return"),
         ["apologize"] = new("POST", "/api/communes/{c}/dossiers/{d}/apologize", new { reason = "Chậm", newDueDate = "2025-10-22" }),
         ["withdraw"] = new("POST", "/api/communes/{c}/dossiers/{d}/withdraw"),
-        ["print form"] = new("GET", "/api/communes/{c}/dossiers/{d}/forms/receipt"),
         ["statistics"] = new("GET", "/api/communes/{c}/procedure-stats?year=2025"),
         ["propose"] = new("POST", "/api/communes/{c}/simplifications", new
         {
@@ -206,7 +205,6 @@ public sealed class TenantIsolationTests(TenantHost host) : IClassFixture<Tenant
     [InlineData("assign")]
     [InlineData("resolve")]
     [InlineData("withdraw")]
-    [InlineData("print form")]
     [InlineData("create procedure")]
     [InlineData("propose")]
     [InlineData("approve proposal")]

@@ -17,7 +17,7 @@ using Procedures.Api.Localization;
 
 namespace Procedures.Api.Apis;
 
-public sealed record ApplicantInput(string? Name, string? Phone, string? Hamlet);
+public sealed record ApplicantInput(string? Name, string? Phone, string? Hamlet, string? Address = null);
 public sealed record ReceiveDossierRequest(string? ProcedureCode, ApplicantInput? Applicant, DateTime? ReceivedAt);
 public sealed record AssignRequest(string? StaffId);
 public sealed record ReasonRequest(string? Reason);
@@ -91,7 +91,8 @@ public static partial class DossiersApi
         if (request.Applicant is { } applicant)
             validation.RequireText(applicant.Name, "applicant.name", 200)
                 .Require(PhoneNumbers.Normalize(applicant.Phone) is not null, "applicant.phone", ProceduresMessages.Phone)
-                .Require(applicant.Hamlet is null || applicant.Hamlet.Length <= 64, "applicant.hamlet", CommonMessages.MaxLength, 64);
+                .Require(applicant.Hamlet is null || applicant.Hamlet.Length <= 64, "applicant.hamlet", CommonMessages.MaxLength, 64)
+                .Require(applicant.Address is null || applicant.Address.Length <= 300, "applicant.address", CommonMessages.MaxLength, 300);
         validation.ThrowIfInvalid();
         var hamlet = request.Applicant!.Hamlet;
         if (hamlet is not null && (await directory.FindAsync(commune, ct))?.Hamlets.Any(h => h.Code == hamlet) == false)
@@ -99,7 +100,8 @@ public static partial class DossiersApi
         var procedure = (await dossiers.Store.FindAsync<Procedure>(commune, request.ProcedureCode!, ct))?.Document
                         ?? throw new BusinessRuleException("unknown-procedure", Wording.Of(ProceduresMessages.UnknownProcedure, request.ProcedureCode));
         var receivedAt = request.ReceivedAt?.ToUniversalTime() ?? now;
-        var applicantRecord = new Applicant(request.Applicant.Name!.Trim(), PhoneNumbers.Normalize(request.Applicant.Phone)!, hamlet);
+        var applicantRecord = new Applicant(request.Applicant.Name!.Trim(), PhoneNumbers.Normalize(request.Applicant.Phone)!, hamlet,
+            string.IsNullOrWhiteSpace(request.Applicant.Address) ? null : request.Applicant.Address.Trim());
         var id = Guid.NewGuid().ToString("N")[..16];
         var dossier = await dossiers.ReceiveAsync(commune,
             receiptNo => workflow.Receive(id, receiptNo, procedure, applicantRecord, receivedAt, user.Actor()),
@@ -290,24 +292,5 @@ public static partial class DossiersApi
     {
         var now = time.GetUtcNow().UtcDateTime;
         return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.Withdraw(d, now, user.Actor()), null, ct), workflow, now));
-    }
-}
-
-public static class FormsApi
-{
-    public static IEndpointRouteBuilder MapFormsApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/api/communes/{commune}/dossiers/{id}/forms/{form}", Print).WithTags("Dossiers")
-            .RequireRoles(Roles.DeskOfficer, Roles.CommuneOffice, Roles.CommuneLeader)
-            .WithSummary("A print-ready A5 form of the dossier: receipt (01), supplement (02), refusal (03) or apology (04).");
-        return routes;
-    }
-
-    public static async Task<ContentHttpResult> Print(string commune, string id, string form, DossierRepository dossiers, ICommuneDirectory directory,
-        TimeProvider time, CancellationToken ct)
-    {
-        var dossier = (await dossiers.GetAsync(commune, id, ct)).Document;
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
-        return TypedResults.Content(PrintedForms.Render(form, dossier, record, time.GetUtcNow().UtcDateTime), "text/html; charset=utf-8");
     }
 }

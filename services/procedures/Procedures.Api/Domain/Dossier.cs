@@ -108,7 +108,8 @@ public static class DossierRules
     public static string SearchText(string receiptNo, Applicant applicant) => VietnameseText.Fold($"{applicant.Name} {applicant.Phone} {receiptNo}");
 }
 
-public sealed record Applicant(string Name, string Phone, string? Hamlet);
+/// <summary>Who filed the dossier; the address (house number, group) is what the receipt prints beside the hamlet.</summary>
+public sealed record Applicant(string Name, string Phone, string? Hamlet, string? Address = null);
 
 public sealed record DossierEntry(DateTime At, string Action, string? By, string? Note);
 

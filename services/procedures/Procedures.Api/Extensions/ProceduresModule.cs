@@ -39,7 +39,6 @@ public static class ProceduresModule
         procedures.MapCatalogueApi();
         procedures.MapDossiersApi();
         procedures.MapDeskHandlersApi();
-        procedures.MapFormsApi();
         procedures.MapPublicProceduresApi();
         procedures.MapStatisticsApi();
         procedures.MapSimplificationsApi();

@@ -6,7 +6,6 @@ public static class ProceduresMessages
     public const string Dossier = "procedures.noun.dossier";
     public const string Procedure = "procedures.noun.procedure";
     public const string Step = "procedures.noun.step";
-    public const string Form = "procedures.noun.form";
     public const string Proposal = "procedures.noun.proposal";
     public const string IllegalTransition = "procedures.dossier.illegal-transition";
     public const string ActionAssign = "procedures.dossier.action.assign";
@@ -33,7 +32,6 @@ public static class ProceduresMessages
     public const string ApologyTooLate = "procedures.dossier.apology-too-late";
     public const string AfterAppointment = "procedures.dossier.after-appointment";
     public const string WorkingDay = "procedures.field.working-day";
-    public const string FormNotApplicable = "procedures.form.not-applicable";
     public const string UnknownProcedure = "procedures.procedure.unknown";
     public const string ProcedureExists = "procedures.procedure.exists";
     public const string InterconnectedDays = "procedures.procedure.interconnected-days";

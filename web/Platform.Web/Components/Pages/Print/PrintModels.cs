@@ -31,6 +31,7 @@ public sealed record PrintApplicant
     public string Name { get; init; } = "";
     public string Phone { get; init; } = "";
     public string? Hamlet { get; init; }
+    public string? Address { get; init; }
 }
 
 public sealed record PrintSupplement(string Reason, DateTime RequestedAt, DateTime? ReceivedAt);
