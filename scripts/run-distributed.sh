@@ -1,24 +1,26 @@
 #!/usr/bin/env bash
-# The distributed platform on this machine: personnel, procedures, feedback, awards and the gateway as five
+# The distributed platform on this machine: personnel, procedures, feedback, awards, the gateway and the web app as six
 # separate `dotnet <dll>` processes on 127.0.0.1, over RabbitMQ and Redis, as a cluster runs them.
 #
 #   bash scripts/run-distributed.sh          # Ctrl-C stops every process
 #   DEMO=1 bash scripts/run-distributed.sh   # with the demo district, communes, staff and accounts
 #
-# 1. Builds the five deployables (Release) unless NO_BUILD=1.
+# 1. Builds the six deployables (Release) unless NO_BUILD=1.
 # 2. Installs (apt) and starts RabbitMQ and Redis on 127.0.0.1 when they do not answer (scripts/lib/services.sh, as
 #    scripts/test.sh does), and curl when missing.
 # 3. Starts procedures :5102, feedback :5103, awards :5104 (validating tokens against personnel's JWKS) and, once
 #    their queues are bound, personnel :5101 (the token issuer; it creates its signing key PEM in the data folder
-#    once) and the gateway :5100; bootstraps district giong-trom and its first admin; waits for every /health/ready;
-#    prints "Distributed platform ready: <gateway URL>" and the credentials.
+#    once), the gateway :5100 and the web app :5105 (web/Platform.Web.Host: every non-API path of the gateway leads
+#    there; it calls the API through the gateway, which trusts its X-Forwarded-For, and keeps its Data Protection keys
+#    in the data folder); bootstraps district giong-trom and its first admin; waits for every /health/ready; prints
+#    "Distributed platform ready: <gateway URL>" and the credentials.
 # Logs: artifacts/distributed/<service>.log. Stopping (Ctrl-C, TERM, or an error) stops them all. The end-to-end
 # tests (tests/Platform.EndToEnd.Tests, DistributedPlatform) start the platform with this script.
 #
 # Environment: ADMIN_USERNAME (admin.giongtrom; noivu.giongtrom with DEMO=1), ADMIN_PASSWORD (else generated once
 # and kept in the data folder; Demo@2015 with DEMO=1), DATA_DIR (artifacts/distributed/data), LOG_DIR
 # (artifacts/distributed), QUEUE_PREFIX (dist), RABBITMQ (amqp://guest:guest@127.0.0.1:5672/), REDIS
-# (127.0.0.1:6379), GATEWAY_PORT PERSONNEL_PORT PROCEDURES_PORT FEEDBACK_PORT AWARDS_PORT (5100-5104),
+# (127.0.0.1:6379), GATEWAY_PORT PERSONNEL_PORT PROCEDURES_PORT FEEDBACK_PORT AWARDS_PORT WEB_PORT (5100-5105),
 # CONFIGURATION (Release), NO_BUILD=1, NO_SERVICES=1 (do not install/start RabbitMQ or Redis), READY_TIMEOUT
 # (seconds, 90). Any other ASP.NET Core setting passes through the environment to every process, e.g.
 # RateLimits__StaffPerMinute=100000.
@@ -38,22 +40,24 @@ LOG_PREFIX=run-distributed
 # shellcheck source=lib/services.sh
 source "$ROOT/scripts/lib/services.sh"
 
-# --------------------------------------------------------------------------- the five processes
+# --------------------------------------------------------------------------- the six processes
 
 declare -A PIDS=()
-NAMES=(personnel procedures feedback awards gateway)
+NAMES=(personnel procedures feedback awards gateway web)
 declare -A PORT=([gateway]=${GATEWAY_PORT:-5100} [personnel]=${PERSONNEL_PORT:-5101} [procedures]=${PROCEDURES_PORT:-5102}
-  [feedback]=${FEEDBACK_PORT:-5103} [awards]=${AWARDS_PORT:-5104})
+  [feedback]=${FEEDBACK_PORT:-5103} [awards]=${AWARDS_PORT:-5104} [web]=${WEB_PORT:-5105})
 declare -A PROJECT=(
   [personnel]=services/personnel/Personnel.Api [procedures]=services/procedures/Procedures.Api
-  [feedback]=services/feedback/Feedback.Api [awards]=services/awards/Awards.Api [gateway]=gateway/Platform.Gateway)
-declare -A ASSEMBLY=([personnel]=Personnel.Api [procedures]=Procedures.Api [feedback]=Feedback.Api [awards]=Awards.Api [gateway]=Platform.Gateway)
+  [feedback]=services/feedback/Feedback.Api [awards]=services/awards/Awards.Api [gateway]=gateway/Platform.Gateway
+  [web]=web/Platform.Web.Host)
+declare -A ASSEMBLY=([personnel]=Personnel.Api [procedures]=Procedures.Api [feedback]=Feedback.Api [awards]=Awards.Api [gateway]=Platform.Gateway
+  [web]=Platform.Web.Host)
 url() { echo "http://127.0.0.1:${PORT[$1]}"; }
 
 stop_all() {
   local name pid
   trap - EXIT INT TERM
-  for name in gateway awards feedback procedures personnel; do
+  for name in web gateway awards feedback procedures personnel; do
     pid=${PIDS[$name]:-}
     [[ -n $pid ]] && kill -TERM "$pid" 2>/dev/null || true
   done
@@ -146,12 +150,19 @@ start personnel Auth__SigningKeyFile="$KEY" Auth__CreateSigningKey=true \
   Bootstrap__District__Code=giong-trom "Bootstrap__District__Name=Huyện Giồng Trôm" Bootstrap__District__Kind=district \
   Bootstrap__Admin__Username="$ADMIN_USERNAME" Bootstrap__Admin__Password="$ADMIN_PASSWORD" \
   Demo__Enabled="$( ((DEMO)) && echo true || echo false)"
-start gateway "$JWKS" \
+# The web app calls the API through the gateway with each citizen's address in X-Forwarded-For, and the gateway passes
+# the citizen's address to the web app the same way: each trusts the other's loopback address (Edge:TrustedProxies),
+# or every citizen would share one anonymous rate limit.
+start gateway "$JWKS" Edge__TrustedProxies__0=127.0.0.1/32 \
   ReverseProxy__Clusters__personnel__Destinations__primary__Address="$(url personnel)" \
   ReverseProxy__Clusters__procedures__Destinations__primary__Address="$(url procedures)" \
   ReverseProxy__Clusters__feedback__Destinations__primary__Address="$(url feedback)" \
-  ReverseProxy__Clusters__awards__Destinations__primary__Address="$(url awards)"
-wait_ready personnel gateway
+  ReverseProxy__Clusters__awards__Destinations__primary__Address="$(url awards)" \
+  ReverseProxy__Clusters__web__Destinations__primary__Address="$(url web)/"
+start web "$JWKS" Edge__TrustedProxies__0=127.0.0.1/32 \
+  Web__ApiBaseUrl="$(url gateway)/" Web__PublicBaseUrl="$(url gateway)/" \
+  Web__DataProtectionKeysDirectory="$DATA_DIR/web-keys"
+wait_ready personnel gateway web
 if ((DEMO)); then
   # The demo communes are prepared by events: wait until procedures has the starter catalogue of my-thanh.
   deadline=$((SECONDS + 60))
@@ -164,6 +175,7 @@ fi
 cat <<EOF
 
   Distributed platform ready: $(url gateway)  (API reference: $(url gateway)/docs)
+  Web app: $(url gateway)/ (citizens), $(url gateway)/can-bo (staff), through the gateway
   District admin of giong-trom: $ADMIN_USERNAME / $ADMIN_PASSWORD
   Sign in: curl -s $(url gateway)/api/auth/token -H 'content-type: application/json' -d '{"username":"$ADMIN_USERNAME","password":"$ADMIN_PASSWORD"}'
 EOF
@@ -171,9 +183,9 @@ if ((DEMO)); then
   echo "  Demo accounts of my-thanh (motcua.mythanh, chutich.mythanh, ...): password Demo@2015"
 fi
 cat <<EOF
-  Services: personnel $(url personnel), procedures $(url procedures), feedback $(url feedback), awards $(url awards)
+  Services: personnel $(url personnel), procedures $(url procedures), feedback $(url feedback), awards $(url awards), web $(url web)
   Data: $DATA_DIR   Logs: $LOGS/*.log
-  Ctrl-C stops all five processes.
+  Ctrl-C stops all six processes.
 
 EOF
 

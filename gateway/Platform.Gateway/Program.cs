@@ -11,7 +11,7 @@ builder.Services.AddReverseProxy()
 var app = builder.Build();
 app.UseServiceDefaults(edge => edge.UseEdge(), mapOpenApi: false);
 app.MapApiDocs();
-app.MapWebPages();
+app.MapUnknownApiPaths();
 app.MapReverseProxy();
 app.Run();
 

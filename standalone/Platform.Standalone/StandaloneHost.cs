@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration.Memory;
 using Personnel.Api.Infrastructure;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Standalone;
 
@@ -24,6 +25,10 @@ public static class StandaloneHost
             ["Auth:CreateSigningKey"] = "true",
             ["urls"] = DefaultUrl,
         };
+        // The web app in this process calls the API over loopback with its citizen's address in X-Forwarded-For: trust
+        // loopback (only) as a proxy, or every citizen would share one anonymous rate limit. An ingress in front of this
+        // host goes at index 2 and beyond (Edge__TrustedProxies__2=...): indexes 0 and 1 replace these.
+        for (var i = 0; i < TrustedProxies.Loopback.Count; i++) defaults[$"Edge:TrustedProxies:{i}"] = TrustedProxies.Loopback[i];
         if (demo)
         {
             defaults["Bootstrap:District:Code"] = "giong-trom";

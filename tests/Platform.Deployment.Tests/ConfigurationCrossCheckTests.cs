@@ -31,6 +31,28 @@ public sealed class ConfigurationCrossCheckTests
         Assert.DoesNotContain("ConnectionStrings:rabbitmq", gateway);
     }
 
+    [Theory]
+    [InlineData("web")]
+    [InlineData("standalone")]
+    public void The_web_app_sources_are_scanned_for_the_hosts_that_serve_it(string host)
+    {
+        var unreadable = new List<string>();
+        var deployable = Deployable.Named(host);
+        var reads = ConfigurationReads.Of(deployable, unreadable);
+
+        Assert.Empty(unreadable);
+        Assert.Contains("web/Platform.Web", deployable.ProjectDirectories());
+        Assert.Contains(ConfigurationReads.SourceFiles("web/Platform.Web"), f => f.EndsWith(".razor", StringComparison.Ordinal));
+        Assert.Superset(new HashSet<string> { "Web:ApiBaseUrl", "Web:DataProtectionKeysDirectory", "Storage:DataDirectory", "Auth:JwksUrl", "Edge:TrustedProxies" },
+            reads.Select(r => r.Key).ToHashSet());
+        Assert.Contains(reads, r => r.Key == "Web:ApiBaseUrl" && r.File.StartsWith("web/Platform.Web/", StringComparison.Ordinal));
+        if (host == "web")
+        {
+            // The web host runs no store and no bus.
+            Assert.DoesNotContain(reads, r => r.Key is "ConnectionStrings:mongo" or "ConnectionStrings:rabbitmq");
+        }
+    }
+
     [Fact]
     public void Every_safe_default_is_a_key_that_is_really_read()
     {

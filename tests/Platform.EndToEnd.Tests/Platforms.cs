@@ -50,13 +50,13 @@ public sealed class StandalonePlatform : RunningPlatform
 }
 
 /// <summary>
-/// Gateway and four services as separate processes on RabbitMQ and Redis, as a cluster runs them: started by
+/// Gateway, four services and the web app as separate processes on RabbitMQ and Redis, as a cluster runs them: started by
 /// scripts/run-distributed.sh (the same code path a person runs), on free ports, with this test run's broker, cache,
 /// queue prefix, data folder and admin password.
 /// </summary>
 public sealed class DistributedPlatform(RabbitMqServer rabbit, RedisServer redis) : RunningPlatform
 {
-    private static readonly string[] Deployables = ["gateway", "personnel", "procedures", "feedback", "awards"];
+    private static readonly string[] Deployables = ["gateway", "personnel", "procedures", "feedback", "awards", "web"];
     private readonly string _adminPassword = "E2e-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
     private string? _url;
 

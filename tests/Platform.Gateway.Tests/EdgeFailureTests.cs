@@ -29,7 +29,7 @@ public sealed class EdgeFailureTests(DefaultGateway gateway) : IClassFixture<Def
     [InlineData("GET", "/api/unknown")]
     [InlineData("GET", "/api/communes/my-thanh/unknown-thing")]
     [InlineData("POST", "/api/public/unknown")]
-    [InlineData("GET", "/index.htm")]
+    [InlineData("GET", "/openapi/unknown.json")]
     public async Task An_unknown_path_is_a_404_problem_and_not_forwarded(string method, string path)
     {
         var marker = "probe-" + Guid.NewGuid().ToString("N");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Platform.Gateway.Tests.Infrastructure;
+using Platform.ServiceDefaults.Hosting;
 
 namespace Platform.Gateway.Tests;
 
@@ -48,6 +49,57 @@ public sealed class KestrelEdgeTests(Upstreams upstreams)
         var third = await client.SendAsync(HttpMethod.Get, "/api/calendar/2025/holidays", headers: [new("X-Forwarded-For", "10.0.0.99")]);
 
         await third.ProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+
+    /// <summary>
+    /// The edge as the standalone host runs it (its embedded defaults trust loopback, where its web app calls the API
+    /// from with each citizen's address), and as the gateway runs it behind the web app (Edge:TrustedProxies).
+    /// </summary>
+    private static (GatewayFactory Factory, Uri Address) StartTrustingLoopback(Upstreams upstreams, int anonymousPerMinute)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["RateLimits:AnonymousPerMinute"] = anonymousPerMinute.ToString(CultureInfo.InvariantCulture),
+        };
+        for (var i = 0; i < TrustedProxies.Loopback.Count; i++) settings[$"Edge:TrustedProxies:{i}"] = TrustedProxies.Loopback[i];
+        return KestrelGateway.Start(upstreams, settings);
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_web_app_each_citizen_address_has_its_own_anonymous_budget()
+    {
+        var (factory, address) = StartTrustingLoopback(upstreams, anonymousPerMinute: 2);
+        await using var _ = factory;
+        using var webApp = ClientFrom("127.0.0.1", address);
+
+        Task<HttpResponseMessage> ForCitizen(string citizen) =>
+            webApp.SendAsync(HttpMethod.Get, "/api/communes/my-thanh/procedures", headers: [new("X-Forwarded-For", citizen)]);
+
+        for (var i = 0; i < 2; i++) await (await ForCitizen("203.0.113.7")).EchoAsync();
+        await (await ForCitizen("203.0.113.7")).ProblemAsync(HttpStatusCode.TooManyRequests);
+        var other = await (await ForCitizen("198.51.100.9")).EchoAsync();
+        await (await ForCitizen("198.51.100.9")).EchoAsync();
+        await (await ForCitizen("198.51.100.9")).ProblemAsync(HttpStatusCode.TooManyRequests);
+        // The web app's own address is a budget of its own too (its requests without a citizen, e.g. a sign-in).
+        await (await webApp.GetAsync("/api/communes/my-thanh/procedures", token: null)).EchoAsync();
+        // The service learns the citizen's address, not the web app's.
+        Assert.Equal("198.51.100.9", other.Header("X-Forwarded-For"));
+    }
+
+    [Fact]
+    public async Task A_peer_that_is_not_a_trusted_proxy_cannot_choose_its_address_with_forwarded_for()
+    {
+        var (factory, address) = StartTrustingLoopback(upstreams, anonymousPerMinute: 2);
+        await using var _ = factory;
+        using var stranger = ClientFrom("127.0.0.6", address); // loopback, but not 127.0.0.1: not listed
+
+        var first = await (await stranger.SendAsync(HttpMethod.Get, "/api/calendar/2025/holidays", headers: [new("X-Forwarded-For", "203.0.113.1")])).EchoAsync();
+        await (await stranger.SendAsync(HttpMethod.Get, "/api/calendar/2025/holidays", headers: [new("X-Forwarded-For", "203.0.113.2")])).EchoAsync();
+        var third = await stranger.SendAsync(HttpMethod.Get, "/api/calendar/2025/holidays", headers: [new("X-Forwarded-For", "203.0.113.3")]);
+
+        await third.ProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.DoesNotContain("203.0.113.1", first.Header("X-Forwarded-For"));
+        Assert.Contains("127.0.0.6", first.Header("X-Forwarded-For"));
     }
 
     [Fact]

@@ -6,6 +6,8 @@ builder.AddServiceDefaults("web");
 builder.AddWebApp();
 
 var app = builder.Build();
-app.UseServiceDefaults(web => web.UseWebApp(), mapOpenApi: false);
+// Behind the gateway, the citizen's address comes in X-Forwarded-For from the gateway (Edge:TrustedProxies); the web
+// app passes it on to the API, whose rate limits are per client address.
+app.UseServiceDefaults(web => web.UseTrustedProxies(app.Configuration.GetSection("Edge:TrustedProxies").Get<string[]>()).UseWebApp(), mapOpenApi: false);
 app.MapWebApp();
 app.Run();

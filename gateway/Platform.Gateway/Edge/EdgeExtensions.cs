@@ -3,8 +3,8 @@ using System.Net;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using Platform.ServiceDefaults.Hosting;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Scalar.AspNetCore;
@@ -97,16 +97,23 @@ public static class EdgeExtensions
 
     public static WebApplication UseEdge(this WebApplication app)
     {
-        // Behind an ingress, the client's address comes from X-Forwarded-For, trusted only from the listed proxies.
-        var proxies = app.Configuration.GetSection("Edge:TrustedProxies").Get<string[]>() ?? [];
-        if (proxies.Length > 0)
-        {
-            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
-            foreach (var network in proxies) forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-            app.UseForwardedHeaders(forwarded);
-        }
+        // Behind an ingress (or the web app, which passes on its citizen's address), the client's address comes from
+        // X-Forwarded-For, trusted only from the listed proxies.
+        app.UseTrustedProxies(app.Configuration.GetSection("Edge:TrustedProxies").Get<string[]>());
         app.UseRateLimiter();
         return app;
+    }
+
+    /// <summary>
+    /// Unknown paths under the API prefixes are the gateway's own 404 problem: they never fall through to the web app's
+    /// catch-all route (the <c>web</c> cluster, <c>Order</c> 1000), which would answer them with an HTML page.
+    /// </summary>
+    public static IEndpointRouteBuilder MapUnknownApiPaths(this IEndpointRouteBuilder routes)
+    {
+        foreach (var prefix in new[] { "/api", "/open311", "/openapi" })
+            routes.Map(prefix + "/{**rest}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound))
+                .WithOrder(999).AllowAnonymous().ExcludeFromDescription();
+        return routes;
     }
 
     /// <summary>Every service's OpenAPI document, browsable from <c>/docs</c>.</summary>

@@ -10,7 +10,7 @@ public sealed record ConfigurationRead(string Key, bool Section, string File, in
 }
 
 /// <summary>
-/// Finds every configuration key a deployable reads, from its source and that of the projects it references:
+/// Finds every configuration key a deployable reads, from its source (.cs and .razor) and that of the projects it references:
 /// <c>configuration["A:B"]</c>, <c>GetValue("A:B")</c>, <c>GetSection("A")</c>, <c>GetConnectionString("x")</c>.
 /// A read whose key is not a literal is reported (the cross-check could not see it).
 /// </summary>
@@ -54,8 +54,10 @@ public static partial class ConfigurationReads
         }
     }
 
-    private static IEnumerable<string> SourceFiles(string projectDirectory) =>
-        Directory.EnumerateFiles(Repo.PathOf(projectDirectory), "*.cs", SearchOption.AllDirectories)
+    /// <summary>The C# of a project: its .cs files and the code of its Razor components (the web app reads settings there too).</summary>
+    public static IEnumerable<string> SourceFiles(string projectDirectory) =>
+        Directory.EnumerateFiles(Repo.PathOf(projectDirectory), "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"));
 
     [GeneratedRegex("""[Cc]onfiguration\s*\[\s*"([^"]+)"\s*\]""")]

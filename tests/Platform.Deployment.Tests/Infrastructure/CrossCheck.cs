@@ -18,12 +18,12 @@ public sealed record SafeDefault(string Key, string[] Deployables, string Reason
 /// </summary>
 public static partial class CrossCheck
 {
-    private static readonly string[] Validators = ["gateway", "procedures", "feedback", "awards"];
+    private static readonly string[] Validators = ["gateway", "procedures", "feedback", "awards", "web"];
 
     /// <summary>The keys that may stay unset in the cluster, each with its reason. Every entry must be read somewhere.</summary>
     public static readonly IReadOnlyList<SafeDefault> SafeDefaults =
     [
-        new("Storage:DataDirectory", [], "the SQLite folder, used only without ConnectionStrings:mongo, which every service has here"),
+        new("Storage:DataDirectory", [], "the SQLite folder, used only without ConnectionStrings:mongo, which every service has here; the web app's key folder defaults under it, and the manifests set Web:DataProtectionKeysDirectory"),
         new("Messaging:QueuePrefix", [], "one broker virtual host per deployment (cchc); a prefix is for deployments or test runs sharing one"),
         new("Auth:Authority", [], "an external OIDC issuer instead of personnel; the manifests use personnel's keys (Auth:JwksUrl)"),
         new("Auth:RequireHttpsMetadata", [], "read only with Auth:Authority"),

@@ -12,6 +12,7 @@ public sealed partial record Deployable(string Name, string ProjectDirectory, st
         new("procedures", "services/procedures/Procedures.Api", "Procedures.Api"),
         new("feedback", "services/feedback/Feedback.Api", "Feedback.Api"),
         new("awards", "services/awards/Awards.Api", "Awards.Api"),
+        new("web", "web/Platform.Web.Host", "Platform.Web.Host"),
         new("standalone", "standalone/Platform.Standalone", "Platform.Standalone", InKubernetes: false),
     ];
 

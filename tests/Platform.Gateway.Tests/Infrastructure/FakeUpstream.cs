@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -18,7 +20,8 @@ public sealed record ReceivedRequest(string Upstream, string Method, string Path
 
 /// <summary>
 /// A stand-in for one service, on real Kestrel at a free loopback port: it publishes the test key's JWKS, echoes every
-/// other request back as JSON (and records it), and never answers <c>/api/communes/{commune}/dossiers/hang</c>.
+/// other request back as JSON (and records it), never answers <c>/api/communes/{commune}/dossiers/hang</c>, and accepts a
+/// WebSocket at <c>/_blazor</c> (as the web app's circuits do) that echoes each text message prefixed with its name.
 /// </summary>
 public sealed class FakeUpstream : IAsyncDisposable
 {
@@ -54,6 +57,7 @@ public sealed class FakeUpstream : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
+        app.UseWebSockets();
         FakeUpstream? self = null;
 
         app.MapGet("/api/auth/jwks", () =>
@@ -73,6 +77,24 @@ public sealed class FakeUpstream : IAsyncDisposable
                 // The gateway gave up on us: that is the point.
             }
             return Results.Text("too late", "text/plain");
+        });
+        app.Map("/_blazor", async (HttpContext http) =>
+        {
+            if (!http.WebSockets.IsWebSocketRequest) return Results.BadRequest();
+            await self!.RecordAsync(http, readBody: false); // an upgrade request's body is the connection itself
+            using var socket = await http.WebSockets.AcceptWebSocketAsync();
+            var buffer = new byte[4096];
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer, http.RequestAborted);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", http.RequestAborted);
+                    return Results.Empty;
+                }
+                var echo = Encoding.UTF8.GetBytes(self.Name + ":" + Encoding.UTF8.GetString(buffer, 0, received.Count));
+                await socket.SendAsync(echo, WebSocketMessageType.Text, endOfMessage: true, http.RequestAborted);
+            }
         });
         app.Map("/{**path}", async (HttpContext http) =>
         {
@@ -99,10 +121,14 @@ public sealed class FakeUpstream : IAsyncDisposable
         }),
     });
 
-    private async Task<ReceivedRequest> RecordAsync(HttpContext http)
+    private async Task<ReceivedRequest> RecordAsync(HttpContext http, bool readBody = true)
     {
-        using var reader = new StreamReader(http.Request.Body);
-        var body = await reader.ReadToEndAsync(http.RequestAborted);
+        var body = "";
+        if (readBody)
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            body = await reader.ReadToEndAsync(http.RequestAborted);
+        }
         var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path + http.Request.QueryString;
         var received = new ReceivedRequest(Name, http.Request.Method, http.Request.Path.Value ?? "", http.Request.QueryString.Value ?? "",

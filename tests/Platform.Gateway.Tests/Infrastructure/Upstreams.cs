@@ -5,8 +5,8 @@ using Platform.ServiceDefaults.Security;
 namespace Platform.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// Shared by the whole assembly: the test issuer's key and four fake services, one per cluster, each echoing its own
-/// name so a test can tell which cluster a route reached.
+/// Shared by the whole assembly: the test issuer's key and five fakes, one per cluster (the four services and the web
+/// app), each echoing its own name so a test can tell which cluster a route reached.
 /// </summary>
 public sealed class Upstreams : IAsyncLifetime
 {
@@ -19,6 +19,7 @@ public sealed class Upstreams : IAsyncLifetime
     public FakeUpstream Procedures => this["procedures"];
     public FakeUpstream Feedback => this["feedback"];
     public FakeUpstream Awards => this["awards"];
+    public FakeUpstream Web => this["web"];
     public Uri JwksUrl => new(Personnel.BaseAddress, "api/auth/jwks");
 
     /// <summary>Requests any fake received whose path and query contain <paramref name="marker"/>.</summary>
@@ -28,7 +29,7 @@ public sealed class Upstreams : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Tokens = new Tokens(Key);
-        var started = await Task.WhenAll(EdgeExtensions.Services.Select(name => FakeUpstream.StartAsync(name, Key)));
+        var started = await Task.WhenAll(EdgeExtensions.Services.Append("web").Select(name => FakeUpstream.StartAsync(name, Key)));
         ByCluster = started.ToDictionary(u => u.Name);
     }
 
