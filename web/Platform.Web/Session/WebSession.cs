@@ -67,8 +67,10 @@ public static class WebSession
 
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(SignOutPath, async (HttpContext http) =>
+        routes.MapPost(SignOutPath, async (HttpContext http, IAntiforgery antiforgery) =>
         {
+            // The metadata alone rejects nothing on an endpoint that binds no form: without the token, no sign-out.
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             await http.SignOutAsync(Scheme);
             return Results.LocalRedirect(SignInPath);
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
