@@ -67,10 +67,11 @@ public static class WebSession
 
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(SignOutPath, async (HttpContext http, IAntiforgery antiforgery) =>
+        routes.MapPost(SignOutPath, async (HttpContext http) =>
         {
-            // The metadata alone rejects nothing on an endpoint that binds no form: without the token, no sign-out.
-            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+            // UseAntiforgery validates (the metadata below) but rejects nothing on an endpoint that binds no form: without
+            // the token, no sign-out.
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true }) return Results.BadRequest();
             await http.SignOutAsync(Scheme);
             return Results.LocalRedirect(SignInPath);
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
