@@ -7,7 +7,7 @@ namespace Platform.EndToEnd.Tests.WebApp;
 /// <summary>A standalone host (demo mode) whose tokens last one minute (<c>Auth:TokenLifetimeMinutes=1</c>), and a browser.</summary>
 public sealed class ShortSessionFixture : IAsyncLifetime
 {
-    public StandalonePlatform Platform { get; } = new(new Dictionary<string, string> { ["Auth:TokenLifetimeMinutes"] = "1" });
+    public StandalonePlatform Platform { get; } = new(new Dictionary<string, string> { ["Auth:TokenLifetimeMinutes"] = "1", ["RateLimits:AnonymousPerMinute"] = "100000" });
     public WebBrowser? Browser { get; private set; }
 
     public async ValueTask InitializeAsync()
