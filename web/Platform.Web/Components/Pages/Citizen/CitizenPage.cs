@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Http;
 using Platform.Web.Api;
@@ -72,17 +73,33 @@ public abstract class CitizenPage : ComponentBase
     protected virtual Task LoadAsync() => Task.CompletedTask;
 
     /// <summary>A thing of the page (a procedure, a code) does not exist: the page says so with HTTP 404.</summary>
-    protected void NotFound()
+    protected void NotFound() => SetStatus(StatusCodes.Status404NotFound);
+
+    /// <summary>
+    /// The page's own words go with the status. Blazor (.NET 10) renders no body for a 404 set while rendering unless the
+    /// router has a not-found page, and the platform's status pages would write problem JSON: the status is set as the
+    /// rendered page starts to go out.
+    /// </summary>
+    private void SetStatus(int status)
     {
-        if (!HttpContext.Response.HasStarted) HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+        if (HttpContext.Response.HasStarted || _statusSet) return;
+        _statusSet = true;
+        if (HttpContext.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        var response = HttpContext.Response;
+        response.OnStarting(() =>
+        {
+            response.StatusCode = status;
+            return Task.CompletedTask;
+        });
     }
+
+    private bool _statusSet;
 
     /// <summary>The platform did not answer as it should: the page says so in its words, with the status it gave.</summary>
     protected void Unavailable(ApiProblemException e)
     {
         LoadProblem = e.Problem;
-        if (!HttpContext.Response.HasStarted)
-            HttpContext.Response.StatusCode = (int)e.Status is >= 400 and < 600 and not 404 ? (int)e.Status : StatusCodes.Status502BadGateway;
+        SetStatus((int)e.Status is >= 400 and < 600 and not 404 ? (int)e.Status : StatusCodes.Status502BadGateway);
     }
 
     private void Missing()
