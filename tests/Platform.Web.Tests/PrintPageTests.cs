@@ -6,7 +6,9 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Web.Api;
@@ -24,6 +26,8 @@ public sealed class PrintPageTests : BunitContext
     private readonly FakeApi _api = new();
     private readonly DefaultHttpContext _http = new();
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly StatusCodePagesFeature _statusCodePages = new();
+    private readonly StartingResponse _response = new();
 
     public PrintPageTests()
     {
@@ -31,6 +35,8 @@ public sealed class PrintPageTests : BunitContext
         Services.AddSingleton<IConfiguration>(_ => new ConfigurationBuilder().AddInMemoryCollection(_settings).Build());
         Services.AddScoped(sp => new PlatformApi(new HttpClient(_api) { BaseAddress = new Uri("http://api.test/") },
             new ApiSession(sp.GetRequiredService<AuthenticationStateProvider>()), new HttpContextAccessor()));
+        _http.Features.Set<IStatusCodePagesFeature>(_statusCodePages);
+        _http.Features.Set<IHttpResponseFeature>(_response);
         _http.Request.Scheme = "https";
         _http.Request.Host = new HostString("motcua.mythanh.example.vn");
         _api.Reply("/api/communes/my-thanh", HttpStatusCode.OK, Samples.MyThanh);
@@ -43,7 +49,22 @@ public sealed class PrintPageTests : BunitContext
     private IRenderedComponent<PrintPage> Open(string id, string form)
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/in/ho-so/{id}/{form}");
-        return Render<PrintPage>(p => p.Add(x => x.Id, id).Add(x => x.Form, form).AddCascadingValue(_http));
+        var page = Render<PrintPage>(p => p.Add(x => x.Id, id).Add(x => x.Form, form).AddCascadingValue(_http));
+        _response.Start();
+        return page;
+    }
+
+    /// <summary>A response whose headers go out when the test says so, as the server's do after rendering.</summary>
+    private sealed class StartingResponse : HttpResponseFeature
+    {
+        private readonly List<(Func<object, Task> Callback, object State)> _starting = [];
+
+        public override void OnStarting(Func<object, Task> callback, object state) => _starting.Add((callback, state));
+
+        public void Start()
+        {
+            foreach (var (callback, state) in Enumerable.Reverse(_starting)) callback(state).GetAwaiter().GetResult();
+        }
     }
 
     [Fact]
@@ -96,8 +117,8 @@ public sealed class PrintPageTests : BunitContext
         var page = Open("d1", form);
 
         Assert.Equal(409, _http.Response.StatusCode);
-        Assert.Equal(heading, page.Find(".notice h1").TextContent);
-        Assert.Contains("Tình trạng hiện tại: đã tiếp nhận.", page.Find(".notice").TextContent);
+        Assert.Equal(heading, page.Find(".print-notice h1").TextContent);
+        Assert.Contains("Tình trạng hiện tại: đã tiếp nhận.", page.Find(".print-notice").TextContent);
         Assert.Empty(page.FindAll(".sheet"));
     }
 
@@ -120,7 +141,8 @@ public sealed class PrintPageTests : BunitContext
         var page = Open("khong-co", "tiep-nhan");
 
         Assert.Equal(404, _http.Response.StatusCode);
-        Assert.Equal("Không tìm thấy hồ sơ", page.Find(".notice h1").TextContent);
+        Assert.Equal("Không tìm thấy hồ sơ", page.Find(".print-notice h1").TextContent);
+        Assert.False(_statusCodePages.Enabled); // the page is the answer, not the platform's problem details
     }
 
     [Fact]
@@ -129,7 +151,7 @@ public sealed class PrintPageTests : BunitContext
         var page = Open("d1", "mau-05");
 
         Assert.Equal(404, _http.Response.StatusCode);
-        Assert.Equal("Không có mẫu phiếu này", page.Find(".notice h1").TextContent);
+        Assert.Equal("Không có mẫu phiếu này", page.Find(".print-notice h1").TextContent);
         Assert.Empty(_api.Authorizations);
     }
 
@@ -151,7 +173,7 @@ public sealed class PrintPageTests : BunitContext
         var page = Open("d1", "tiep-nhan");
 
         Assert.Equal(403, _http.Response.StatusCode);
-        Assert.Equal("Tài khoản không có quyền in phiếu", page.Find(".notice h1").TextContent);
+        Assert.Equal("Tài khoản không có quyền in phiếu", page.Find(".print-notice h1").TextContent);
     }
 
     /// <summary>The platform's API as the page sees it: canned answers per path.</summary>
