@@ -122,7 +122,9 @@ public sealed class AccessibilityTests(WebAppFixture fixture)
         var browser = fixture.RequireBrowser();
         var page = await (await browser.PhoneAsync(fixture.Platform.BaseUrl)).NewPageAsync();
         var words = "Góp ý bằng bàn phím " + Guid.NewGuid().ToString("N")[..6];
-        await page.GotoAsync("/xa/my-thanh/gop-y");
+        var response = await page.GotoAsync("/xa/my-thanh/gop-y");
+        Assert.True(response!.Ok, $"GET /xa/my-thanh/gop-y: {response.Status} {await response.TextAsync()}");
+        await Expect(page.Locator("#feedback-form")).ToBeVisibleAsync();
 
         // The category: the chosen radio takes the focus; the arrow keys choose another.
         await Web.TabToAsync(page, "input[type=radio]");

@@ -147,9 +147,10 @@ public sealed partial class SessionTests(WebAppFixture fixture)
         Assert.DoesNotContain(foreign.ReceiptNo, shown);
         Assert.Equal(0, await page.Locator("[data-action]").CountAsync());
 
-        // Nor does its printed receipt (a 404; its body is reported, not asserted: the page's Vietnamese notice does not reach the browser).
+        // Nor does its printed receipt: a 404 with the page's Vietnamese notice.
         var print = await page.GotoAsync($"/in/ho-so/{foreign.Id}/tiep-nhan");
         Assert.Equal(404, print!.Status);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Không tìm thấy hồ sơ");
         var printed = await print.TextAsync();
         Assert.DoesNotContain("Huỳnh Tấn Phát", printed);
         Assert.DoesNotContain(foreign.ReceiptNo, printed);
