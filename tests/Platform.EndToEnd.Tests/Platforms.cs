@@ -31,8 +31,8 @@ public abstract class RunningPlatform : IAsyncLifetime
     }
 }
 
-/// <summary>The README's run command: the standalone host in demo mode on embedded defaults.</summary>
-public sealed class StandalonePlatform : RunningPlatform
+/// <summary>The README's run command: the standalone host in demo mode on embedded defaults (and any <paramref name="settings"/> given).</summary>
+public sealed class StandalonePlatform(IReadOnlyDictionary<string, string>? settings = null) : RunningPlatform
 {
     private PlatformProcess? _host;
 
@@ -41,10 +41,11 @@ public sealed class StandalonePlatform : RunningPlatform
 
     public override async ValueTask InitializeAsync()
     {
-        _host = Start("standalone/Platform.Standalone", "Platform.Standalone", new Dictionary<string, string>
+        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             ["Storage:DataDirectory"] = Path.Combine(Directory, "data"),
-        });
+        };
+        _host = Start("standalone/Platform.Standalone", "Platform.Standalone", all);
         await _host.WaitReadyAsync(TimeSpan.FromSeconds(60));
     }
 }

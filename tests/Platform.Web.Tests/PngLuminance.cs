@@ -4,8 +4,9 @@ using System.IO.Compression;
 namespace Platform.Web.Tests;
 
 /// <summary>
-/// Just enough of PNG to read back what QRCoder writes (greyscale or palette, bit depth 1–8, non-interlaced), as one
-/// luminance byte per pixel for ZXing, whose core has no image loading.
+/// Just enough of PNG to read back what QRCoder writes (greyscale or palette, bit depth 1–8) and what a browser's
+/// screenshot is (RGB or RGBA, 8 bits), non-interlaced, as one luminance byte per pixel for ZXing, whose core has no
+/// image loading. Shared with the browser tests (Platform.EndToEnd.Tests links this file).
 /// </summary>
 internal static class PngLuminance
 {
@@ -39,14 +40,15 @@ internal static class PngLuminance
             }
             offset += 12 + length;
         }
-        if (colorType is not (0 or 3) || bitDepth > 8) throw new NotSupportedException($"PNG colour type {colorType}, depth {bitDepth}.");
+        var channels = colorType switch { 0 or 3 => 1, 2 => 3, 4 => 2, 6 => 4, _ => 0 };
+        if (channels == 0 || bitDepth > 8 || (channels > 1 && bitDepth != 8)) throw new NotSupportedException($"PNG colour type {colorType}, depth {bitDepth}.");
 
         idat.Position = 0;
         using var inflated = new MemoryStream();
         using (var zlib = new ZLibStream(idat, CompressionMode.Decompress)) zlib.CopyTo(inflated);
         var raw = inflated.ToArray();
 
-        var stride = (width * bitDepth + 7) / 8;
+        var stride = (width * channels * bitDepth + 7) / 8;
         var previous = new byte[stride];
         var line = new byte[stride];
         var pixels = new byte[width * height];
@@ -54,9 +56,18 @@ internal static class PngLuminance
         {
             var filter = raw[y * (stride + 1)];
             Array.Copy(raw, y * (stride + 1) + 1, line, 0, stride);
-            Unfilter(filter, line, previous, Math.Max(1, bitDepth / 8));
+            Unfilter(filter, line, previous, Math.Max(1, channels * bitDepth / 8));
             for (var x = 0; x < width; x++)
             {
+                if (channels > 1)
+                {
+                    // Colour (2, 6) or grey with alpha (4): luminance of the first channels, over white where transparent.
+                    var at = x * channels;
+                    int lum = channels == 2 ? line[at] : (line[at] * 299 + line[at + 1] * 587 + line[at + 2] * 114) / 1000;
+                    int alpha = channels is 2 or 4 ? line[at + channels - 1] : 255;
+                    pixels[y * width + x] = (byte)((lum * alpha + 255 * (255 - alpha)) / 255);
+                    continue;
+                }
                 var bit = x * bitDepth;
                 var sample = (line[bit / 8] >> (8 - bitDepth - bit % 8)) & ((1 << bitDepth) - 1);
                 pixels[y * width + x] = colorType == 0

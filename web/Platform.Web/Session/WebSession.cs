@@ -69,6 +69,9 @@ public static class WebSession
     {
         routes.MapPost(SignOutPath, async (HttpContext http) =>
         {
+            // UseAntiforgery validates (the metadata below) but rejects nothing on an endpoint that binds no form: without
+            // the token, no sign-out.
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true }) return Results.BadRequest();
             await http.SignOutAsync(Scheme);
             return Results.LocalRedirect(SignInPath);
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
