@@ -117,6 +117,8 @@ public sealed class CitizenTests(WebAppFixture fixture)
         await page.Locator("#feedback-submit").ClickAsync();
 
         var code = page.Locator("#tracking-code");
+        await Expect(page.Locator("#tracking-code, #feedback-problem, #load-problem").First).ToBeVisibleAsync();
+        Assert.True(await code.CountAsync() == 1, "No tracking code; the page says: " + await page.Locator("main").InnerTextAsync());
         await Expect(code).ToHaveTextAsync(new Regex("^[A-Z2-9]{10}$"));
         var trackingCode = (await code.TextContentAsync())!;
         var leader = await Web.TokenAsync(fixture.Http, "chutich.mythanh");

@@ -242,7 +242,9 @@ public static partial class Web
     /// <summary>What the QR code shown by <paramref name="image"/> says, read from a screenshot of it.</summary>
     public static async Task<string> ReadQrAsync(ILocator image)
     {
-        var png = await image.ScreenshotAsync(new() { Scale = ScreenshotScale.Device });
+        // What the code says, not how small it prints: shown large and whole before the screenshot.
+        await image.EvaluateAsync("async img => { img.style.width = img.style.height = '320px'; await img.decode(); }");
+        var png = await image.ScreenshotAsync(new() { Scale = ScreenshotScale.Css });
         var (pixels, width, height) = PngLuminance.Decode(png);
         var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8)));
         var result = new QRCodeReader().decode(bitmap, new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true });
