@@ -71,12 +71,14 @@ public static class WebAppExtensions
     /// </summary>
     public static WebApplication UseWebApp(this WebApplication app)
     {
-        app.UseRequestLocalization(new RequestLocalizationOptions
+        // Vietnamese formats for the pages only: in the standalone host the API shares this pipeline, and its answers
+        // must not change with a culture.
+        app.UseWhen(http => !WebSession.IsApiPath(http.Request.Path), web => web.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(Vietnamese),
             SupportedCultures = [Vietnamese],
             SupportedUICultures = [Vietnamese],
-        });
+        }));
         app.Use(async (http, next) =>
         {
             if (!WebSession.IsApiPath(http.Request.Path) && http.User.Identity?.IsAuthenticated != true)
