@@ -103,6 +103,22 @@ public sealed class KestrelEdgeTests(Upstreams upstreams)
     }
 
     [Fact]
+    public async Task Behind_a_trusted_tls_proxy_the_upstream_learns_the_https_scheme_and_from_a_stranger_it_does_not()
+    {
+        var (factory, address) = StartTrustingLoopback(upstreams, anonymousPerMinute: 100);
+        await using var _ = factory;
+        using var ingress = ClientFrom("127.0.0.1", address);
+        using var stranger = ClientFrom("127.0.0.7", address);
+
+        // The web app marks its session cookie Secure only when it sees the browser's https (an ingress ends TLS).
+        var trusted = await (await ingress.SendAsync(HttpMethod.Get, "/dang-nhap", headers: [new("X-Forwarded-For", "203.0.113.8"), new("X-Forwarded-Proto", "https")])).EchoAsync();
+        var forged = await (await stranger.SendAsync(HttpMethod.Get, "/dang-nhap", headers: [new("X-Forwarded-For", "203.0.113.9"), new("X-Forwarded-Proto", "https")])).EchoAsync();
+
+        Assert.Equal("https", trusted.Header("X-Forwarded-Proto"));
+        Assert.Equal("http", forged.Header("X-Forwarded-Proto"));
+    }
+
+    [Fact]
     public async Task A_body_over_the_gateway_limit_is_a_413_problem_and_not_forwarded()
     {
         var (factory, address) = Start(upstreams, anonymousPerMinute: 100);

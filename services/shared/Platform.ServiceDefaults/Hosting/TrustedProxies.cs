@@ -16,7 +16,8 @@ public static class TrustedProxies
     public static WebApplication UseTrustedProxies(this WebApplication app, IReadOnlyCollection<string>? networks)
     {
         if (networks is not { Count: > 0 }) return app;
-        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
+        // The scheme too: behind a TLS-terminating ingress the session cookie must still be marked Secure.
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
         // Only what is listed: the framework's defaults would also trust all of 127.0.0.0/8 and ::1.
         forwarded.KnownIPNetworks.Clear();
         forwarded.KnownProxies.Clear();
