@@ -103,7 +103,7 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
                     : [.. dossier.Apologies.Take(dossier.Apologies.Count - 1), dossier.Apologies[^1] with { NewDueDate = calendar.AddWorkingDays(dossier.Apologies[^1].NewDueDate, paused) }],
                 Steps = dossier.Steps.Select(s => s.Status == StepStatus.Done ? s : s with { DueDate = calendar.AddWorkingDays(s.DueDate, paused) }).ToList(),
             })
-            .Log(now, "supplement-received", by, $"{paused} working day(s) paused");
+            .Log(now, "supplement-received", by, $"Tạm dừng {paused} ngày làm việc"); // shown to the desk in the dossier's timeline
     }
 
     /// <summary>Interconnected dossiers: the current step is done and the next agency takes over.</summary>

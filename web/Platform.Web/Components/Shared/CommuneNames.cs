@@ -25,6 +25,19 @@ public sealed class CommuneNames(PlatformApi api, IMemoryCache cache)
         }
     }
 
+    /// <summary>"Huyện Giồng Trôm": the name its communes carry; the code itself when the list cannot be read.</summary>
+    public async Task<string> DistrictNameAsync(string code)
+    {
+        try
+        {
+            return (await AllAsync()).FirstOrDefault(c => c.District?.Code == code)?.District?.Name ?? code;
+        }
+        catch (ApiProblemException)
+        {
+            return code;
+        }
+    }
+
     /// <summary>"UBND xã Mỹ Thạnh"; the code itself when the list cannot be read.</summary>
     public async Task<string> DisplayNameAsync(string code) => (await FindAsync(code)) is { } commune ? commune.DisplayName ?? "UBND " + commune.Name : code;
 }
