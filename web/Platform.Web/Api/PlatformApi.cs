@@ -58,7 +58,19 @@ public sealed class PlatformApi(HttpClient http, ApiSession session, IHttpContex
         // The platform limits anonymous callers per address: pass on the citizen's, not this server's.
         if (context.HttpContext?.Connection.RemoteIpAddress is { } address)
             request.Headers.TryAddWithoutValidation("X-Forwarded-For", address.ToString());
-        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException)
+        {
+            throw new ApiProblemException(HttpStatusCode.ServiceUnavailable, new ApiProblem { Status = 503, Title = "Không kết nối được tới hệ thống; xin thử lại sau ít phút." });
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new ApiProblemException(HttpStatusCode.GatewayTimeout, new ApiProblem { Status = 504, Title = "Hệ thống trả lời quá chậm; xin thử lại." });
+        }
         if (response.IsSuccessStatusCode) return response;
         using (response)
         {

@@ -78,6 +78,10 @@ public static class WebSession
         return routes;
     }
 
+    /// <summary>The sign-in page, coming back to where the user is now.</summary>
+    public static string SignInUrl(Microsoft.AspNetCore.Components.NavigationManager navigation) =>
+        $"{SignInPath}?returnUrl={Uri.EscapeDataString("/" + navigation.ToBaseRelativePath(navigation.Uri))}";
+
     /// <summary>Only a path of this site: a sign-in link must never send anyone elsewhere.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")

@@ -35,7 +35,8 @@ public abstract class StaffPage : ComponentBase
         Commune = User.FindFirst(StaffClaims.Commune)?.Value ?? "";
         District = User.FindFirst(StaffClaims.District)?.Value;
         _signedIn.TrySetResult();
-        await LoadAsync();
+        // The workspace is prerendered, then rendered again in its circuit: read the API once, in the circuit.
+        if (RendererInfo.IsInteractive) await LoadAsync();
     }
 
     /// <summary>What the page reads when it opens.</summary>
@@ -58,18 +59,7 @@ public abstract class StaffPage : ComponentBase
         }
         catch (SessionExpiredException)
         {
-            var here = "/" + Navigation.ToBaseRelativePath(Navigation.Uri);
-            Navigation.NavigateTo($"{WebSession.SignInPath}?returnUrl={Uri.EscapeDataString(here)}", forceLoad: true);
-            return false;
-        }
-        catch (HttpRequestException)
-        {
-            Problem = new ApiProblem { Title = "Không kết nối được tới hệ thống; xin thử lại sau ít phút." };
-            return false;
-        }
-        catch (TaskCanceledException)
-        {
-            Problem = new ApiProblem { Title = "Hệ thống trả lời quá chậm; xin thử lại." };
+            Navigation.NavigateTo(WebSession.SignInUrl(Navigation), forceLoad: true);
             return false;
         }
         finally

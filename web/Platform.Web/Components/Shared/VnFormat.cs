@@ -28,5 +28,4 @@ public static class VnFormat
 
     public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.#", Vi) + "%" : "chưa có";
 
-    public static string Money(decimal? amount) => amount is null or 0 ? "Không thu phí" : amount.Value.ToString("N0", Vi) + " đồng";
 }

@@ -51,9 +51,4 @@ public static class CitizenWords
         _ => status ?? "",
     };
 
-    public static string Field(string? field) => ProcedureWords.Field(field);
-
-    public static string Days(int days) => ProcedureWords.Days(days);
-
-    public static string Fee(long? fee) => ProcedureWords.Fee(fee);
 }

@@ -114,9 +114,4 @@ public static class DeskText
         "pending" => "Chờ", "inprogress" or "in-progress" => "Đang xử lý", "done" => "Đã xong", _ => status,
     };
 
-    public static string Fee(long fee) => ProcedureWords.Fee(fee);
-
-    public static string Field(string field) => ProcedureWords.Field(field);
-
-    public static string Days(int processingDays) => ProcedureWords.Days(processingDays);
 }

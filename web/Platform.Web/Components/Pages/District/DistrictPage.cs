@@ -27,7 +27,7 @@ public abstract class DistrictPage : StaffPage
         {
             return await CommuneNames.AllAsync();
         }
-        catch (Exception e) when (e is Platform.Web.Api.ApiProblemException or HttpRequestException or TaskCanceledException)
+        catch (Platform.Web.Api.ApiProblemException)
         {
             return [];
         }

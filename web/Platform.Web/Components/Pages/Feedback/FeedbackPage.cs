@@ -38,7 +38,7 @@ public abstract class FeedbackPage : StaffPage
             var all = await Api.GetAsync<List<StaffViewDto>>(Path("api", "communes", Commune, "staff"));
             Staff = [.. all.Where(s => s.Staff.Status is null or "active").OrderBy(s => s.Staff.FullName, StringComparer.Create(VnCulture, false))];
         }
-        catch (Exception e) when (e is ApiProblemException or HttpRequestException or TaskCanceledException)
+        catch (ApiProblemException)
         {
             Staff = null;
         }
@@ -54,7 +54,7 @@ public abstract class FeedbackPage : StaffPage
         {
             return await Api.GetAsync<List<ProcedureDto>>(Path("api", "communes", Commune, "procedures"));
         }
-        catch (Exception e) when (e is ApiProblemException or HttpRequestException or TaskCanceledException)
+        catch (ApiProblemException)
         {
             return null;
         }
