@@ -138,6 +138,8 @@ public sealed class AccessibilityTests(WebAppFixture fixture)
         await Web.TabToAsync(page, "#feedback-submit");
         await page.Keyboard.PressAsync("Enter");
 
+        await Expect(page.Locator("#tracking-code, #feedback-problem, #load-problem").First).ToBeVisibleAsync();
+        Assert.True(await page.Locator("#tracking-code").CountAsync() == 1, "No tracking code; the page says: " + await page.Locator("main").InnerTextAsync());
         await Expect(page.Locator("#tracking-code")).ToHaveTextAsync(new Regex("^[A-Z2-9]{10}$"));
         var code = await page.Locator("#tracking-code").TextContentAsync();
         var leader = await Web.TokenAsync(fixture.Http, "chutich.mythanh");
