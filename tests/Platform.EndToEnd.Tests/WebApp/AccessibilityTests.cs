@@ -40,6 +40,8 @@ public sealed class AccessibilityTests(WebAppFixture fixture)
 
         await page.GotoAsync($"/can-bo/mot-cua/ho-so/{dossier.Id}");
         await Web.UntilShownAsync(() => page.Locator("[data-action=assign]").ClickAsync(), page.Locator("[data-testid=action-form]"));
+        // The form as the officer uses it: once the roster has loaded (the confirm button is disabled, as inactive, till then).
+        await Expect(page.Locator("[data-testid=action-confirm]")).ToBeEnabledAsync();
         found.AddRange(await Web.AxeAsync(page, "dossier page (assign form open)"));
 
         await page.GotoAsync($"/in/ho-so/{dossier.Id}/tiep-nhan");
