@@ -35,6 +35,17 @@ public sealed class OnePersonOneVoteTests(CouncilHost host) : IClassFixture<Coun
     }
 
     [Fact]
+    public async Task Two_accounts_of_one_person_voting_at_once_still_cast_one_vote()
+    {
+        host.Clock.SetLocal(2020, 9, 1);
+        var id = await host.NominateAsync(Steps.Individual(2020, name: "Cùng lúc"));
+        var answers = await Task.WhenAll(Enumerable.Range(1, 2).Select(i => Vote(id, CouncilAccount($"hdtdkt5-{i}", Seed.CouncilStaff(5)))));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        var read = await host.GetAsync($"{Steps.Nominations()}/{id}", host.Office);
+        Assert.Equal(Seed.CouncilStaff(5), Assert.Single(read.GetProperty("votes").EnumerateArray()).Str("member"));
+    }
+
+    [Fact]
     public async Task An_account_of_no_staff_member_or_of_one_off_the_roster_cannot_vote()
     {
         host.Clock.SetLocal(2016, 9, 1);
