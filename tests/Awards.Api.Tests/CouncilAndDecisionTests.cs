@@ -6,7 +6,7 @@ using Platform.ServiceDefaults.Security;
 namespace Awards.Api.Tests;
 
 /// <summary>Council votes with the tally and threshold kept, the commune chairman's and the district's decisions, and AwardGranted on the radio.</summary>
-public sealed class CouncilAndDecisionTests(AwardsHost host) : IClassFixture<AwardsHost>
+public sealed class CouncilAndDecisionTests(CouncilHost host) : IClassFixture<CouncilHost>
 {
     private static void AssertTally(JsonElement nomination, int approvals, int rejections, int size, int needed, string rule)
     {
@@ -29,6 +29,11 @@ public sealed class CouncilAndDecisionTests(AwardsHost host) : IClassFixture<Awa
         Assert.Equal("approved", three.Str("status"));
         AssertTally(three, 3, 1, 5, 3, "more-than-half");
         Assert.Equal(["council-1", "council-2", "council-3", "council-4"], three.GetProperty("votes").EnumerateArray().Select(v => v.Str("member")));
+        // The tally keeps who approved and who did not, by name.
+        var tally = three.GetProperty("tally");
+        Assert.Equal([Seed.CouncilName(1), Seed.CouncilName(3), Seed.CouncilName(4)], tally.GetProperty("approvedBy").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal([Seed.CouncilName(2)], tally.GetProperty("rejectedBy").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal(Seed.Council.Select(c => c.Name), tally.GetProperty("council").EnumerateArray().Select(m => m.Str("name")));
 
         await host.VoteAsync(id, 4).ProblemAsync(HttpStatusCode.Conflict, "already-voted");
         await host.VoteAsync(id, 5).ProblemAsync(HttpStatusCode.Conflict, "voting-closed");
@@ -44,7 +49,7 @@ public sealed class CouncilAndDecisionTests(AwardsHost host) : IClassFixture<Awa
         Assert.Equal("rejected", rejected.Str("status"));
         AssertTally(rejected, 0, 3, 5, 3, "more-than-half");
 
-        await host.Client.PutJsonAsync("/api/communes/my-thanh/campaigns/cchc-2015-2020/years/2019", host.Office, new { councilSize = 3 }).JsonAsync(HttpStatusCode.OK);
+        await host.SeatCouncilAsync(2019, [Seed.CouncilStaff(1), Seed.CouncilStaff(2), Seed.CouncilStaff(3)]);
         host.Clock.SetLocal(2019, 9, 1);
         var small = await host.NominateAsync(Steps.Individual(2019, name: "Hội đồng nhỏ"));
         await host.VoteAsync(small, 1).JsonAsync(HttpStatusCode.OK);

@@ -16,6 +16,7 @@ public sealed class TenantIsolationTests(AwardsHost host) : IClassFixture<Awards
         { "GET", "/api/communes/my-thanh/campaigns/cchc-2015-2020" },
         { "POST", "/api/communes/my-thanh/campaigns/cchc-2015-2020/years" },
         { "PUT", "/api/communes/my-thanh/campaigns/cchc-2015-2020/years/2016" },
+        { "PUT", "/api/communes/my-thanh/campaigns/cchc-2015-2020/years/2016/council" },
         { "GET", "/api/communes/my-thanh/achievements" },
         { "POST", "/api/communes/my-thanh/achievements" },
         { "GET", "/api/communes/my-thanh/nominations" },
@@ -72,6 +73,8 @@ public sealed class TenantIsolationTests(AwardsHost host) : IClassFixture<Awards
         await host.Client.PostJsonAsync("/api/communes/luong-hoa/awards", leader, new { nominationId = id, decisionNo = "1/QĐ" }).ProblemAsync(HttpStatusCode.NotFound);
         await host.Client.GetAsync("/api/communes/luong-hoa/campaigns/rieng-my-thanh", office).ProblemAsync(HttpStatusCode.NotFound);
         await host.Client.PutJsonAsync("/api/communes/luong-hoa/campaigns/rieng-my-thanh/years/2021", office, new { councilSize = 7 }).ProblemAsync(HttpStatusCode.NotFound);
+        await host.Client.PutJsonAsync("/api/communes/luong-hoa/campaigns/rieng-my-thanh/years/2021/council", office,
+            new { members = new[] { new { staffId = Seed.LuongHoaStaff } } }).ProblemAsync(HttpStatusCode.NotFound);
         Assert.DoesNotContain((await host.GetAsync("/api/communes/luong-hoa/nominations?year=2016", office)).EnumerateArray(), n => n.Str("id") == id);
         Assert.DoesNotContain((await host.GetAsync("/api/communes/luong-hoa/campaigns", office)).EnumerateArray(), c => c.GetProperty("campaign").Str("id") == "rieng-my-thanh");
         // Nothing changed in my-thanh.

@@ -23,6 +23,8 @@ public sealed class AuthTokenTests(PersonnelHost host) : IClassFixture<Personnel
         Assert.False(string.IsNullOrWhiteSpace(claims.GetProperty("name").GetString()));
         Assert.Equal(["desk-officer"], TestApi.Strings(claims.GetProperty("role")));
         Assert.Equal(Demo.MyThanh, claims.GetProperty("commune").GetString());
+        // The person behind the account: what awards counts one vote per, whichever of their accounts signs in.
+        Assert.Equal("mt-tu-phap", claims.GetProperty("staff").GetString());
         Assert.False(claims.TryGetProperty("district", out _), "a commune account's token must not carry a district claim");
         Assert.Equal("cchc-platform", claims.GetProperty("iss").GetString());
         Assert.Equal(expiresIn, claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64());
@@ -37,6 +39,7 @@ public sealed class AuthTokenTests(PersonnelHost host) : IClassFixture<Personnel
         Assert.False(string.IsNullOrWhiteSpace(claims.GetProperty("name").GetString()));
         Assert.Equal(Demo.District, claims.GetProperty("district").GetString());
         Assert.False(claims.TryGetProperty("commune", out _), "a district account's token must not carry a commune claim");
+        Assert.False(claims.TryGetProperty("staff", out _), "an account of no staff member must not carry a staff claim");
         var roles = TestApi.Strings(claims.GetProperty("role"));
         Assert.Contains("district-admin", roles);
         Assert.Contains("district-officer", roles);

@@ -23,6 +23,15 @@ public static class Seed
     public const string Office = "mt-van-phong";
     public const string OfficeName = "Lê Văn Tâm";
     public const string LuongHoaStaff = "lh-mot-cua";
+
+    /// <summary>The five staff members <see cref="CouncilHost"/> registers and seats on the council of 2015–2020.</summary>
+    public static readonly IReadOnlyList<(string Id, string Name)> Council =
+    [
+        ("council-1", "Phạm Thanh Diễn"), ("council-2", "Nguyễn Văn Hùng"), ("council-3", "Võ Thị Hoa"), ("council-4", "Huỳnh Văn Bé"), ("council-5", "Đặng Thị Hạnh"),
+    ];
+
+    public static string CouncilStaff(int n) => Council[n - 1].Id;
+    public static string CouncilName(int n) => Council[n - 1].Name;
 }
 
 /// <summary>
@@ -47,7 +56,8 @@ public class AwardsHost : IAsyncLifetime
     public string Leader => Tokens.ForCommune(Seed.MyThanh, Roles.CommuneLeader);
     public string Radio => Tokens.ForCommune(Seed.MyThanh, Roles.Radio);
     public string DistrictOfficer => Tokens.ForDistrict(Seed.District, Roles.DistrictOfficer);
-    public string Member(int n, string commune = Seed.MyThanh) => Tokens.Member($"council-{n}", commune, Roles.EmulationCouncil);
+    /// <summary>Council member n's account (<c>hdtdkt{n}</c>) of staff member <c>council-{n}</c>.</summary>
+    public string Member(int n, string commune = Seed.MyThanh) => Tokens.Staff($"hdtdkt{n}", Seed.CouncilStaff(n), commune, Roles.EmulationCouncil);
 
     public virtual async ValueTask InitializeAsync()
     {
@@ -97,6 +107,14 @@ public class AwardsHost : IAsyncLifetime
         await Eventually.TrueAsync(() => Factory.Store.HasConsumedAsync(consumer, id, Ct), $"{typeof(T).Name} to be consumed by {consumer}");
     }
 
+    public static string CouncilPath(int year, string campaign = Movement.Id, string commune = Seed.MyThanh) =>
+        $"/api/communes/{commune}/campaigns/{campaign}/years/{year}/council";
+
+    /// <summary>Names the council of a year through the API: staff ids in order, seats as many as named unless <paramref name="size"/> says.</summary>
+    public async Task<JsonElement> SeatCouncilAsync(int year, IEnumerable<string> staffIds, int? size = null, string campaign = Movement.Id) =>
+        await Client.PutJsonAsync(CouncilPath(year, campaign), Office, new { size, members = staffIds.Select(id => new { staffId = id }).ToArray() })
+            .JsonAsync(HttpStatusCode.OK);
+
     public async Task<JsonElement> GetAsync(string path, string token) => await Client.GetAsync(path, token).JsonAsync(HttpStatusCode.OK);
 
     public virtual async ValueTask DisposeAsync()
@@ -104,5 +122,26 @@ public class AwardsHost : IAsyncLifetime
         Client.Dispose();
         await Factory.DisposeAsync();
         GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>
+/// An <see cref="AwardsHost"/> whose Mỹ Thạnh has a council: five more staff members (<see cref="Seed.Council"/>) registered
+/// and named as the council of each year of the movement (2015–2020), five seats.
+/// </summary>
+public sealed class CouncilHost : AwardsHost
+{
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        foreach (var (id, name) in Seed.Council)
+            await PublishAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = id, FullName = name, Kind = "cadre", Position = "pho-chu-tich-ubnd" });
+        await Eventually.TrueAsync(async () =>
+        {
+            foreach (var (id, _) in Seed.Council)
+                if (await Factory.Store.FindAsync<StaffCard>(Seed.MyThanh, id, TestContext.Current.CancellationToken) is null) return false;
+            return true;
+        }, "the council's staff cards");
+        for (var year = Movement.FromYear; year <= Movement.ToYear; year++) await SeatCouncilAsync(year, Seed.Council.Select(c => c.Id));
     }
 }

@@ -30,6 +30,13 @@ public sealed class Tokens(SigningKey key, TimeProvider clock)
     public string Member(string subject, string commune, params string[] roles) =>
         Create(new Dictionary<string, object> { [ClaimNames.Commune] = commune, [ClaimNames.Role] = RoleClaim(roles), [ClaimNames.Subject] = subject, [ClaimNames.Name] = subject });
 
+    /// <summary>An account (<c>sub</c>) of a staff member (<c>staff</c>): several accounts of one person share the staff claim.</summary>
+    public string Staff(string subject, string staffId, string commune, params string[] roles) =>
+        Create(new Dictionary<string, object>
+        {
+            [ClaimNames.Commune] = commune, [ClaimNames.Role] = RoleClaim(roles), [ClaimNames.Subject] = subject, [ClaimNames.Name] = subject, [ClaimNames.Staff] = staffId,
+        });
+
     /// <summary>A token valid only around the given instant (nothing widened).</summary>
     public string ValidAround(DateTimeOffset instant, string commune, string role) =>
         Create(new Dictionary<string, object> { [ClaimNames.Commune] = commune, [ClaimNames.Role] = role }, instant.UtcDateTime, instant.UtcDateTime);

@@ -17,6 +17,9 @@ public sealed record IndicatorInput(double? Weight, double? Target);
 public sealed record PlanInput(int? Year, string? Theme, QuotaInput? CommuneQuota, QuotaInput? DistrictQuota, DateOnly? CommuneDeadline, DateOnly? DistrictDeadline,
     int? CouncilSize, int? ApprovalsNeeded, IReadOnlyDictionary<string, IndicatorInput>? Indicators);
 public sealed record CampaignRequest(string? Id, string? Name, string? Description, int? FromYear, int? ToYear, IReadOnlyList<PlanInput>? Years);
+public sealed record CouncilMemberInput(string? StaffId, string? Seat);
+/// <summary>The council of a year: its seats (<c>size</c>, by default as many as named) and its named members, staff of the commune.</summary>
+public sealed record CouncilRequest(int? Size, IReadOnlyList<CouncilMemberInput?>? Members);
 public sealed record CampaignView(Campaign Campaign, IReadOnlyList<CampaignPlan> Plans);
 
 /// <summary>The emulation movements of a commune and their yearly plans (seed II.2): the movement exists after onboarding; the office adds more.</summary>
@@ -34,6 +37,8 @@ public static class CampaignsApi
         campaigns.MapPost("/{id}/years", AddYear).RequireRoles(Keepers).WithSummary("Add a year's plan (a later year extends the movement).");
         campaigns.MapPut("/{id}/years/{year:int}", UpdateYear).RequireRoles(Keepers)
             .WithSummary("Change a year's theme, quotas, deadlines, council size and threshold, scoreboard weights and targets.");
+        campaigns.MapPut("/{id}/years/{year:int}/council", SetCouncil).RequireRoles(Keepers)
+            .WithSummary("Name the year's Emulation and Commendation Council: its seats and members (staff of the commune); only they vote, one vote each.");
         return routes;
     }
 
@@ -172,8 +177,8 @@ public static class CampaignsApi
             v.Require(deadline is null || deadline.Value.Year == year || deadline.Value.Year == year + 1, prefix + name, AwardsMessages.DeadlineYear);
         v.Require(p.CommuneDeadline is null || p.DistrictDeadline is null || p.CommuneDeadline <= p.DistrictDeadline, prefix + "districtDeadline",
             AwardsMessages.DistrictDeadline);
-        v.Require(p.CouncilSize is null or (>= 1 and <= 50), prefix + "councilSize", CommonMessages.Range, 1, 50);
-        v.Require(p.ApprovalsNeeded is null || (p.ApprovalsNeeded >= 1 && p.ApprovalsNeeded <= (p.CouncilSize ?? 50)), prefix + "approvalsNeeded",
+        v.Require(p.CouncilSize is null or (>= 1 and <= Movement.MaxCouncilSize), prefix + "councilSize", CommonMessages.Range, 1, Movement.MaxCouncilSize);
+        v.Require(p.ApprovalsNeeded is null || (p.ApprovalsNeeded >= 1 && p.ApprovalsNeeded <= (p.CouncilSize ?? Movement.MaxCouncilSize)), prefix + "approvalsNeeded",
             AwardsMessages.ApprovalsNeeded);
         foreach (var (key, value) in p.Indicators ?? new Dictionary<string, IndicatorInput>())
             v.Require(Domain.Indicators.All.Contains(key) && value?.Weight is >= 0 and <= 100 && value.Target is > 0 and <= 1000
@@ -200,13 +205,51 @@ public static class CampaignsApi
             UpdatedAt = now,
             UpdatedBy = by,
         };
-        // What was sent is checked field by field; the plan it makes, with the defaults it keeps, must still hold together
-        // (a threshold above the council's size would reject every nomination at its first vote).
-        if (applied.ApprovalsNeeded > applied.CouncilSize || applied.CommuneDeadline > applied.DistrictDeadline)
-            throw new BusinessRuleException("inconsistent-plan", Wording.Of(AwardsMessages.InconsistentPlan, applied.Year),
-                [.. applied.ApprovalsNeeded > applied.CouncilSize ? [Wording.Of(AwardsMessages.ApprovalsExceedCouncil)] : Array.Empty<Wording>(),
-                 .. applied.CommuneDeadline > applied.DistrictDeadline ? [Wording.Of(AwardsMessages.CommuneDeadlineAfterDistrict)] : Array.Empty<Wording>()]);
+        // What was sent is checked field by field; the plan it makes, with the defaults and roster it keeps, must still hold together.
+        ThrowIfInconsistent(applied);
         return applied;
+    }
+
+    private static void ThrowIfInconsistent(CampaignPlan plan)
+    {
+        if (plan.Inconsistencies() is { Count: > 0 } reasons)
+            throw new BusinessRuleException("inconsistent-plan", Wording.Of(AwardsMessages.InconsistentPlan, plan.Year), reasons);
+    }
+
+    public static async Task<Ok<CampaignPlan>> SetCouncil(string commune, string id, int year, CouncilRequest request, IDocumentStore<AwardsData> store,
+        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var members = request.Members ?? [];
+        var validation = new InputValidation()
+            .Require(members.Count is >= 1 and <= Movement.MaxCouncilSize, "members", AwardsMessages.CouncilMembers, Movement.MaxCouncilSize)
+            .Require(request.Size is null or (>= 1 and <= Movement.MaxCouncilSize), "size", CommonMessages.Range, 1, Movement.MaxCouncilSize)
+            .Require(request.Size is null || request.Size >= members.Count, "size", AwardsMessages.CouncilSizeBelowMembers, members.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (member, i) in members.Select((m, i) => (m, i)))
+        {
+            validation.RequireText(member?.StaffId, $"members[{i}].staffId", 64)
+                .Require(member?.Seat is null || member.Seat.Trim().Length is > 0 and <= 100, $"members[{i}].seat", AwardsMessages.LengthRange, 1, 100);
+            if (member?.StaffId is { } staffId && !seen.Add(staffId.Trim()))
+                validation.Add($"members[{i}].staffId", Wording.Of(AwardsMessages.CouncilDuplicate, staffId.Trim()));
+        }
+        validation.ThrowIfInvalid();
+        var stored = await store.FindAsync<CampaignPlan>(commune, CampaignPlan.Key(id, year), ct) ?? throw new NotFoundException(AwardsMessages.CampaignYear, $"{id}/{year}");
+        var roster = new List<CouncilMember>();
+        var unknown = new List<Wording>();
+        foreach (var member in members)
+        {
+            var staffId = member!.StaffId!.Trim();
+            if ((await store.FindAsync<StaffCard>(commune, staffId, ct))?.Document is { } card) roster.Add(new CouncilMember(card.Id, card.FullName, member.Seat?.Trim()));
+            else unknown.Add(Wording.Of(AwardsMessages.UnknownStaff, staffId));
+        }
+        if (unknown.Count > 0) throw new BusinessRuleException("unknown-staff", Wording.Sentences(unknown), unknown);
+        var plan = stored.Document with
+        {
+            CouncilSize = request.Size ?? roster.Count, Council = roster, UpdatedAt = time.GetUtcNow().UtcDateTime, UpdatedBy = user.Actor(),
+        };
+        ThrowIfInconsistent(plan);
+        await store.CommitAsync(new ChangeSet().Update(stored, plan), ct);
+        return TypedResults.Ok(plan);
     }
 
     internal static DateOnly Today(TimeProvider time) => VietnamTime.Today(time.GetUtcNow().UtcDateTime);

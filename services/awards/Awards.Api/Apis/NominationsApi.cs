@@ -34,7 +34,7 @@ public static class NominationsApi
         nominations.MapPost("/", File).RequireRoles(Roles.CommuneOffice)
             .WithSummary("File a nomination; 422 over the year's quota, past its deadline (Vietnam time) or when the nominee is not eligible.");
         nominations.MapPost("/{id}/votes", VoteOn).RequireRoles(Roles.EmulationCouncil)
-            .WithSummary("A council member's vote; the vote closes once the threshold is reached or can no longer be.");
+            .WithSummary("A council member's vote, one per person on the year's roster (the filer's own approval does not count); the vote closes once the threshold is reached or can no longer be.");
         nominations.MapPost("/{id}/forward", Forward).RequireRoles(Roles.CommuneOffice, Roles.CommuneLeader)
             .WithSummary("Send a council-approved district-level nomination to the district (quota and 10 December deadline).");
         nominations.MapPost("/{id}/withdraw", Withdraw).RequireRoles(Roles.CommuneOffice).WithSummary("Withdraw a nomination not yet decided; its quota place is freed.");
@@ -111,6 +111,7 @@ public static class NominationsApi
             Id = Guid.NewGuid().ToString("N")[..12], CampaignId = plan.CampaignId, Year = year, Level = request.Level!, Kind = request.Kind!,
             Nominee = new Nominee(nominee.StaffId, nominee.Name!.Trim()), Title = title!.Code, TitleName = title.NameAt(request.Level!),
             Reason = request.Reason!.Trim(), Status = NominationStatus.Proposed, CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = user.Actor(),
+            FiledByStaff = user.StaffId(),
         };
         var changes = new ChangeSet().Insert(commune, nomination.Id, nomination);
         // The ledger is one document: of two filings racing for the last place, one conflicts (409) and sees the quota on retry.
@@ -120,23 +121,34 @@ public static class NominationsApi
         return TypedResults.Created($"/api/communes/{commune}/nominations/{nomination.Id}", nomination);
     }
 
+    /// <summary>
+    /// A vote belongs to a person on the year's roster, once: the account must name a staff member (its <c>staff</c> claim) who
+    /// sits on the council, and a second account of the same person finds the vote already cast.
+    /// </summary>
     public static async Task<Ok<Nomination>> VoteOn(string commune, string id, VoteRequest request, IDocumentStore<AwardsData> store, TimeProvider time,
         ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().Require(request.Approve is not null, "approve", AwardsMessages.BooleanRequired).ThrowIfInvalid();
-        var member = user.FindFirst(ClaimNames.Subject)?.Value ?? throw new ConflictException("no-member", Wording.Of(AwardsMessages.NoMember));
         var stored = await LoadAsync(store, commune, id, ct);
         var nomination = stored.Document;
-        if (nomination.Votes.Any(v => v.Member == member))
-            throw new ConflictException("already-voted", Wording.Of(AwardsMessages.AlreadyVoted, member));
+        var staffId = user.StaffId() ?? throw new BusinessRuleException("no-staff-member", Wording.Of(AwardsMessages.NoStaffMember));
+        var plan = (await AwardsWork.GoverningPlanAsync(store, commune, nomination.Year, nomination.CampaignId, ct))?.Document;
+        // The council's roster, size and threshold are fixed by the first vote, so that a later change of the plan cannot move a count under way.
+        var council = nomination.Tally?.Council is { Count: > 0 } fixedRoster ? fixedRoster : plan?.Council ?? [];
+        if (council.Count == 0) throw new BusinessRuleException("no-council", Wording.Of(AwardsMessages.NoCouncil, nomination.Year));
+        var member = council.FirstOrDefault(m => m.StaffId == staffId)
+                     ?? throw new BusinessRuleException("not-on-council",
+                         Wording.Of(AwardsMessages.NotOnCouncil, await AwardsWork.NameOfAsync(store, commune, staffId, ct), nomination.Year));
+        if (nomination.Votes.Any(v => v.Member == member.StaffId))
+            throw new ConflictException("already-voted", Wording.Of(AwardsMessages.AlreadyVoted, member.Name));
         if (nomination.Status != NominationStatus.Proposed)
             throw new ConflictException("voting-closed", Wording.Of(AwardsMessages.VotingClosed, NominationStatus.Name(nomination.Status)));
-        var plan = (await AwardsWork.GoverningPlanAsync(store, commune, nomination.Year, nomination.CampaignId, ct))?.Document;
-        // The council's size and threshold are fixed by the first vote, so that a later change of the plan cannot move a count under way.
         var size = nomination.Tally?.CouncilSize ?? plan?.CouncilSize ?? Movement.DefaultCouncilSize;
         var needed = nomination.Tally?.Needed ?? plan?.Needed ?? size / 2 + 1;
         var rule = nomination.Tally?.Rule ?? plan?.ThresholdRule ?? "more-than-half";
-        var voted = nomination.WithVote(new Vote(member, user.Actor(), request.Approve!.Value, time.GetUtcNow().UtcDateTime), size, needed, rule);
+        var vote = new Vote(member.StaffId, member.Name, request.Approve!.Value, time.GetUtcNow().UtcDateTime) { Account = user.FindFirst(ClaimNames.Subject)?.Value };
+        // Two accounts of one person racing: both read the same version, and the second commit conflicts (409).
+        var voted = nomination.WithVote(vote, council, size, needed, rule);
         await store.CommitAsync(new ChangeSet().Update(stored, voted), ct);
         return TypedResults.Ok(voted);
     }

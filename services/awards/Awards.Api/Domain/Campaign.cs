@@ -1,3 +1,5 @@
+using Awards.Api.Localization;
+using Platform.ServiceDefaults.Problems;
 namespace Awards.Api.Domain;
 
 public sealed record Quota(int Collective, int Individual)
@@ -7,6 +9,13 @@ public sealed record Quota(int Collective, int Individual)
 
 /// <summary>One scoreboard indicator's weight (points) and target rate: full points at R ≥ T, else R × points ÷ T (Decision 766/QĐ-TTg).</summary>
 public sealed record IndicatorSetting(double Weight, double Target);
+
+/// <summary>
+/// A named member of a year's Emulation and Commendation Council (Hội đồng Thi đua – Khen thưởng): a staff member of the
+/// commune, with their seat on it (chủ tịch, phó chủ tịch, ủy viên, thư ký) when the office gives one. A vote belongs to
+/// the person, whichever of their accounts casts it.
+/// </summary>
+public sealed record CouncilMember(string StaffId, string Name, string? Seat);
 
 /// <summary>An emulation movement (phong trào thi đua) of a commune, with a plan per year (<see cref="CampaignPlan"/>).</summary>
 public sealed record Campaign
@@ -22,8 +31,8 @@ public sealed record Campaign
 }
 
 /// <summary>
-/// A campaign's plan for one year: its theme, the nomination quotas and deadlines (seed II.3), the council's size and
-/// threshold, the scoreboard's weights and targets. Stored apart from the campaign (id <c>{campaignId}:{year}</c>) so
+/// A campaign's plan for one year: its theme, the nomination quotas and deadlines (seed II.3), the council's size,
+/// roster and threshold, the scoreboard's weights and targets. Stored apart from the campaign (id <c>{campaignId}:{year}</c>) so
 /// that "which plan governs year Y" is one indexed query.
 /// </summary>
 public sealed record CampaignPlan
@@ -35,7 +44,10 @@ public sealed record CampaignPlan
     public required Quota DistrictQuota { get; init; }
     public required DateOnly CommuneDeadline { get; init; }
     public required DateOnly DistrictDeadline { get; init; }
+    /// <summary>The council's seats; the threshold counts them, vacant ones included.</summary>
     public required int CouncilSize { get; init; }
+    /// <summary>The council's named members for the year, at most <see cref="CouncilSize"/>; empty until the office names them, and no one votes until then.</summary>
+    public IReadOnlyList<CouncilMember> Council { get; init; } = [];
     /// <summary>Approvals a nomination needs; null means more than half of the council.</summary>
     public int? ApprovalsNeeded { get; init; }
     public required IReadOnlyDictionary<string, IndicatorSetting> Indicators { get; init; }
@@ -48,6 +60,19 @@ public sealed record CampaignPlan
     public int Needed => ApprovalsNeeded ?? CouncilSize / 2 + 1;
 
     public string ThresholdRule => ApprovalsNeeded is null ? "more-than-half" : "fixed";
+
+    /// <summary>What would make the plan not hold together, each as a reason (empty when it holds).</summary>
+    public IReadOnlyList<Wording> Inconsistencies()
+    {
+        var reasons = new List<Wording>();
+        // A threshold above the council's size would reject every nomination at its first vote.
+        if (ApprovalsNeeded > CouncilSize) reasons.Add(Wording.Of(AwardsMessages.ApprovalsExceedCouncil));
+        if (CommuneDeadline > DistrictDeadline) reasons.Add(Wording.Of(AwardsMessages.CommuneDeadlineAfterDistrict));
+        if (Council.Count > CouncilSize) reasons.Add(Wording.Of(AwardsMessages.CouncilExceedsSize, Council.Count, CouncilSize));
+        // Fewer named members than the approvals needed: nothing could ever be approved.
+        else if (Council.Count > 0 && Council.Count < Needed) reasons.Add(Wording.Of(AwardsMessages.CouncilBelowNeeded, Council.Count, Needed));
+        return reasons;
+    }
 }
 
 public static class Movement
@@ -57,6 +82,7 @@ public static class Movement
     public const int ToYear = 2020;
     /// <summary>A commune council of the chairman, vice-chairman, office, Front and unions: five unless the office says otherwise.</summary>
     public const int DefaultCouncilSize = 5;
+    public const int MaxCouncilSize = 50;
 
     public static readonly Quota CommuneQuota = new(1, 3);
     public static readonly Quota DistrictQuota = new(1, 1);

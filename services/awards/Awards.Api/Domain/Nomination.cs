@@ -69,10 +69,27 @@ public static class AwardTitles
 
 public sealed record Nominee(string? StaffId, string Name);
 
-public sealed record Vote(string Member, string? MemberName, bool Approve, DateTime At);
+/// <summary>
+/// A council member's vote: <see cref="Member"/> is the staff member (one vote per person), <see cref="MemberName"/> their
+/// name on the roster, <see cref="Account"/> the account that cast it.
+/// </summary>
+public sealed record Vote(string Member, string? MemberName, bool Approve, DateTime At)
+{
+    public string? Account { get; init; }
+}
 
-/// <summary>The council's count, kept with the decision: approvals needed of how many seats, and under which rule.</summary>
-public sealed record Tally(int Approvals, int Rejections, int CouncilSize, int Needed, string Rule);
+/// <summary>
+/// The council's count, kept with the decision: approvals needed of how many seats, under which rule, and by whom. The
+/// roster is the one the first vote found, so that a later change of the plan cannot move a count under way.
+/// </summary>
+public sealed record Tally(int Approvals, int Rejections, int CouncilSize, int Needed, string Rule)
+{
+    public IReadOnlyList<CouncilMember> Council { get; init; } = [];
+    public IReadOnlyList<string> ApprovedBy { get; init; } = [];
+    public IReadOnlyList<string> RejectedBy { get; init; } = [];
+    /// <summary>Approvals recorded but not counted: the filer's own (whoever filed a nomination cannot carry it).</summary>
+    public IReadOnlyList<string> NotCounted { get; init; } = [];
+}
 
 public sealed record Decision(bool Granted, string DecisionNo, string Title, string? Note, string? DecidedBy, DateTime DecidedAt);
 
@@ -99,23 +116,33 @@ public sealed record Nomination
     public Decision? Decision { get; init; }
     public required DateTime CreatedAt { get; init; }
     public string? CreatedBy { get; init; }
+    /// <summary>The staff member who filed it (the filer's token): their own approval never counts toward the threshold.</summary>
+    public string? FiledByStaff { get; init; }
 
     /// <summary>Counts against the yearly quota while it is alive.</summary>
     public bool HoldsQuota => !Thematic && Status is not NominationStatus.Withdrawn;
 
     /// <summary>
-    /// Records a member's vote and closes the vote once the outcome is settled: approved when approvals reach the
-    /// threshold, rejected when the remaining seats can no longer reach it (the council decides by vote, Law 06/2022).
+    /// Records a council member's vote and closes the vote once the outcome is settled (the council decides by vote,
+    /// Law 06/2022): approved when the counted approvals reach the threshold, rejected when the named members who could
+    /// still approve can no longer reach it. The filer's own approval is recorded and not counted.
     /// </summary>
-    public Nomination WithVote(Vote vote, int councilSize, int needed, string rule)
+    public Nomination WithVote(Vote vote, IReadOnlyList<CouncilMember> council, int councilSize, int needed, string rule)
     {
         var votes = Votes.Append(vote).ToList();
-        var approvals = votes.Count(v => v.Approve);
-        var rejections = votes.Count - approvals;
-        var status = approvals >= needed ? NominationStatus.Approved
-            : councilSize - rejections < needed ? NominationStatus.Rejected
+        var counted = votes.Where(v => v.Approve && v.Member != FiledByStaff).ToList();
+        var rejections = votes.Where(v => !v.Approve).ToList();
+        var possible = council.Count(m => m.StaffId != FiledByStaff && !rejections.Any(v => v.Member == m.StaffId));
+        var status = counted.Count >= needed ? NominationStatus.Approved
+            : possible < needed ? NominationStatus.Rejected
             : NominationStatus.Proposed;
-        return this with { Votes = votes, Tally = new Tally(approvals, rejections, councilSize, needed, rule), Status = status };
+        static IReadOnlyList<string> Names(IEnumerable<Vote> of) => of.Select(v => v.MemberName ?? v.Member).ToList();
+        var tally = new Tally(counted.Count, rejections.Count, councilSize, needed, rule)
+        {
+            Council = council, ApprovedBy = Names(counted), RejectedBy = Names(rejections),
+            NotCounted = Names(votes.Where(v => v.Approve && v.Member == FiledByStaff)),
+        };
+        return this with { Votes = votes, Tally = tally, Status = status };
     }
 }
 

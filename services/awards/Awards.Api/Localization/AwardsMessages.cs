@@ -27,6 +27,11 @@ public static class AwardsMessages
     public const string InconsistentPlan = "awards.plan.inconsistent";
     public const string ApprovalsExceedCouncil = "awards.plan.approvals-exceed-council";
     public const string CommuneDeadlineAfterDistrict = "awards.plan.commune-deadline-after-district";
+    public const string CouncilExceedsSize = "awards.plan.council-exceeds-size";
+    public const string CouncilBelowNeeded = "awards.plan.council-below-needed";
+    public const string CouncilMembers = "awards.council.members";
+    public const string CouncilSizeBelowMembers = "awards.council.size-below-members";
+    public const string CouncilDuplicate = "awards.council.duplicate";
     public const string Level = "awards.field.level";
     public const string Kind = "awards.field.kind";
     public const string TitleForCollective = "awards.field.title-for-collective";
@@ -52,7 +57,9 @@ public static class AwardsMessages
     public const string LevelCompleted = "awards.evaluation.completed";
     public const string LevelNotCompleted = "awards.evaluation.not-completed";
     public const string BooleanRequired = "awards.field.boolean-required";
-    public const string NoMember = "awards.vote.no-member";
+    public const string NoStaffMember = "awards.vote.no-staff-member";
+    public const string NoCouncil = "awards.vote.no-council";
+    public const string NotOnCouncil = "awards.vote.not-on-council";
     public const string AlreadyVoted = "awards.vote.already-voted";
     public const string VotingClosed = "awards.vote.closed";
     public const string CommuneLevel = "awards.nomination.commune-level";

@@ -24,7 +24,9 @@ public static class DemoData
         new("chutich.mythanh", "commune-leader", "Chủ tịch UBND xã Mỹ Thạnh"),
         new("motcua.mythanh", "desk-officer", "Công chức Bộ phận một cửa"),
         new("vanphong.mythanh", "commune-office", "Công chức Văn phòng – Thống kê"),
-        new("hdtdkt.mythanh", "emulation-council", "Hội đồng Thi đua – Khen thưởng xã"),
+        new("hdtdkt.mythanh", "emulation-council", "Hội đồng Thi đua – Khen thưởng xã (Nguyễn Thị Lan)"),
+        new("hdtdkt2.mythanh", "emulation-council", "Hội đồng Thi đua – Khen thưởng xã (Nguyễn Văn Hùng)"),
+        new("hdtdkt3.mythanh", "emulation-council", "Hội đồng Thi đua – Khen thưởng xã (Võ Thị Hoa)"),
         new("mttq.mythanh", "front", "Ủy ban MTTQ xã"),
         new("radio-mythanh", "radio (API client: clientId/clientSecret)", "Đài truyền thanh xã"),
     ];
@@ -91,7 +93,11 @@ public static class DemoData
             ("chutich.mythanh", "Phạm Thanh Diễn", Roles.CommuneLeader, "mt-chu-tich"),
             ("motcua.mythanh", "Trần Thị Mai", Roles.DeskOfficer, "mt-tu-phap"),
             ("vanphong.mythanh", "Lê Văn Tâm", Roles.CommuneOffice, "mt-van-phong"),
+            // Three council members, each a staff member: the office names them as the year's council in awards
+            // (PUT .../campaigns/{id}/years/{year}/council), and each has one vote whichever account they use.
             ("hdtdkt.mythanh", "Nguyễn Thị Lan", Roles.EmulationCouncil, "mt-van-hoa"),
+            ("hdtdkt2.mythanh", "Nguyễn Văn Hùng", Roles.EmulationCouncil, "mt-pho-chu-tich"),
+            ("hdtdkt3.mythanh", "Võ Thị Hoa", Roles.EmulationCouncil, "mt-mttq"),
             ("mttq.mythanh", "Võ Thị Hoa", Roles.Front, "mt-mttq"),
         ];
         foreach (var (user, name, role, staffId) in accounts)

@@ -33,6 +33,7 @@ public sealed class TokenIssuer(SigningKey key, IOptions<TokenOptions> options, 
         };
         if (account.Commune is not null) claims[ClaimNames.Commune] = account.Commune;
         if (account.District is not null) claims[ClaimNames.District] = account.District;
+        if (account.StaffId is not null) claims[ClaimNames.Staff] = account.StaffId;
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Value.Issuer,

@@ -26,6 +26,8 @@ public static class ClaimNames
     public const string Role = "role";
     public const string Commune = "commune";
     public const string District = "district";
+    /// <summary>The staff member (registry id in the commune) an account belongs to; absent for API clients and district accounts.</summary>
+    public const string Staff = "staff";
 }
 
 public static class ClaimsPrincipalExtensions
@@ -33,4 +35,8 @@ public static class ClaimsPrincipalExtensions
     /// <summary>Who did it, as records and audits name them: the token's display name, or its subject.</summary>
     public static string? Actor(this System.Security.Claims.ClaimsPrincipal user) =>
         user.FindFirst(ClaimNames.Name)?.Value ?? user.FindFirst(ClaimNames.Subject)?.Value;
+
+    /// <summary>The person behind the account (the token's <c>staff</c> claim): several accounts of one staff member are one person.</summary>
+    public static string? StaffId(this System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindFirst(ClaimNames.Staff)?.Value is { Length: > 0 } staff ? staff : null;
 }

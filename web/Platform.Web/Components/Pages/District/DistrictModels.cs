@@ -18,7 +18,8 @@ public sealed record NominationDto(
 
 public sealed record NomineeDto(string? StaffId, string Name);
 
-public sealed record TallyDto(int Approvals, int Rejections, int CouncilSize, int Needed, string? Rule);
+/// <summary>The council's count with the names of those whose approvals carried it.</summary>
+public sealed record TallyDto(int Approvals, int Rejections, int CouncilSize, int Needed, string? Rule, IReadOnlyList<string>? ApprovedBy = null);
 
 public sealed record DecisionDto(bool Granted, string DecisionNo, string Title, string? Note, string? DecidedBy, DateTime DecidedAt);
 
