@@ -26,6 +26,8 @@ public static class ClaimNames
     public const string Role = "role";
     public const string Commune = "commune";
     public const string District = "district";
+    /// <summary>The account's security stamp when the token was issued; a revoked stamp ends every token that carries it.</summary>
+    public const string SecurityStamp = "sst";
 }
 
 public static class ClaimsPrincipalExtensions
