@@ -149,7 +149,8 @@ wait_ready procedures feedback awards
 start personnel Auth__SigningKeyFile="$KEY" Auth__CreateSigningKey=true \
   Bootstrap__District__Code=giong-trom "Bootstrap__District__Name=Huyện Giồng Trôm" Bootstrap__District__Kind=district \
   Bootstrap__Admin__Username="$ADMIN_USERNAME" Bootstrap__Admin__Password="$ADMIN_PASSWORD" \
-  Demo__Enabled="$( ((DEMO)) && echo true || echo false)"
+  Demo__Enabled="$( ((DEMO)) && echo true || echo false)" \
+  Edge__TrustedProxies__0=127.0.0.1/32 # the gateway passes each client's address on, for the sign-in throttle
 # The web app calls the API through the gateway with each citizen's address in X-Forwarded-For, and the gateway passes
 # the citizen's address to the web app the same way: each trusts the other's loopback address (Edge:TrustedProxies),
 # or every citizen would share one anonymous rate limit.

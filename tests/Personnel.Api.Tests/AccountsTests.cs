@@ -225,7 +225,7 @@ public sealed class AccountsTests(PersonnelHost host) : IClassFixture<PersonnelH
         var username = Unique("quen");
         await (await CreateAsync(office, staffId, username)).JsonAsync(HttpStatusCode.Created);
         for (var i = 0; i < 5; i++) await _client.SignInAsync(username, "SaiMatKhau1");
-        await (await _client.SignInAsync(username, NewPassword)).ProblemAsync(HttpStatusCode.TooManyRequests, "account-locked");
+        await (await _client.SignInAsync(username, NewPassword)).ProblemAsync(HttpStatusCode.TooManyRequests, "sign-in-throttled");
         var locked = (await (await _client.GetAsync(Accounts, office)).JsonAsync(HttpStatusCode.OK)).EnumerateArray()
             .Single(a => a.GetProperty("username").GetString() == username);
         Assert.True(locked.GetProperty("locked").GetBoolean());

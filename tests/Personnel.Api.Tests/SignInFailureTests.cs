@@ -34,7 +34,7 @@ public sealed class SignInFailureTests
         await using var factory = new PersonnelFactory();
         using var client = factory.CreateClient();
 
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < Personnel.Api.Domain.SignInThrottle.FreeFailures; i++)
             await (await client.SignInClientAsync(Demo.DeskOfficer, "wrong-" + i)).ProblemAsync(HttpStatusCode.Unauthorized, "invalid-credentials");
 
         await client.TokenAsync(Demo.DeskOfficer);

@@ -18,10 +18,12 @@ namespace Personnel.Api.Tests.Infrastructure;
 public sealed class PersonnelFactory : WebApplicationFactory<PersonnelData>
 {
     private readonly TimeProvider? _time;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
 
-    public PersonnelFactory(TimeProvider? time = null, bool kestrel = false)
+    public PersonnelFactory(TimeProvider? time = null, bool kestrel = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         _time = time;
+        _settings = settings;
         if (kestrel) UseKestrel(0);
     }
 
@@ -41,6 +43,7 @@ public sealed class PersonnelFactory : WebApplicationFactory<PersonnelData>
         builder.UseSetting("Bootstrap:Admin:Username", Demo.DistrictAdmin);
         builder.UseSetting("Bootstrap:Admin:Password", Demo.Password);
         builder.UseSetting("Demo:Enabled", "true");
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddFilter(level => level >= LogLevel.Warning));
         if (_time is not null) builder.ConfigureServices(services => services.AddSingleton(_time));
     }

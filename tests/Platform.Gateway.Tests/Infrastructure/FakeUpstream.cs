@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Gateway.Tests.Infrastructure;
@@ -42,6 +43,9 @@ public sealed class FakeUpstream : IAsyncDisposable
     /// <summary>The keys <c>/api/auth/jwks</c> publishes; replace them to simulate a rotation.</summary>
     public IReadOnlyList<SigningKey> PublishedKeys { get; set; } = [];
 
+    /// <summary>What <c>/api/auth/revoked-sessions</c> lists; add a stamp to revoke the tokens carrying it.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, DateTime> RevokedStamps { get; } = new();
+
     /// <summary>How many times the JWKS was fetched.</summary>
     public int JwksFetches => _jwksFetches;
     private int _jwksFetches;
@@ -65,6 +69,8 @@ public sealed class FakeUpstream : IAsyncDisposable
             Interlocked.Increment(ref self!._jwksFetches);
             return Results.Text(JwksJson(self.PublishedKeys), "application/json");
         });
+        app.MapGet("/api/auth/revoked-sessions", () => Results.Json(new RevokedSessionList(
+            self!.RevokedStamps.Select(s => new RevokedSession(s.Key, s.Value)).ToList()), PlatformJson.Options));
         app.MapGet("/api/communes/{commune}/dossiers/hang", async (HttpContext http) =>
         {
             await self!.RecordAsync(http);

@@ -24,25 +24,26 @@ public static class AccountsApi
         accounts.MapGet("/", List);
         accounts.MapGet("/audit", Audit).WithSummary("Every account change of the commune: who did what, when.");
         accounts.MapPost("/", Create).WithSummary("Create a staff member's account with commune roles.");
-        accounts.MapPost("/{username}/disable", (string commune, string username, IDocumentStore<PersonnelData> store, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
-            ChangeAsync(store, commune, username, "disabled", a => a with { Disabled = true }, time, user, ct));
-        accounts.MapPost("/{username}/enable", (string commune, string username, IDocumentStore<PersonnelData> store, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
-            ChangeAsync(store, commune, username, "enabled", a => a with { Disabled = false }, time, user, ct));
-        accounts.MapPost("/{username}/reset-password", ResetPassword).WithSummary("Set a new password and lift any lockout.");
+        accounts.MapPost("/{username}/disable", Disable).WithSummary("Disable the account; its tokens stop working within seconds.");
+        accounts.MapPost("/{username}/enable", Enable);
+        accounts.MapPost("/{username}/reset-password", ResetPassword)
+            .WithSummary("Set a new password, end the account's sessions and lift any sign-in slow-down.");
         return routes;
     }
 
-    private static AccountView View(Account a, DateTime now) => new(a.Username, a.DisplayName, a.Roles, a.StaffId, a.Disabled, Lockout.IsLocked(a, now), a.CreatedAt);
+    private static AccountView View(Account a, DateTime now, Credentials credentials) =>
+        new(a.Username, a.DisplayName, a.Roles, a.StaffId, a.Disabled, credentials.IsSlowed(a.Username), a.CreatedAt);
 
     private static void RequirePassword(InputValidation validation, string? password, string field) =>
         validation.Require(password is { Length: >= 8 and <= 128 } && password.Any(char.IsLetter) && password.Any(char.IsDigit), field,
             PersonnelMessages.Password);
 
-    public static async Task<Ok<IReadOnlyList<AccountView>>> List(string commune, IDocumentStore<PersonnelData> store, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<AccountView>>> List(string commune, IDocumentStore<PersonnelData> store, TimeProvider time,
+        Credentials credentials, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var accounts = await store.QueryAsync<Account>(Scopes.Platform, new Query(Filter.Eq("commune", commune), [new Sort("username")]), ct);
-        return TypedResults.Ok<IReadOnlyList<AccountView>>(accounts.Select(a => View(a.Document, now)).ToList());
+        return TypedResults.Ok<IReadOnlyList<AccountView>>(accounts.Select(a => View(a.Document, now, credentials)).ToList());
     }
 
     public static async Task<Ok<IReadOnlyList<AccountAudit>>> Audit(string commune, IDocumentStore<PersonnelData> store, CancellationToken ct) =>
@@ -50,7 +51,7 @@ public static class AccountsApi
             .Select(a => a.Document).ToList());
 
     public static async Task<Created<AccountView>> Create(string commune, CreateAccountRequest request, IDocumentStore<PersonnelData> store,
-        TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+        TimeProvider time, Credentials credentials, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         var validation = new InputValidation()
             .RequireText(request.StaffId, "staffId", 64)
@@ -70,6 +71,7 @@ public static class AccountsApi
         {
             Username = Credentials.Normalize(request.Username!), DisplayName = member.FullName, SecretHash = Credentials.Hash(request.Password!),
             Roles = request.Roles!.Distinct().ToList(), Commune = commune, StaffId = member.Id, CreatedAt = now,
+            SecurityStamp = Account.NewStamp(),
         };
         try
         {
@@ -80,30 +82,42 @@ public static class AccountsApi
         {
             throw new ConflictException("username-taken", Wording.Of(PersonnelMessages.UsernameTaken, account.Username));
         }
-        return TypedResults.Created($"/api/communes/{commune}/accounts/{account.Username}", View(account, now));
+        return TypedResults.Created($"/api/communes/{commune}/accounts/{account.Username}", View(account, now, credentials));
     }
 
+    public static Task<Ok<AccountView>> Disable(string commune, string username, IDocumentStore<PersonnelData> store, AccountSessions sessions,
+        Credentials credentials, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeAsync(store, credentials, commune, username, "disabled",
+            (changes, a, now) => sessions.Revoke(changes, a, AccountSessions.Disabled, now) with { Disabled = true }, time, user, ct);
+
+    public static Task<Ok<AccountView>> Enable(string commune, string username, IDocumentStore<PersonnelData> store,
+        Credentials credentials, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeAsync(store, credentials, commune, username, "enabled", (_, a, _) => a with { Disabled = false }, time, user, ct);
+
     public static async Task<Ok<AccountView>> ResetPassword(string commune, string username, PasswordRequest request, IDocumentStore<PersonnelData> store,
-        TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+        AccountSessions sessions, Credentials credentials, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         var validation = new InputValidation();
         RequirePassword(validation, request.Password, "password");
         validation.ThrowIfInvalid();
-        return await ChangeAsync(store, commune, username, "password reset",
-            a => Lockout.AfterSuccess(a) with { SecretHash = Credentials.Hash(request.Password!) }, time, user, ct);
+        var view = await ChangeAsync(store, credentials, commune, username, "password reset",
+            (changes, a, now) => sessions.Revoke(changes, a, AccountSessions.PasswordReset, now) with { SecretHash = Credentials.Hash(request.Password!) },
+            time, user, ct);
+        credentials.ForgetFailures(username);
+        return TypedResults.Ok(view.Value! with { Locked = false });
     }
 
-    internal static async Task DisableAccountsOfAsync(IDocumentStore<PersonnelData> store, ChangeSet changes, string commune, string staffId,
-        DateTime now, string? by, CancellationToken ct)
+    internal static async Task DisableAccountsOfAsync(IDocumentStore<PersonnelData> store, AccountSessions sessions, ChangeSet changes, string commune,
+        string staffId, DateTime now, string? by, CancellationToken ct)
     {
         var accounts = await store.QueryAsync<Account>(Scopes.Platform, new Query(Filter.And(Filter.Eq("commune", commune), Filter.Eq("staffId", staffId))), ct);
         foreach (var account in accounts.Where(a => !a.Document.Disabled))
-            changes.Update(account, account.Document with { Disabled = true })
+            changes.Update(account, sessions.Revoke(changes, account.Document, AccountSessions.StaffLeft, now) with { Disabled = true })
                 .Insert(commune, Guid.NewGuid().ToString("N"), new AccountAudit(account.Document.Username, "disabled: the staff member left", by, now));
     }
 
-    private static async Task<Ok<AccountView>> ChangeAsync(IDocumentStore<PersonnelData> store, string commune, string username, string action,
-        Func<Account, Account> change, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Ok<AccountView>> ChangeAsync(IDocumentStore<PersonnelData> store, Credentials credentials, string commune, string username,
+        string action, Func<ChangeSet, Account, DateTime, Account> change, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         var stored = await store.FindAsync<Account>(Scopes.Platform, Credentials.Normalize(username), ct);
         // Another commune's account (or a district account) is not found from this commune's route.
@@ -111,9 +125,10 @@ public static class AccountsApi
         if (stored.Document.Roles.Contains(Roles.CommuneLeader) && !user.IsInRole(Roles.DistrictAdmin))
             throw new BusinessRuleException("leader-account-by-district", Wording.Of(PersonnelMessages.LeaderAccountManage));
         var now = time.GetUtcNow().UtcDateTime;
-        var updated = change(stored.Document);
-        await store.CommitAsync(new ChangeSet().Update(stored, updated)
+        var changes = new ChangeSet();
+        var updated = change(changes, stored.Document, now);
+        await store.CommitAsync(changes.Update(stored, updated)
             .Insert(commune, Guid.NewGuid().ToString("N"), new AccountAudit(updated.Username, action, user.Actor(), now)), ct);
-        return TypedResults.Ok(View(updated, now));
+        return TypedResults.Ok(View(updated, now, credentials));
     }
 }

@@ -18,11 +18,13 @@ public static class AuthApi
         auth.MapPost("/token", IssueToken)
             .WithSummary("Sign in with a username and password, or a client id and secret, for a bearer token.");
         auth.MapGet("/jwks", Jwks).WithSummary("The public keys that verify the platform's tokens.");
+        auth.MapGet("/revoked-sessions", RevokedSessions)
+            .WithSummary("The security stamps whose tokens are refused (disabled accounts, reset passwords, staff who left), until when.");
         return routes;
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
-        TokenRequest request, Credentials credentials, TokenIssuer issuer, TimeProvider time, HttpContext http, CancellationToken ct)
+        TokenRequest request, Credentials credentials, TokenIssuer issuer, HttpContext http, CancellationToken ct)
     {
         var isClient = request.ClientId is not null;
         var (name, secret) = isClient ? (request.ClientId, request.ClientSecret) : (request.Username, request.Password);
@@ -33,18 +35,21 @@ public static class AuthApi
             validation.RequireText(name, "username", 100).RequireText(secret, "password", 200);
         validation.ThrowIfInvalid();
 
-        var (result, account, lockedUntil) = await credentials.SignInAsync(name!, secret!, isClient, ct);
-        switch (result)
+        // Behind the gateway, the client's address comes from X-Forwarded-For, believed from Edge:TrustedProxies only.
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var outcome = await credentials.SignInAsync(name!, secret!, isClient, address, ct);
+        switch (outcome.Result)
         {
             case SignInResult.Succeeded:
-                var token = issuer.Issue(account!);
+                var token = issuer.Issue(outcome.Account!);
                 return TypedResults.Ok(new TokenResponse(token.AccessToken, token.TokenType, token.ExpiresIn));
-            case SignInResult.Locked:
-                var retryAfter = (int)Math.Ceiling((lockedUntil!.Value - time.GetUtcNow().UtcDateTime).TotalSeconds);
-                http.Response.Headers.RetryAfter = Math.Max(1, retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Problem(statusCode: 429, type: PlatformExceptionHandler.TypePrefix + "account-locked",
-                    title: http.Render(Wording.Of(PersonnelMessages.AccountLockedTitle)),
-                    detail: http.Render(Wording.Of(PersonnelMessages.AccountLocked, lockedUntil)));
+            case SignInResult.Throttled:
+                // The same for a known name and an unknown one: nothing here tells whether the account exists.
+                var seconds = Math.Max(1, (int)Math.Ceiling(outcome.RetryAfter!.Value.TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(statusCode: 429, type: PlatformExceptionHandler.TypePrefix + "sign-in-throttled",
+                    title: http.Render(Wording.Of(PersonnelMessages.SignInThrottledTitle)),
+                    detail: http.Render(Wording.Of(PersonnelMessages.SignInThrottled, seconds)));
             default:
                 return TypedResults.Problem(statusCode: 401, type: PlatformExceptionHandler.TypePrefix + "invalid-credentials",
                     title: http.Render(Wording.Of(PersonnelMessages.InvalidCredentialsTitle)), detail: http.Render(Wording.Of(PersonnelMessages.InvalidCredentials)));
@@ -52,4 +57,8 @@ public static class AuthApi
     }
 
     public static Ok<JwkSet> Jwks(SigningKey key) => TypedResults.Ok(new JwkSet([key.PublishedJwk]));
+
+    /// <summary>Read by the gateway and the services every few seconds; stamps are random, so the list names nobody.</summary>
+    public static async Task<Ok<RevokedSessionList>> RevokedSessions(ISessionRevocationSource source, CancellationToken ct) =>
+        TypedResults.Ok(new RevokedSessionList(await source.ReadAsync(ct)));
 }

@@ -134,7 +134,7 @@ public static class StaffApi
     }
 
     public static async Task<Ok<StaffView>> ChangeStatus(string commune, string id, StaffStatusRequest request, IDocumentStore<PersonnelData> store,
-        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+        AccountSessions sessions, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().Require(request.Status is not null && StaffMember.Statuses.Contains(request.Status), "status",
             CommonMessages.OneOf, string.Join(", ", StaffMember.Statuses)).ThrowIfInvalid();
@@ -146,7 +146,7 @@ public static class StaffApi
         if (request.Status != "active")
             await DeskAssignmentsApi.EndOpenAssignmentAsync(store, changes, commune, id, VietnamTime.Today(now), now, user.Actor(), ct, cancelIfNotBegun: true);
         if (request.Status == "left")
-            await AccountsApi.DisableAccountsOfAsync(store, changes, commune, id, now, user.Actor(), ct);
+            await AccountsApi.DisableAccountsOfAsync(store, sessions, changes, commune, id, now, user.Actor(), ct);
         await store.CommitAsync(changes, ct);
         return TypedResults.Ok(View(updated));
     }

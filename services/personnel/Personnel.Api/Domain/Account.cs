@@ -15,23 +15,17 @@ public sealed record Account
     public string? StaffId { get; init; }
     public bool IsClient { get; init; }
     public bool Disabled { get; init; }
-    public int FailedAttempts { get; init; }
-    public DateTime? LockedUntil { get; init; }
+    /// <summary>
+    /// Random, carried in every token as <c>sst</c>. Disabling the account, resetting its password or its staff member
+    /// leaving revokes it (a <see cref="RevokedStamp"/>) and draws a new one: the tokens issued before stop working.
+    /// </summary>
+    public string? SecurityStamp { get; init; }
     public DateTime CreatedAt { get; init; }
+
+    public static string NewStamp() => Guid.NewGuid().ToString("N");
 }
 
-/// <summary>Lockout: 5 failed sign-ins in a row lock the account for 15 minutes.</summary>
-public static class Lockout
-{
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan Duration = TimeSpan.FromMinutes(15);
+/// <summary>A revoked stamp of an account, kept until the last token that can carry it has expired.</summary>
+public sealed record RevokedStamp(string Stamp, string Username, string Reason, DateTime RevokedAt, DateTime Until);
 
-    public static bool IsLocked(Account account, DateTime now) => account.LockedUntil is { } until && until > now;
 
-    public static Account AfterFailure(Account account, DateTime now) =>
-        account.FailedAttempts + 1 >= MaxFailures
-            ? account with { FailedAttempts = 0, LockedUntil = now + Duration }
-            : account with { FailedAttempts = account.FailedAttempts + 1 };
-
-    public static Account AfterSuccess(Account account) => account with { FailedAttempts = 0, LockedUntil = null };
-}

@@ -2,7 +2,9 @@ using Personnel.Api.Apis;
 using Personnel.Api.Consumers;
 using Personnel.Api.Domain;
 using Personnel.Api.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
 using Platform.ServiceDefaults.Problems;
@@ -33,10 +35,13 @@ public static class PersonnelModule
         });
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<Credentials>();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<AccountSessions>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<ISessionRevocationSource, StoredSessionRevocations>());
         builder.Services.AddSingleton<PersonnelBootstrap>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PersonnelBootstrap>());
         builder.AddStoreIndexes<PersonnelData>(i => i.On<CommuneRecord>("district").On<Account>("commune").On<DeskAssignment>("staffId")
-            .On<EvaluationSheet>("year"));
+            .On<EvaluationSheet>("year").On<RevokedStamp>("until"));
         return builder;
     }
 

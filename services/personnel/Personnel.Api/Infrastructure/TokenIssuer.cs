@@ -31,6 +31,7 @@ public sealed class TokenIssuer(SigningKey key, IOptions<TokenOptions> options, 
             [ClaimNames.Name] = account.DisplayName,
             [ClaimNames.Role] = account.Roles.ToArray(),
         };
+        if (account.SecurityStamp is not null) claims[ClaimNames.SecurityStamp] = account.SecurityStamp;
         if (account.Commune is not null) claims[ClaimNames.Commune] = account.Commune;
         if (account.District is not null) claims[ClaimNames.District] = account.District;
         if (account.StaffId is not null) claims[ClaimNames.Staff] = account.StaffId;

@@ -7,8 +7,8 @@ public static class PersonnelMessages
     public const string StaffMember = "personnel.noun.staff-member";
     public const string Account = "personnel.noun.account";
     public const string DeskAssignment = "personnel.noun.desk-assignment";
-    public const string AccountLockedTitle = "personnel.auth.locked.title";
-    public const string AccountLocked = "personnel.auth.locked.detail";
+    public const string SignInThrottledTitle = "personnel.auth.throttled.title";
+    public const string SignInThrottled = "personnel.auth.throttled.detail";
     public const string InvalidCredentialsTitle = "personnel.auth.invalid-credentials.title";
     public const string InvalidCredentials = "personnel.auth.invalid-credentials.detail";
     public const string CommuneExists = "personnel.commune.exists";

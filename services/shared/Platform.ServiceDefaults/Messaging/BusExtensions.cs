@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -34,10 +35,17 @@ public static partial class BusExtensions
         // Several deployments sharing one broker (or test runs) keep apart with a prefix on queues and exchanges alike: with
         // shared exchanges, one deployment's events would reach the other's queues. A vhost does it too.
         var prefix = builder.Configuration["Messaging:QueuePrefix"] is { Length: > 0 } p ? p + "-" : "";
+        builder.Services.TryAddSingleton<Security.SessionRevocations>();
         builder.Services.AddMassTransit(bus =>
         {
             foreach (var registration in consumers)
                 bus.AddConsumer(registration.Consumer).Endpoint(e => e.Name = prefix + QueueName(registration.Service, registration.Consumer));
+            // Every process (each replica too) refuses a revoked session at once: a temporary queue of its own, not a shared one.
+            bus.AddConsumer<Security.AccountSessionsRevokedConsumer>().Endpoint(e =>
+            {
+                e.Name = prefix + "sessions-revoked-" + Guid.NewGuid().ToString("N")[..12];
+                e.Temporary = true;
+            });
             if (string.IsNullOrWhiteSpace(rabbit))
                 bus.UsingInMemory((context, cfg) => ConfigureCommon(context, cfg));
             else

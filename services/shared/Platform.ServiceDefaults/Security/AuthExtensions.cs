@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
@@ -29,6 +30,7 @@ public static class AuthExtensions
             throw new InvalidOperationException("Token validation needs Auth:SigningKeyFile, Auth:SigningKeyPem, Auth:JwksUrl or Auth:Authority.");
 
         builder.Services.AddHttpClient(nameof(JwksConfigurationManager));
+        builder.AddSessionRevocations();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IHttpClientFactory, TimeProvider>((options, http, time) =>
         {
@@ -46,6 +48,14 @@ public static class AuthExtensions
                             .LogWarning(context.Exception, "Token not checked: the signing keys are unavailable");
                         context.NoResult();
                     }
+                    return Task.CompletedTask;
+                },
+                // Disabled, password reset, staff member left: the token's stamp is revoked, so it is as good as expired.
+                OnTokenValidated = context =>
+                {
+                    var revocations = context.HttpContext.RequestServices.GetRequiredService<SessionRevocations>();
+                    if (revocations.IsRevoked(context.Principal?.FindFirst(ClaimNames.SecurityStamp)?.Value))
+                        context.Fail("The session was revoked.");
                     return Task.CompletedTask;
                 },
             };
@@ -73,6 +83,35 @@ public static class AuthExtensions
             .SetDefaultPolicy(TenantPolicy().Build())
             .AddRolePolicies();
         return builder;
+    }
+
+    /// <summary>
+    /// The revoked stamps this process refuses, read every <c>Auth:RevokedSessionsRefreshSeconds</c> (15) from the issuer
+    /// (a process holding the issuer's store registers its own <see cref="ISessionRevocationSource"/>), and fed at once by
+    /// <see cref="Platform.Contracts.Personnel.AccountSessionsRevoked"/> where the process has a bus.
+    /// </summary>
+    private static void AddSessionRevocations(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton<SessionRevocations>();
+        var url = HttpSessionRevocationSource.UrlFrom(builder.Configuration);
+        if (url is not null)
+        {
+            builder.Services.AddHttpClient(nameof(HttpSessionRevocationSource), c => c.Timeout = TimeSpan.FromSeconds(5));
+            builder.Services.TryAddSingleton<ISessionRevocationSource>(sp =>
+                new HttpSessionRevocationSource(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpSessionRevocationSource)), url));
+        }
+        var every = TimeSpan.FromSeconds(builder.Configuration.GetValue("Auth:RevokedSessionsRefreshSeconds", 15.0));
+        builder.Services.AddSingleton<IHostedService>(sp => sp.GetService<ISessionRevocationSource>() is { } source
+            ? new SessionRevocationFeed(source, sp.GetRequiredService<SessionRevocations>(), sp.GetRequiredService<TimeProvider>(), every,
+                sp.GetRequiredService<ILogger<SessionRevocationFeed>>())
+            : new NoFeed());
+    }
+
+    /// <summary>No issuer list to read (an outside OIDC issuer): tokens end when they expire.</summary>
+    private sealed class NoFeed : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder authorization)

@@ -28,6 +28,8 @@ public static class ClaimNames
     public const string District = "district";
     /// <summary>The staff member (registry id in the commune) an account belongs to; absent for API clients and district accounts.</summary>
     public const string Staff = "staff";
+    /// <summary>The account's security stamp when the token was issued; a revoked stamp ends every token that carries it.</summary>
+    public const string SecurityStamp = "sst";
 }
 
 public static class ClaimsPrincipalExtensions
