@@ -146,7 +146,7 @@ wait_ready() { # NAME...: every /health/ready (store, cache, bus) answers 200
 JWKS="Auth__JwksUrl=$(url personnel)/api/auth/jwks"
 start procedures "$JWKS"
 start feedback "$JWKS"
-start awards "$JWKS"
+start awards "$JWKS" Edge__TrustedProxies__0=127.0.0.1/32 # the gateway's X-Forwarded-Host, for the radio feed's links
 wait_ready procedures feedback awards
 start personnel Auth__SigningKeyFile="$KEY" Auth__CreateSigningKey=true \
   Bootstrap__District__Code=giong-trom "Bootstrap__District__Name=Huyện Giồng Trôm" Bootstrap__District__Kind=district \
