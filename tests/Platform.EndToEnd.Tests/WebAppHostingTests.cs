@@ -137,7 +137,7 @@ public sealed class StandaloneWebAppHostingTests(StandaloneFixture fixture) : IC
     public Task The_home_page_is_the_web_app() => WebAppHosting.HomePageAsync(_http, () => fixture.Platform.Diagnostics);
 
     [Fact]
-    public Task Pages_and_printed_forms_share_one_content_policy() => WebAppHosting.OneContentPolicyAsync(fixture.Platform.BaseUrl);
+    public Task Every_page_has_one_content_policy() => WebAppHosting.OneContentPolicyAsync(fixture.Platform.BaseUrl);
 
     [Fact]
     public Task Citizens_behind_the_web_app_have_rate_limits_of_their_own() =>
@@ -154,7 +154,7 @@ public sealed class DistributedWebAppHostingTests(DistributedFixture fixture) : 
     public Task The_home_page_is_the_web_app_through_the_gateway() => WebAppHosting.HomePageAsync(Http, Diagnostics);
 
     [Fact]
-    public Task Pages_and_printed_forms_share_one_content_policy_through_the_gateway()
+    public Task Every_page_has_one_content_policy_through_the_gateway()
     {
         _ = Http; // skipped, saying why, without the platform's servers
         return WebAppHosting.OneContentPolicyAsync(Fixture.Platform.BaseUrl);
