@@ -19,7 +19,8 @@
 #
 # Environment: ADMIN_USERNAME (admin.giongtrom; noivu.giongtrom with DEMO=1), ADMIN_PASSWORD (else generated once
 # and kept in the data folder; Demo@2015 with DEMO=1), DATA_DIR (artifacts/distributed/data), LOG_DIR
-# (artifacts/distributed), QUEUE_PREFIX (dist), RABBITMQ (amqp://guest:guest@127.0.0.1:5672/), REDIS
+# (artifacts/distributed), QUEUE_PREFIX (dist), CACHE_PREFIX (Redis keys; cchc:$QUEUE_PREFIX: — a deployment or test
+# run sharing a Redis with another reads only its own cache), RABBITMQ (amqp://guest:guest@127.0.0.1:5672/), REDIS
 # (127.0.0.1:6379), GATEWAY_PORT PERSONNEL_PORT PROCEDURES_PORT FEEDBACK_PORT AWARDS_PORT WEB_PORT (5100-5105),
 # CONFIGURATION (Release), NO_BUILD=1, NO_SERVICES=1 (do not install/start RabbitMQ or Redis), READY_TIMEOUT
 # (seconds, 90). Any other ASP.NET Core setting passes through the environment to every process, e.g.
@@ -114,7 +115,8 @@ start() { # NAME VAR=VALUE...
   (cd "$(dirname "$dll")" && exec env "$@" \
       urls="$(url "$name")" DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production \
       ConnectionStrings__rabbitmq="$RABBITMQ" ConnectionStrings__redis="$REDIS" \
-      Messaging__QueuePrefix="${QUEUE_PREFIX:-dist}" Storage__DataDirectory="$DATA_DIR" \
+      Messaging__QueuePrefix="${QUEUE_PREFIX:-dist}" Cache__KeyPrefix="${CACHE_PREFIX:-cchc:${QUEUE_PREFIX:-dist}:}" \
+      Storage__DataDirectory="$DATA_DIR" \
       dotnet "$dll") >"$LOGS/$name.log" 2>&1 &
   PIDS[$name]=$!
   log "started $name (pid ${PIDS[$name]}) on $(url "$name"); log: $LOGS/$name.log"
@@ -144,7 +146,7 @@ wait_ready() { # NAME...: every /health/ready (store, cache, bus) answers 200
 JWKS="Auth__JwksUrl=$(url personnel)/api/auth/jwks"
 start procedures "$JWKS"
 start feedback "$JWKS"
-start awards "$JWKS"
+start awards "$JWKS" Edge__TrustedProxies__0=127.0.0.1/32 # the gateway's X-Forwarded-Host, for the radio feed's links
 wait_ready procedures feedback awards
 start personnel Auth__SigningKeyFile="$KEY" Auth__CreateSigningKey=true \
   Bootstrap__District__Code=giong-trom "Bootstrap__District__Name=Huyện Giồng Trôm" Bootstrap__District__Kind=district \

@@ -10,10 +10,11 @@ namespace Platform.Gateway.Tests;
 /// </summary>
 public sealed class RateLimitTests(Upstreams upstreams)
 {
-    private GatewayFactory Gateway(int anonymousPerMinute, int staffPerMinute) => new(upstreams, new Dictionary<string, string?>
+    private GatewayFactory Gateway(int anonymousPerMinute, int staffPerMinute, int accountPerMinute = 100) => new(upstreams, new Dictionary<string, string?>
     {
         ["RateLimits:AnonymousPerMinute"] = anonymousPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["RateLimits:StaffPerMinute"] = staffPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits:AccountPerMinute"] = accountPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
     private static async Task AssertRateLimitedAsync(HttpResponseMessage response)
@@ -63,6 +64,27 @@ public sealed class RateLimitTests(Upstreams upstreams)
         await (await client.GetAsync("/api/districts/giong-trom/scoreboard", tokens.ForDistrict("giong-trom"))).EchoAsync();
         // Public routes are still open to everyone, staff of my-thanh included (they count against the client's address).
         await (await client.GetAsync("/api/communes/my-thanh/procedures", token: null)).EchoAsync();
+    }
+
+    [Fact]
+    public async Task One_account_reaches_its_own_limit_and_leaves_the_rest_of_its_communes_budget_to_colleagues()
+    {
+        await using var factory = Gateway(anonymousPerMinute: 100, staffPerMinute: 6, accountPerMinute: 2);
+        var client = factory.CreateClient();
+        var runaway = upstreams.Tokens.ForCommune("my-thanh"); // one account: the same subject on every request
+
+        for (var i = 0; i < 2; i++)
+            await (await client.GetAsync("/api/communes/my-thanh/dossiers", runaway)).EchoAsync();
+        var marker = "probe-" + Guid.NewGuid().ToString("N");
+        await AssertRateLimitedAsync(await client.GetAsync("/api/communes/my-thanh/dossiers?probe=" + marker, runaway));
+        await AssertRateLimitedAsync(await client.GetAsync("/api/communes/my-thanh/staff", runaway));
+        Assert.Empty(upstreams.ReceivedWith(marker));
+
+        // Colleagues of the same commune still have the commune's budget: 6 in all, 2 of them spent by the runaway account.
+        for (var i = 0; i < 4; i++)
+            await (await client.GetAsync("/api/communes/my-thanh/dossiers", upstreams.Tokens.ForCommune("my-thanh", "commune-leader"))).EchoAsync();
+        // ... and the commune's limit still holds above the accounts'.
+        await AssertRateLimitedAsync(await client.GetAsync("/api/communes/my-thanh/dossiers", upstreams.Tokens.ForCommune("my-thanh")));
     }
 
     [Fact]

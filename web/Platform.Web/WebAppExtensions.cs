@@ -69,8 +69,28 @@ public static class WebAppExtensions
     /// After authentication: on the web app's paths (not the API), the signed-in user is the session cookie's, so that
     /// the interactive circuit (<c>/_blazor</c>) and antiforgery see the same person the page was rendered for.
     /// </summary>
+    /// <summary>
+    /// One content policy for every page of the web app, printed forms (<c>/in/...</c>) included: scripts only from this
+    /// origin (no inline script or handler anywhere; the print button is wired by <c>print.js</c>), inline styles allowed
+    /// (MudBlazor sets style attributes), images from here or <c>data:</c> (the forms' QR codes), the circuit's WebSocket
+    /// to this origin, no framing.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public static WebApplication UseWebApp(this WebApplication app)
     {
+        app.Use((http, next) =>
+        {
+            if (!WebSession.IsApiPath(http.Request.Path))
+                http.Response.OnStarting(() =>
+                {
+                    http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    return Task.CompletedTask;
+                });
+            return next(http);
+        });
         // Vietnamese formats for the pages only: in the standalone host the API shares this pipeline, and its answers
         // must not change with a culture.
         app.UseWhen(http => !WebSession.IsApiPath(http.Request.Path), web => web.UseRequestLocalization(new RequestLocalizationOptions

@@ -13,19 +13,28 @@ using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Platform.Gateway.Edge;
 
+/// <summary>
+/// Fixed one-minute windows, counted in memory by each gateway replica (and by the standalone host): with N gateway
+/// replicas behind the ingress, a client can get up to N times these figures through. Set them per replica.
+/// </summary>
 public sealed class RateLimitOptions
 {
-    /// <summary>Requests per minute from one client address on anonymous (public) routes.</summary>
+    /// <summary>Requests per minute from one client address on anonymous (public) routes, per gateway replica.</summary>
     public int AnonymousPerMinute { get; set; } = 120;
-    /// <summary>Citizens' submissions (feedback, surveys, Open311 requests) per minute from one client address.</summary>
+    /// <summary>Citizens' submissions (feedback, surveys, Open311 requests) per minute from one client address, per gateway replica.</summary>
     public int CitizenSubmissionsPerMinute { get; set; } = 10;
-    /// <summary>Requests per minute from one commune's staff together (or one district's).</summary>
+    /// <summary>Requests per minute from one commune's staff together (or one district's), per gateway replica.</summary>
     public int StaffPerMinute { get; set; } = 1200;
+    /// <summary>
+    /// Requests per minute from one account (the token's subject), per gateway replica, beneath its commune's
+    /// <see cref="StaffPerMinute"/>: one account, or a runaway script with its token, cannot use up its colleagues' budget.
+    /// </summary>
+    public int AccountPerMinute { get; set; } = 300;
 }
 
 /// <summary>
 /// What sits at the edge, in the gateway and in the standalone host alike: rate limits (anonymous routes by client
-/// address, staff routes by commune), the gateway's authorization policy, and one page for every OpenAPI document.
+/// address, staff routes by commune and, beneath it, by account; each replica counts its own), the gateway's authorization policy, and one page for every OpenAPI document.
 /// </summary>
 public static class EdgeExtensions
 {
@@ -43,7 +52,11 @@ public static class EdgeExtensions
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser()); // services check roles and tenancy themselves
         builder.Services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, limits));
+            // A staff request needs a permit from its account's budget, then from its commune's: one account cannot use up the
+            // commune's. The account comes first so that its refused requests take nothing from the commune.
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http => AccountPartition(http, limits)),
+                PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, limits)));
             options.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
@@ -63,9 +76,7 @@ public static class EdgeExtensions
     private static RateLimitPartition<string> Partition(HttpContext http, RateLimitOptions limits)
     {
         if (http.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter("health");
-        var endpoint = http.GetEndpoint();
-        var anonymous = endpoint is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || http.User.Identity?.IsAuthenticated != true;
-        if (anonymous)
+        if (IsAnonymous(http))
         {
             var address = http.Connection.RemoteIpAddress ?? IPAddress.None;
             return IsCitizenSubmission(http.Request)
@@ -77,6 +88,15 @@ public static class EdgeExtensions
             : "user:" + http.User.FindFirstValue(ClaimNames.Subject);
         return RateLimitPartition.GetFixedWindowLimiter(tenant, _ => Window(limits.StaffPerMinute));
     }
+
+    /// <summary>Staff requests per account (the token's subject); anonymous ones are limited by address alone.</summary>
+    private static RateLimitPartition<string> AccountPartition(HttpContext http, RateLimitOptions limits) =>
+        IsAnonymous(http) || http.User.FindFirstValue(ClaimNames.Subject) is not { Length: > 0 } subject
+            ? RateLimitPartition.GetNoLimiter("")
+            : RateLimitPartition.GetFixedWindowLimiter("account:" + subject, _ => Window(limits.AccountPerMinute));
+
+    private static bool IsAnonymous(HttpContext http) =>
+        http.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || http.User.Identity?.IsAuthenticated != true;
 
     /// <summary>Anonymous writes that store something: a flood of them would bury the commune's real feedback.</summary>
     private static bool IsCitizenSubmission(HttpRequest request) =>

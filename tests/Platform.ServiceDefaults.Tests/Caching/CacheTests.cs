@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,17 +34,39 @@ public sealed class CacheTests(RedisServer redis)
     }
 
     [Fact]
+    public async Task Two_deployments_on_one_redis_do_not_read_each_others_cache()
+    {
+        var connection = redis.Require();
+        var calls = 0;
+        // Each deployment is told only its queue prefix, as run-distributed.sh and the tests' platforms are; the same key.
+        Dictionary<string, string?> Deployment(string name) => new()
+        {
+            ["ConnectionStrings:redis"] = connection, ["Messaging:QueuePrefix"] = name, ["Cache:TestKey"] = "received",
+        };
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await using var first = await TestApp.StartAsync(null, CountingEndpoint(() => Interlocked.Increment(ref calls)), Deployment("first" + run));
+        await using var second = await TestApp.StartAsync(null, CountingEndpoint(() => Interlocked.Increment(ref calls)), Deployment("second" + run));
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.Equal(1, await first.Client.GetFromJsonAsync<int>("/catalogue", ct));
+        Assert.Equal(2, await second.Client.GetFromJsonAsync<int>("/catalogue", ct)); // its own figure, not the first's
+        Assert.Equal(1, await first.Client.GetFromJsonAsync<int>("/catalogue", ct));
+        Assert.Equal(2, await second.Client.GetFromJsonAsync<int>("/catalogue", ct));
+        Assert.Equal($"cchc:first{run}:", CacheExtensions.KeyPrefix(first.App.Configuration));
+    }
+
+    [Fact]
     public async Task A_service_still_answers_and_reports_degraded_when_redis_stops()
     {
-        using var server = RedisProcess.TryStart() ?? throw SkipException("redis-server is not installed here");
+        await using var server = await PrivateRedis.TryStartAsync() ?? throw SkipException("redis-server is not installed here");
         var calls = 0;
         await using var app = await TestApp.StartAsync(null, CountingEndpoint(() => Interlocked.Increment(ref calls)),
-            new Dictionary<string, string?> { ["ConnectionStrings:redis"] = $"127.0.0.1:{server.Port}", ["Cache:TestKey"] = "k" });
+            new Dictionary<string, string?> { ["ConnectionStrings:redis"] = server.ConnectionString, ["Cache:TestKey"] = "k" });
         var ct = TestContext.Current.CancellationToken;
         Assert.Equal(1, await app.Client.GetFromJsonAsync<int>("/catalogue", ct));
         Assert.Equal(1, await app.Client.GetFromJsonAsync<int>("/catalogue", ct));
 
-        server.Stop();
+        await server.StopAsync();
 
         var watch = Stopwatch.StartNew();
         var answer = await app.Client.GetAsync("/catalogue", ct);
@@ -64,60 +85,5 @@ public sealed class CacheTests(RedisServer redis)
     {
         Assert.Skip(reason);
         return new UnreachableException();
-    }
-
-    /// <summary>A private redis-server on a free port, so stopping it disturbs no other test.</summary>
-    private sealed class RedisProcess : IDisposable
-    {
-        private readonly Process _process;
-
-        private RedisProcess(Process process, int port)
-        {
-            _process = process;
-            Port = port;
-        }
-
-        public int Port { get; }
-
-        public static RedisProcess? TryStart()
-        {
-            var binary = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists);
-            if (binary is null) return null;
-            var port = TestPorts.GetFreeTcpPort();
-            var process = Process.Start(new ProcessStartInfo(binary, $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
-            {
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            })!;
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (DateTime.UtcNow < deadline)
-            {
-                try
-                {
-                    using var client = new TcpClient();
-                    client.Connect(IPAddress.Loopback, port);
-                    return new RedisProcess(process, port);
-                }
-                catch (SocketException)
-                {
-                    Thread.Sleep(50);
-                }
-            }
-            process.Kill();
-            throw new InvalidOperationException("redis-server did not start.");
-        }
-
-        public void Stop()
-        {
-            if (_process.HasExited) return;
-            _process.Kill();
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            Stop();
-            _process.Dispose();
-        }
     }
 }

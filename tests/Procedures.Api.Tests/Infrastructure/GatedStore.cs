@@ -19,6 +19,14 @@ public sealed class GatedStore(IDocumentStore<ProceduresData> inner) : IDocument
     /// <summary>The next <paramref name="parties"/> reads of dossier <paramref name="id"/> return only once all of them have read.</summary>
     public void HoldReads(string id, int parties) => _gates[id] = new Gate(parties);
 
+    private QueryHold? _queryHold;
+
+    /// <summary>
+    /// The next query for <typeparamref name="T"/> reads, then waits: <see cref="QueryHold.Read"/> completes once it has read,
+    /// and it returns what it read (an older snapshot by then) only after <see cref="QueryHold.Release"/>.
+    /// </summary>
+    public QueryHold HoldNextQuery<T>() => _queryHold = new QueryHold(typeof(T));
+
     public string Service => inner.Service;
 
     public event Action? OutboxWritten
@@ -34,7 +42,13 @@ public sealed class GatedStore(IDocumentStore<ProceduresData> inner) : IDocument
         return found;
     }
 
-    public Task<IReadOnlyList<Stored<T>>> QueryAsync<T>(string commune, Query query, CancellationToken ct = default) => inner.QueryAsync<T>(commune, query, ct);
+    public async Task<IReadOnlyList<Stored<T>>> QueryAsync<T>(string commune, Query query, CancellationToken ct = default)
+    {
+        var found = await inner.QueryAsync<T>(commune, query, ct);
+        if (_queryHold is { } hold && hold.Type == typeof(T) && Interlocked.CompareExchange(ref _queryHold, null, hold) == hold)
+            await hold.ArriveAsync();
+        return found;
+    }
     public Task<long> CountAsync<T>(string commune, Filter? filter = null, CancellationToken ct = default) => inner.CountAsync<T>(commune, filter, ct);
     public Task CommitAsync(ChangeSet changes, CancellationToken ct = default) => inner.CommitAsync(changes, ct);
     public Task<bool> HasConsumedAsync(string consumer, Guid messageId, CancellationToken ct = default) => inner.HasConsumedAsync(consumer, messageId, ct);
@@ -43,6 +57,22 @@ public sealed class GatedStore(IDocumentStore<ProceduresData> inner) : IDocument
     public Task MarkSentAsync(IReadOnlyCollection<Guid> ids, DateTime sentAt, CancellationToken ct = default) => inner.MarkSentAsync(ids, sentAt, ct);
     public Task PurgeAsync(DateTime sentBefore, DateTime consumedBefore, CancellationToken ct = default) => inner.PurgeAsync(sentBefore, consumedBefore, ct);
     public Task PingAsync(CancellationToken ct = default) => inner.PingAsync(ct);
+
+    public sealed class QueryHold(Type type)
+    {
+        private readonly TaskCompletionSource _read = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Type Type => type;
+        public Task Read => _read.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        public void Release() => _released.TrySetResult();
+
+        internal async Task ArriveAsync()
+        {
+            _read.TrySetResult();
+            await _released.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        }
+    }
 
     private sealed class Gate(int parties)
     {

@@ -125,11 +125,10 @@ public static class RadioApi
         return wav;
     }
 
-    /// <summary>The origin the caller used (behind the gateway: its X-Forwarded-Host and -Proto), for the feed's absolute links.</summary>
-    private static string Origin(HttpRequest request)
-    {
-        var host = request.Headers["X-Forwarded-Host"].FirstOrDefault()?.Split(',')[0].Trim() is { Length: > 0 } h ? h : request.Host.Value;
-        var scheme = request.Headers["X-Forwarded-Proto"].FirstOrDefault()?.Split(',')[0].Trim() is { Length: > 0 } p ? p : request.Scheme;
-        return $"{scheme}://{host}";
-    }
+    /// <summary>
+    /// The origin the caller used, for the feed's absolute links. Behind the gateway (or in the standalone host) the
+    /// forwarded-headers middleware has already put its X-Forwarded-Host and -Proto here, and only when they came from
+    /// Edge:TrustedProxies: a client's own X-Forwarded-Host never reaches the links.
+    /// </summary>
+    private static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host.Value}";
 }

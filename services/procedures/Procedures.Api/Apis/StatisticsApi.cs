@@ -27,8 +27,8 @@ public static class StatisticsApi
         var today = VietnamTime.Today(time.GetUtcNow().UtcDateTime);
         var wanted = year ?? today.Year;
         if (wanted is < 2000 or > 2100) throw InvalidInputException.Field("year", Wording.Of(CommonMessages.Range, 2000, 2100));
-        // Invalidated by every dossier change of the year; the short expiry moves "in progress" to "overdue" as days pass.
-        var view = await cache.GetOrCreateJsonAsync(StatisticsCache.Key(commune, wanted), TimeSpan.FromMinutes(5), async token =>
+        // A new generation with every dossier change of the year; the short expiry moves "in progress" to "overdue" as days pass.
+        var view = await cache.GetOrCreateVersionedJsonAsync(StatisticsCache.Key(commune, wanted), TimeSpan.FromMinutes(5), async token =>
         {
             var start = VietnamTime.StartOfDayUtc(new DateOnly(wanted, 1, 1));
             var dossiers = await store.QueryAsync<Dossier>(commune,

@@ -1,5 +1,6 @@
 using Platform.Calendar;
 using Microsoft.Extensions.Caching.Distributed;
+using Platform.ServiceDefaults.Caching;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;
 using Procedures.Api.Domain;
@@ -25,7 +26,8 @@ public sealed class DossierRepository(IDocumentStore<ProceduresData> store, IDis
         var changes = new ChangeSet().Update(current, changed);
         events?.Invoke(changed, changes);
         await store.CommitAsync(changes, ct);
-        await StatisticsCache.InvalidateAsync(cache, commune, VietnamTime.Today(changed.ReceivedAt).Year, ct);
+        // Committed: the figures must move on even if the caller gives up now.
+        await StatisticsCache.InvalidateAsync(cache, commune, VietnamTime.Today(changed.ReceivedAt).Year, CancellationToken.None);
         return changed;
     }
 
@@ -45,7 +47,7 @@ public sealed class DossierRepository(IDocumentStore<ProceduresData> store, IDis
             try
             {
                 await store.CommitAsync(changes, ct);
-                await StatisticsCache.InvalidateAsync(cache, commune, year, ct);
+                await StatisticsCache.InvalidateAsync(cache, commune, year, CancellationToken.None);
                 return dossier;
             }
             catch (ConflictException) when (attempt < 50)
@@ -56,9 +58,13 @@ public sealed class DossierRepository(IDocumentStore<ProceduresData> store, IDis
     }
 }
 
+/// <summary>
+/// The year's figures, cached by generation: every dossier change of the year starts a new one after its commit, so a
+/// figure computed while commits land is never served after them (<see cref="CacheExtensions.GetOrCreateVersionedJsonAsync"/>).
+/// </summary>
 public static class StatisticsCache
 {
     public static string Key(string commune, int year) => $"procedures:stats:{commune}:{year}";
 
-    public static Task InvalidateAsync(IDistributedCache cache, string commune, int year, CancellationToken ct) => cache.RemoveAsync(Key(commune, year), ct);
+    public static Task InvalidateAsync(IDistributedCache cache, string commune, int year, CancellationToken ct) => cache.NewGenerationAsync(Key(commune, year), ct);
 }

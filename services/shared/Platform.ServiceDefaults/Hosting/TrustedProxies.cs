@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.HttpOverrides;
 namespace Platform.ServiceDefaults.Hosting;
 
 /// <summary>
-/// The client's address from <c>X-Forwarded-For</c>, believed only when the peer is one of the listed proxies (CIDRs, e.g.
+/// The client's address from <c>X-Forwarded-For</c> (and the public scheme and host from <c>X-Forwarded-Proto</c> and
+/// <c>X-Forwarded-Host</c>), believed only when the peer is one of the listed proxies (CIDRs, e.g.
 /// an ingress controller's pod network, or the web app calling the API on its citizen's behalf). The caller reads the
 /// list from its configuration (<c>Edge:TrustedProxies</c>). Nothing listed: the peer's own address, always.
 /// </summary>
@@ -16,8 +17,12 @@ public static class TrustedProxies
     public static WebApplication UseTrustedProxies(this WebApplication app, IReadOnlyCollection<string>? networks)
     {
         if (networks is not { Count: > 0 }) return app;
-        // The scheme too: behind a TLS-terminating ingress the session cookie must still be marked Secure.
-        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
+        // The scheme too: behind a TLS-terminating ingress the session cookie must still be marked Secure; and the host, for
+        // absolute links (the radio feed). From anyone else, all three headers are ignored.
+        var forwarded = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost, ForwardLimit = 1,
+        };
         // Only what is listed: the framework's defaults would also trust all of 127.0.0.0/8 and ::1.
         forwarded.KnownIPNetworks.Clear();
         forwarded.KnownProxies.Clear();

@@ -52,6 +52,9 @@ public static partial class BusExtensions
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(new Uri(rabbit));
+                    if (!BrokerReconnect.Quicken(cfg))
+                        context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BrokerReconnect))
+                            .LogWarning("MassTransit's reconnect schedule could not be shortened; recovery after a broker outage may take up to 30 s");
                     if (prefix.Length > 0) cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, prefix));
                     ConfigureCommon(context, cfg);
                 });

@@ -24,6 +24,7 @@ public sealed class OutboxDispatcher<TService>(
     {
         store.OutboxWritten += Wake;
         var failures = 0;
+        var started = false;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -31,17 +32,23 @@ public sealed class OutboxDispatcher<TService>(
                 var wait = TimeSpan.FromSeconds(1);
                 try
                 {
-                    // Publishing before the receive endpoints are bound would drop the message (in memory) or miss queues.
-                    if (bus.CheckHealth().Status != BusHealthStatus.Healthy) wait = TimeSpan.FromMilliseconds(250);
+                    // Publishing before the receive endpoints are first bound would drop the message (in memory) or miss queues.
+                    // Once they were, the queues and bindings are the broker's: after an outage, publishing resumes as soon as
+                    // the broker takes messages again, without waiting for every receive endpoint of this service to reconnect.
+                    started = started || bus.CheckHealth().Status == BusHealthStatus.Healthy;
+                    if (!started) wait = TimeSpan.FromMilliseconds(250);
                     else if (await DispatchPendingAsync(stoppingToken) == BatchSize) continue;
+                    if (failures > 0) logger.LogInformation("Outbox of {Service} dispatched again after {Attempts} failed attempts", store.Service, failures);
                     failures = 0;
                     await PurgeOccasionallyAsync(stoppingToken);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     failures++;
-                    wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures)));
-                    logger.LogWarning(e, "Outbox of {Service} not dispatched (attempt {Attempt}); retrying in {Wait}", store.Service, failures, wait);
+                    // Short and capped: the broker's return must be noticed within a second, not after a long backoff.
+                    wait = TimeSpan.FromMilliseconds(Math.Min(1000, 100 * Math.Pow(2, failures)));
+                    if (failures == 1 || failures % 60 == 0)
+                        logger.LogWarning(e, "Outbox of {Service} not dispatched (attempt {Attempt}); retrying every {Wait}", store.Service, failures, wait);
                 }
                 try { await _signal.WaitAsync(wait, stoppingToken); }
                 catch (OperationCanceledException) { break; }
@@ -73,8 +80,13 @@ public sealed class OutboxDispatcher<TService>(
         return published.Count;
     }
 
+    /// <summary>A publish that the broker has not confirmed by then is given up and tried again (same message id).</summary>
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
+
     private async Task PublishAsync(OutboxMessage message, CancellationToken ct)
     {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bounded.CancelAfter(PublishTimeout);
         var type = Contracts.GetType(message.MessageType)
                    ?? throw new InvalidOperationException($"Unknown event type {message.MessageType} in the outbox of {store.Service}.");
         var payload = JsonSerializer.Deserialize(message.Body, type, PlatformJson.Options)!;
@@ -87,7 +99,7 @@ public sealed class OutboxDispatcher<TService>(
                 // The W3C trace id (traceparent "00-<32 hex>-...") doubles as the correlation id.
                 if (message.TraceParent is { Length: >= 35 } parent && Guid.TryParseExact(parent.Substring(3, 32), "N", out var correlation))
                     context.CorrelationId = correlation;
-            }, ct);
+            }, bounded.Token);
         }
     }
 
