@@ -108,7 +108,7 @@ public static class FeedbackApi
         TimeProvider time, CancellationToken ct)
     {
         var note = CitizenText.Clean(request?.Note);
-        new InputValidation().Require(note is null || note.Length <= 2000, "note", CommonMessages.MaxLength, 2000).ThrowIfInvalid();
+        new InputValidation().OptionalText(note, "note", InputLimits.Note).ThrowIfInvalid();
         var stored = await Load(store, commune, id, ct);
         var closed = stored.Document.CloseWith(note, time.GetUtcNow().UtcDateTime);
         await store.CommitAsync(new ChangeSet().Update(stored, closed), ct);
