@@ -75,6 +75,6 @@ public sealed class LanguageTests(ProceduresHost host) : IClassFixture<Procedure
         var problem = await host.Client.PostRawAsync(Desk.Dossiers(), host.Desk, """{ "procedureCode": 5 }""").ProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
 
         Assert.Equal("Yêu cầu không hợp lệ", problem.Str("title"));
-        Assert.Equal("Nội dung JSON không hợp lệ tại '$.procedureCode'.", problem.Str("detail"));
+        Assert.Equal("Nội dung JSON không hợp lệ tại 'procedureCode'.", problem.Str("detail"));
     }
 }

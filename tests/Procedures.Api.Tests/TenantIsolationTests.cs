@@ -28,7 +28,8 @@ public sealed class TenantHost : ProceduresHost
     {
         var office = Tokens.ForCommune(commune, Roles.CommuneOffice);
         var proposal = await Client.PostJsonAsync($"/api/communes/{commune}/simplifications", office,
-            new { procedureCode = "cu-tru-thuong-tru", proposedProcessingDays = 5, rationale = "Rút ngắn", authorStaffIds = new[] { "a" } }).JsonAsync(HttpStatusCode.Created);
+            new { procedureCode = "cu-tru-thuong-tru", proposedProcessingDays = 5, rationale = "Rút ngắn",
+                authorStaffIds = new[] { commune == Seed.MyThanh ? Seed.DeskOfficer : Seed.LuongHoaDeskOfficer } }).JsonAsync(HttpStatusCode.Created);
         await Client.PostJsonAsync($"/api/communes/{commune}/simplifications/{proposal.Str("id")}/submit", office, null).JsonAsync(HttpStatusCode.OK);
         return proposal.Str("id");
     }
@@ -75,7 +76,7 @@ public sealed class TenantIsolationTests(TenantHost host) : IClassFixture<Tenant
         ["statistics"] = new("GET", "/api/communes/{c}/procedure-stats?year=2025"),
         ["propose"] = new("POST", "/api/communes/{c}/simplifications", new
         {
-            procedureCode = "cu-tru-tam-tru", proposedProcessingDays = 2, rationale = "Rút ngắn", authorStaffIds = new[] { "a" },
+            procedureCode = "cu-tru-tam-tru", proposedProcessingDays = 2, rationale = "Rút ngắn", authorStaffIds = new[] { Seed.DeskOfficer },
         }),
         ["list proposals"] = new("GET", "/api/communes/{c}/simplifications"),
         ["get proposal"] = new("GET", "/api/communes/{c}/simplifications/{p}"),

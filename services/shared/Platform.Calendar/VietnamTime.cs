@@ -10,5 +10,13 @@ public static class VietnamTime
     public static DateOnly Today(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
 
     /// <summary>The UTC instant at which a Vietnamese day begins.</summary>
-    public static DateTime StartOfDayUtc(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
+    /// <remarks>Total over every <see cref="DateOnly"/>: the first day of the calendar begins at <see cref="DateTime.MinValue"/>.</remarks>
+    public static DateTime StartOfDayUtc(DateOnly day) => day == DateOnly.MinValue
+        ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc)
+        : DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
+
+    /// <summary>The UTC instant at which the day after <paramref name="day"/> begins (the end of a from..to range); never overflows.</summary>
+    public static DateTime StartOfNextDayUtc(DateOnly day) => day == DateOnly.MaxValue
+        ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)
+        : StartOfDayUtc(day.AddDays(1));
 }

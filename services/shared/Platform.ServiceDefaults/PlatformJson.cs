@@ -17,6 +17,24 @@ public static class PlatformJson
             options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         return options;
     }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> says that a request's JSON could not be read: not JSON, the wrong shape, or text
+    /// that is not text (invalid UTF-8, a lone surrogate): the last surface as System.Text.Json's InvalidOperationException
+    /// when a string is read from a <see cref="JsonElement"/>, or as a decoder's fallback exception. All are the caller's 400.
+    /// </summary>
+    public static bool IsMalformedJson(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+            if (exception is JsonException or System.Text.DecoderFallbackException
+                || (exception is InvalidOperationException && exception.Source == StjRethrowable))
+                return true;
+        return false;
+    }
+
+    // System.Text.Json marks the reader's InvalidOperationExceptions (invalid UTF-8 or UTF-16, a token of another type) so
+    // that its serializer can rethrow them as JsonException; read outside the serializer they arrive unconverted.
+    private const string StjRethrowable = "System.Text.Json.Rethrowable";
 }
 
 /// <summary>

@@ -37,9 +37,10 @@ public static class AchievementsApi
         new InputValidation()
             .Require(request.Year is { } y && y >= 2000 && y <= today.Year, "year", AwardsMessages.YearUpTo, today.Year)
             .RequireText(request.Title, "title", 500)
-            .RequireText(request.Evidence, "evidence", 2000)
+            .RequireText(request.Evidence, "evidence", InputLimits.Note)
             .Require(request.StaffId is not null || !string.IsNullOrWhiteSpace(request.Name), "name", AwardsMessages.CollectiveName)
-            .Require(request.Name is null || request.Name.Length <= 200, "name", CommonMessages.MaxLength, 200)
+            .OptionalText(request.Name, "name")
+            .OptionalText(request.StaffId, "staffId", InputLimits.Code)
             .ThrowIfInvalid();
         var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         var name = request.Name?.Trim();

@@ -65,7 +65,8 @@ public static class CampaignsApi
             .Require(request.Id is null || InputValidation.IsSlug(request.Id), "id", CommonMessages.Slug)
             .Require(request.FromYear is >= 2000 and <= 2100, "fromYear", CommonMessages.Range, 2000, 2100)
             .Require(request.ToYear is { } to && request.FromYear is { } from && to >= from && to - from < 10, "toYear", AwardsMessages.CampaignToYear)
-            .Require(request.Description is null || request.Description.Length <= 2000, "description", CommonMessages.MaxLength, 2000);
+            .OptionalText(request.Description, "description", InputLimits.Note)
+            .MaxItems(request.Years, "years", 10);
         foreach (var (plan, i) in (request.Years ?? []).Select((p, i) => (p, i)))
         {
             validation.Require(plan?.Year is { } y && y >= request.FromYear && y <= request.ToYear, $"years[{i}].year", AwardsMessages.YearOfCampaign);

@@ -79,7 +79,9 @@ public static class NominationsApi
             .Require(request.Kind != NominationKinds.Collective || request.Nominee?.StaffId is null, "nominee.staffId", AwardsMessages.CollectiveNoStaff)
             .Require(request.Kind != NominationKinds.Individual || title?.Code is not (AwardTitles.AdvancedWorker or AwardTitles.EmulationSoldier)
                      || request.Nominee?.StaffId is not null, "nominee.staffId", AwardsMessages.StaffIdForTitle)
-            .RequireText(request.Reason, "reason", 4000)
+            .RequireText(request.Reason, "reason", InputLimits.LongText)
+            .OptionalText(request.Nominee?.StaffId, "nominee.staffId", InputLimits.Code)
+            .OptionalText(request.CampaignId, "campaignId", InputLimits.Code)
             .ThrowIfInvalid();
         var year = request.Year!.Value;
         var plan = (await AwardsWork.GoverningPlanAsync(store, commune, year, request.CampaignId, ct))?.Document
@@ -210,7 +212,8 @@ public static class NominationsApi
         TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().RequireText(request.NominationId, "nominationId", 100).RequireText(request.DecisionNo, "decisionNo", 100)
-            .Require(request.Title is null || request.Title.Trim().Length is > 0 and <= 300, "title", AwardsMessages.LengthRange, 1, 300).ThrowIfInvalid();
+            .Require(request.Title is null || request.Title.Trim().Length is > 0 and <= 300, "title", AwardsMessages.LengthRange, 1, 300)
+            .OptionalText(request.Note, "note", InputLimits.Note).ThrowIfInvalid();
         var stored = await LoadAsync(store, commune, request.NominationId!, ct);
         var nomination = stored.Document;
         if (nomination.Level != NominationLevels.Commune)
@@ -236,7 +239,8 @@ public static class NominationsApi
         TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().Require(request.Granted is not null, "granted", AwardsMessages.BooleanRequired).RequireText(request.DecisionNo, "decisionNo", 100)
-            .Require(request.Title is null || request.Title.Trim().Length is > 0 and <= 300, "title", AwardsMessages.LengthRange, 1, 300).ThrowIfInvalid();
+            .Require(request.Title is null || request.Title.Trim().Length is > 0 and <= 300, "title", AwardsMessages.LengthRange, 1, 300)
+            .OptionalText(request.Note, "note", InputLimits.Note).ThrowIfInvalid();
         var scope = CommuneIndicators.Scope(district);
         var item = await store.FindAsync<DistrictNomination>(scope, id, ct) ?? throw new NotFoundException(AwardsMessages.Nomination, id);
         if (item.Document.Status != NominationStatus.Forwarded)

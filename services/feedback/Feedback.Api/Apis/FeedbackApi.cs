@@ -51,6 +51,7 @@ public static class FeedbackApi
         var validation = new InputValidation()
             .Require(take is null or (>= 1 and <= 500), "take", CommonMessages.Range, 1, 500)
             .Require(skip is null or >= 0, "skip", CommonMessages.AtLeast, 0)
+            .DateRange(from, to)
             .Require(category is null || FeedbackCategories.All.Contains(category), "category", CommonMessages.OneOf, string.Join(", ", FeedbackCategories.All));
         FeedbackStatus? wanted = null;
         if (status is not null)
@@ -65,7 +66,7 @@ public static class FeedbackApi
             category is null ? null : Filter.Eq("category", category),
             channel is null ? null : Filter.Eq("channel", channel),
             from is null ? null : Filter.Gte("receivedAt", Platform.Calendar.VietnamTime.StartOfDayUtc(from.Value)),
-            to is null ? null : Filter.Lt("receivedAt", Platform.Calendar.VietnamTime.StartOfDayUtc(to.Value.AddDays(1))));
+            to is null ? null : Filter.Lt("receivedAt", Platform.Calendar.VietnamTime.StartOfNextDayUtc(to.Value)));
         var items = await store.QueryAsync<FeedbackItem>(commune, new Query(filter, [new Sort("receivedAt", Descending: true)], skip ?? 0, take ?? 100), ct);
         return TypedResults.Ok<IReadOnlyList<FeedbackItem>>(items.Select(i => i.Document).ToList());
     }
@@ -107,7 +108,7 @@ public static class FeedbackApi
         TimeProvider time, CancellationToken ct)
     {
         var note = CitizenText.Clean(request?.Note);
-        new InputValidation().Require(note is null || note.Length <= 2000, "note", CommonMessages.MaxLength, 2000).ThrowIfInvalid();
+        new InputValidation().OptionalText(note, "note", InputLimits.Note).ThrowIfInvalid();
         var stored = await Load(store, commune, id, ct);
         var closed = stored.Document.CloseWith(note, time.GetUtcNow().UtcDateTime);
         await store.CommitAsync(new ChangeSet().Update(stored, closed), ct);

@@ -17,7 +17,7 @@ public sealed record FeedbackInput(
 /// <summary>Checks and records a new feedback item with its deadlines, raising <see cref="FeedbackReceived"/> in the same commit.</summary>
 public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneDirectory communes, FeedbackDeadlines deadlines, TimeProvider time)
 {
-    public const int MaxContentLength = 4000;
+    public const int MaxContentLength = InputLimits.LongText;
 
     public async Task<FeedbackItem> ReceiveAsync(string commune, FeedbackInput input, bool fromPublic, string? recordedBy, Location? location, CancellationToken ct)
     {

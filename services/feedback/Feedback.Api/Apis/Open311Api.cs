@@ -151,7 +151,7 @@ public static class Open311Api
                     .ToDictionary(p => p.Key, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal);
             }
         }
-        catch (Exception e) when (e is JsonException or InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException || Platform.ServiceDefaults.PlatformJson.IsMalformedJson(e))
         {
             throw InvalidInputException.Field("body", Wording.Of(FeedbackMessages.BodyNotParsed));
         }

@@ -57,7 +57,7 @@ public static class SurveysApi
         var comment = CitizenText.Clean(request.Comment);
         var validation = new InputValidation()
             .Require(request.Level is not null, "level", FeedbackMessages.LevelRequired)
-            .Require(comment is null || comment.Length <= 1000, "comment", CommonMessages.MaxLength, 1000);
+            .OptionalText(comment, "comment", InputLimits.Comment);
         foreach (var (name, score) in request.Factors?.Scores() ?? [])
             validation.Require(score is null or (>= 1 and <= 5), $"factors.{name}", CommonMessages.Range, 1, 5);
         validation.ThrowIfInvalid();

@@ -39,7 +39,7 @@ public static class DeskAssignmentsApi
     public static async Task<Created<DeskAssignment>> Assign(string commune, AssignDeskRequest request, IDocumentStore<PersonnelData> store,
         TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
-        new InputValidation().RequireText(request.StaffId, "staffId", 64).ThrowIfInvalid();
+        new InputValidation().RequireText(request.StaffId, "staffId", InputLimits.Code).PlausibleDate(request.From, "from").ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         var from = request.From ?? VietnamTime.Today(now);
         var member = (await StaffApi.LoadAsync(store, commune, request.StaffId!, ct)).Document;

@@ -92,7 +92,7 @@ public static class EvaluationsApi
     {
         new InputValidation().Require(request.Level is not null && EvaluationRules.Levels.Contains(request.Level), "level",
                 CommonMessages.OneOf, string.Join(", ", EvaluationRules.Levels))
-            .Require(request.Note is null || request.Note.Length <= 2000, "note", CommonMessages.MaxLength, 2000).ThrowIfInvalid();
+            .OptionalText(request.Note, "note", InputLimits.Note).ThrowIfInvalid();
         RequireYear(year, time);
         var member = (await StaffApi.LoadAsync(store, commune, staffId, ct)).Document;
         var rows = await RowsAsync(store, commune, year, ct);

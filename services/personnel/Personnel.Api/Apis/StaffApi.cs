@@ -65,7 +65,10 @@ public static class StaffApi
             .Require(position is null || !StaffMember.Kinds.Contains(request.Kind ?? "") || position.Kind == request.Kind, "position",
                 PersonnelMessages.PositionForKind, request.Position, StaffMember.KindName(position?.Kind))
             .Require(request.Phone is null || request.Phone.Count(char.IsAsciiDigit) is >= 9 and <= 12, "phone", CommonMessages.Digits)
-            .Require(request.Qualifications is null || request.Qualifications.All(q => !string.IsNullOrWhiteSpace(q) && q.Length <= 200), "qualifications", PersonnelMessages.NotEmpty);
+            .Require(request.Qualifications is null || request.Qualifications.All(q => !string.IsNullOrWhiteSpace(q) && q.Length <= InputLimits.ShortText), "qualifications", PersonnelMessages.NotEmpty)
+            .MaxItems(request.Qualifications, "qualifications")
+            .OptionalText(request.Phone, "phone")
+            .OptionalText(request.Hamlet, "hamlet", InputLimits.Code);
         validation.ThrowIfInvalid();
         var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         if (request.Hamlet is not null && record.Hamlets.All(h => h.Code != request.Hamlet))
@@ -94,6 +97,7 @@ public static class StaffApi
         var now = time.GetUtcNow().UtcDateTime;
         new InputValidation().RequireText(request.Course, "course", 300)
             .Require(request.CompletedOn is not null && request.CompletedOn <= DateOnly.FromDateTime(now.AddDays(1)), "completedOn", PersonnelMessages.CompletedOn)
+            .PlausibleDate(request.CompletedOn, "completedOn")
             .Require(request.Hours is > 0 and <= 2000, "hours", PersonnelMessages.HoursRange).ThrowIfInvalid();
         var stored = await LoadAsync(store, commune, id, ct);
         var training = new Training(request.Course!.Trim(), request.CompletedOn!.Value, request.Hours!.Value, now, user.Actor());
@@ -124,6 +128,8 @@ public static class StaffApi
         new InputValidation().RequireText(request.Measure, "measure", 200).RequireText(request.DecisionNo, "decisionNo", 100)
             .Require(request.From is not null, "from", CommonMessages.Required)
             .Require(request.Until is not null && request.From is not null && request.Until >= request.From, "until", PersonnelMessages.UntilAfterFrom)
+            .PlausibleDate(request.From, "from").PlausibleDate(request.Until, "until")
+            .OptionalText(request.Reason, "reason", InputLimits.Note)
             .ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         var stored = await LoadAsync(store, commune, id, ct);
@@ -137,7 +143,7 @@ public static class StaffApi
         AccountSessions sessions, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().Require(request.Status is not null && StaffMember.Statuses.Contains(request.Status), "status",
-            CommonMessages.OneOf, string.Join(", ", StaffMember.Statuses)).ThrowIfInvalid();
+            CommonMessages.OneOf, string.Join(", ", StaffMember.Statuses)).OptionalText(request.Note, "note", InputLimits.Note).ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         var stored = await LoadAsync(store, commune, id, ct);
         var updated = (stored.Document with { Status = request.Status! }).Changed(now, user.Actor(), $"status: {request.Status}{(request.Note is null ? "" : " – " + request.Note)}");

@@ -89,10 +89,10 @@ public static partial class DossiersApi
             .Require(request.ReceivedAt is null || request.ReceivedAt.Value.ToUniversalTime() <= now.AddMinutes(5), "receivedAt", ProceduresMessages.NotInFuture)
             .Require(request.ReceivedAt is null || request.ReceivedAt.Value.ToUniversalTime() >= new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), "receivedAt", ProceduresMessages.TooFarInPast);
         if (request.Applicant is { } applicant)
-            validation.RequireText(applicant.Name, "applicant.name", 200)
+            validation.RequireText(applicant.Name, "applicant.name", InputLimits.ShortText)
                 .Require(PhoneNumbers.Normalize(applicant.Phone) is not null, "applicant.phone", ProceduresMessages.Phone)
-                .Require(applicant.Hamlet is null || applicant.Hamlet.Length <= 64, "applicant.hamlet", CommonMessages.MaxLength, 64)
-                .Require(applicant.Address is null || applicant.Address.Length <= 300, "applicant.address", CommonMessages.MaxLength, 300);
+                .OptionalText(applicant.Hamlet, "applicant.hamlet", InputLimits.Code)
+                .OptionalText(applicant.Address, "applicant.address", 300);
         validation.ThrowIfInvalid();
         var hamlet = request.Applicant!.Hamlet;
         if (hamlet is not null && (await directory.FindAsync(commune, ct))?.Hamlets.Any(h => h.Code == hamlet) == false)
@@ -136,7 +136,7 @@ public static partial class DossiersApi
             validation.Require(wanted is not null, "status", CommonMessages.OneOf, string.Join(", ", Enum.GetValues<DossierStatus>().Select(DossierStatuses.Slug)));
         }
         validation
-            .Require(query.From is null || query.To is null || query.To >= query.From, "to", ProceduresMessages.NotBeforeFrom)
+            .DateRange(query.From, query.To)
             .Require(query.Q is null || query.Q.Length <= MaxSearchLength, "q", CommonMessages.MaxLength, MaxSearchLength)
             .Require(query.Field is null || ProcedureRules.Fields.Contains(query.Field), "field", CommonMessages.OneOf, string.Join(", ", ProcedureRules.Fields))
             .Require(query.Handler is null || (query.Handler.Length is > 0 and <= 64), "handler", ProceduresMessages.HandlerId)
@@ -147,7 +147,7 @@ public static partial class DossiersApi
         var filter = Filter.And(
             wanted is null ? null : Filter.Eq("status", wanted),
             query.From is null ? null : Filter.Gte("receivedAt", VietnamTime.StartOfDayUtc(query.From.Value)),
-            query.To is null ? null : Filter.Lt("receivedAt", VietnamTime.StartOfDayUtc(query.To.Value.AddDays(1))),
+            query.To is null ? null : Filter.Lt("receivedAt", VietnamTime.StartOfNextDayUtc(query.To.Value)),
             query.Overdue switch
             {
                 true => Overdue(today),
@@ -216,7 +216,7 @@ public static partial class DossiersApi
     public static async Task<Ok<DossierView>> Assign(string commune, string id, AssignRequest request, DossierRepository dossiers,
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
-        new InputValidation().RequireText(request.StaffId, "staffId", 64).ThrowIfInvalid();
+        new InputValidation().RequireText(request.StaffId, "staffId", InputLimits.Code).ThrowIfInvalid();
         var staff = (await dossiers.Store.FindAsync<DeskStaff>(commune, request.StaffId!, ct))?.Document;
         var now = time.GetUtcNow().UtcDateTime;
         return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.Assign(d, staff, request.StaffId!, now, user.Actor()), null, ct), workflow, now));
@@ -225,7 +225,7 @@ public static partial class DossiersApi
     public static async Task<Ok<DossierView>> RequestSupplement(string commune, string id, ReasonRequest request, DossierRepository dossiers,
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
-        new InputValidation().RequireText(request.Reason, "reason", 2000).ThrowIfInvalid();
+        new InputValidation().RequireText(request.Reason, "reason", InputLimits.Note).ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.RequestSupplement(d, request.Reason!.Trim(), now, user.Actor()), null, ct), workflow, now));
     }
@@ -250,7 +250,7 @@ public static partial class DossiersApi
         new InputValidation()
             .Require(request.Outcome is "approved" or "refused", "outcome", ProceduresMessages.Outcome)
             .Require(request.Outcome != "refused" || !string.IsNullOrWhiteSpace(request.Note), "note", ProceduresMessages.RefusalReason)
-            .Require(request.Note is null || request.Note.Length <= 2000, "note", CommonMessages.MaxLength, 2000)
+            .OptionalText(request.Note, "note", InputLimits.Note)
             .ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.Resolve(d, request.Outcome!, request.Note?.Trim(), now, user.Actor()),
@@ -277,8 +277,10 @@ public static partial class DossiersApi
     public static async Task<Ok<DossierView>> Apologize(string commune, string id, ApologyRequest request, DossierRepository dossiers,
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
-        new InputValidation().RequireText(request.Reason, "reason", 2000).Require(request.NewDueDate is not null, "newDueDate", CommonMessages.Required).ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
+        // A new appointment is weeks away, not years: within a year of today (and so always inside the working calendar).
+        new InputValidation().RequireText(request.Reason, "reason", InputLimits.Note).Require(request.NewDueDate is not null, "newDueDate", CommonMessages.Required)
+            .PlausibleDate(request.NewDueDate, "newDueDate", latest: VietnamTime.Today(now).AddYears(1)).ThrowIfInvalid();
         return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.Apologize(d, request.Reason!.Trim(), request.NewDueDate!.Value, now, user.Actor()),
             (d, changes) => changes.Publish(commune, new ApologyIssued
             {

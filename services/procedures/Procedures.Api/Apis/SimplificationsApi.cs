@@ -44,6 +44,11 @@ public static class SimplificationsApi
                         ?? throw new BusinessRuleException("unknown-procedure", Wording.Of(ProceduresMessages.UnknownProcedure, request.ProcedureCode));
         SimplificationProposal.Validate(request.ProposedProcessingDays, request.RemoveComponents, request.Rationale, request.AuthorStaffIds,
             procedure.InForceOn(VietnamTime.Today(now)), procedure.IsInterconnected);
+        // The authors are staff of this commune, as personnel announced them (procedures' copy of the registry).
+        var unknown = new List<string>();
+        foreach (var author in request.AuthorStaffIds!.Distinct())
+            if (await store.FindAsync<DeskStaff>(commune, author, ct) is null) unknown.Add(author);
+        if (unknown.Count > 0) throw InvalidInputException.Field("authorStaffIds", Wording.Of(CommonMessages.NotStaff, string.Join(", ", unknown)));
         var proposal = new SimplificationProposal
         {
             Id = Guid.NewGuid().ToString("N")[..12],
@@ -79,7 +84,7 @@ public static class SimplificationsApi
         IDistributedCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().RequireText(request.Authority, "authority", 300).RequireText(request.DecisionNo, "decisionNo", 100)
-            .Require(request.EffectiveFrom is not null, "effectiveFrom", CommonMessages.Required).ThrowIfInvalid();
+            .Require(request.EffectiveFrom is not null, "effectiveFrom", CommonMessages.Required).PlausibleDate(request.EffectiveFrom, "effectiveFrom").ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(now);
         if (request.EffectiveFrom < today)
@@ -125,7 +130,7 @@ public static class SimplificationsApi
 
     public static async Task<Ok<SimplificationProposal>> Reject(string commune, string id, ReasonRequest request, IDocumentStore<ProceduresData> store, CancellationToken ct)
     {
-        new InputValidation().RequireText(request.Reason, "reason", 2000).ThrowIfInvalid();
+        new InputValidation().RequireText(request.Reason, "reason", InputLimits.Note).ThrowIfInvalid();
         var stored = await Load(store, commune, id, ct);
         var rejected = stored.Document.Require(ProceduresMessages.ProposalActionReject, ProposalStatus.Submitted) with { Status = ProposalStatus.Rejected, RejectionReason = request.Reason!.Trim() };
         await store.CommitAsync(new ChangeSet().Update(stored, rejected), ct);

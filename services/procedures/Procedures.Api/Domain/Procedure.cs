@@ -67,7 +67,11 @@ public static class ProcedureRules
             .Require(input.Components is { Count: > 0 and <= 50 } && input.Components.All(c => !string.IsNullOrWhiteSpace(c) && c.Length <= 300),
                 "components", ProceduresMessages.Components)
             .Require(input.Fee is >= 0 and <= 100_000_000, "fee", ProceduresMessages.Fee)
-            .RequireText(input.LegalBasis, "legalBasis", 1000);
+            .RequireText(input.LegalBasis, "legalBasis", 1000)
+            .OptionalText(input.Reason, "reason", InputLimits.Note)
+            .PlausibleDate(input.PostedSince, "postedSince")
+            .PlausibleDate(input.EffectiveFrom, "effectiveFrom")
+            .MaxItems(input.Steps, "steps", 10);
         foreach (var (step, i) in (input.Steps ?? []).Select((s, i) => (s, i)))
             validation.RequireText(step?.Name, $"steps[{i}].name", 300).RequireText(step?.Agency, $"steps[{i}].agency", 300)
                 .Require(step?.ProcessingDays is >= 0 and <= MaxProcessingDays, $"steps[{i}].processingDays", ProceduresMessages.ProcessingDaysRange, MaxProcessingDays);

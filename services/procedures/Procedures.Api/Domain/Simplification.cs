@@ -44,8 +44,9 @@ public sealed record SimplificationProposal
         ProcedureRevision current, bool interconnected)
     {
         var validation = new InputValidation()
-            .RequireText(rationale, "rationale", 4000)
-            .Require(authors is { Count: > 0 and <= 20 } && authors.All(a => !string.IsNullOrWhiteSpace(a)), "authorStaffIds", ProceduresMessages.Authors)
+            .RequireText(rationale, "rationale", InputLimits.LongText)
+            .MaxItems(removeComponents, "removeComponents")
+            .Require(authors is { Count: > 0 and <= 20 } && authors.All(a => !string.IsNullOrWhiteSpace(a) && a.Length <= InputLimits.Code), "authorStaffIds", ProceduresMessages.Authors)
             .Require(proposedDays is not null || removeComponents is { Count: > 0 }, "proposedProcessingDays", ProceduresMessages.MustSimplify)
             .Require(proposedDays is null || (proposedDays >= 0 && proposedDays < current.ProcessingDays), "proposedProcessingDays",
                 ProceduresMessages.ShorterThan, current.ProcessingDays);

@@ -43,7 +43,6 @@ public static class ProceduresMessages
     public const string NotInFuture = "procedures.field.not-in-future";
     public const string TooFarInPast = "procedures.field.too-far-in-past";
     public const string Phone = "procedures.field.phone";
-    public const string NotBeforeFrom = "procedures.field.not-before-from";
     public const string Outcome = "procedures.field.outcome";
     public const string RefusalReason = "procedures.field.refusal-reason";
     public const string FromDate = "procedures.field.from-date";

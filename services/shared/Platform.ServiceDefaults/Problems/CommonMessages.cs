@@ -41,6 +41,10 @@ public static class CommonMessages
     public const string OtherStatus = "problem.other.detail";
     public const string Required = "field.required";
     public const string MaxLength = "field.max-length";
+    public const string MaxItems = "field.max-items";
+    public const string DateRange = "field.date-range";
+    public const string NotBeforeFrom = "field.not-before-from";
+    public const string NotStaff = "field.not-staff";
     public const string Slug = "field.slug";
     public const string Range = "field.range";
     public const string AtLeast = "field.at-least";

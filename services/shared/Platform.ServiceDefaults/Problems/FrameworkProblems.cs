@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace Platform.ServiceDefaults.Problems;
 
-public sealed record FrameworkProblem(int Status, Wording Title, Wording Detail);
+/// <summary>A problem the framework raised, in our words; <paramref name="Field"/> names the field at fault, as the caller wrote it.</summary>
+public sealed record FrameworkProblem(int Status, Wording Title, Wording Detail, string? Field = null);
 
 /// <summary>
 /// Our own words for what ASP.NET Core answers itself (status code pages, the body reader, parameter binding):
@@ -29,19 +30,40 @@ public static partial class FrameworkProblems
         _ => new(status, Wording.Of(CommonMessages.OtherStatusTitle), Wording.Of(CommonMessages.OtherStatus, status)),
     };
 
-    /// <summary>A body that is not JSON, a parameter that does not bind, a body too large or of another media type.</summary>
+    /// <summary>
+    /// A body that is not JSON (or not text: invalid UTF-8, a lone surrogate), a parameter that does not bind, a body too large
+    /// or of another media type. The caller reads the field as it sent it: the body's JSON path in camelCase
+    /// (<c>years[0].communeQuota</c>) or the query parameter's name, never a server type or parameter name.
+    /// </summary>
     public static FrameworkProblem Of(Exception exception)
     {
         var status = exception is BadHttpRequestException bad ? bad.StatusCode : 400;
         if (status != 400) return Of(status, "");
-        if (Json(exception) is { } json)
+        if (PlatformJson.IsMalformedJson(exception))
         {
-            var malformed = string.IsNullOrEmpty(json.Path) ? Wording.Of(CommonMessages.MalformedJsonBody) : Wording.Of(CommonMessages.MalformedJson, json.Path);
-            return Of(400, "") with { Detail = malformed };
+            var field = FieldOf(Json(exception)?.Path);
+            var malformed = field == Body ? Wording.Of(CommonMessages.MalformedJsonBody) : Wording.Of(CommonMessages.MalformedJson, field);
+            return Of(400, "") with { Detail = malformed, Field = field };
         }
-        return ParameterPattern().Match(exception.Message) is { Success: true } parameter
-            ? Of(400, "") with { Detail = Wording.Of(CommonMessages.BadParameter, parameter.Groups["name"].Value) }
-            : Of(400, "");
+        if (exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
+            return Of(400, "") with { Detail = Wording.Of(CommonMessages.MalformedJsonBody), Field = Body };
+        if (ParameterPattern().Match(exception.Message) is { Success: true } parameter)
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value);
+            return Of(400, "") with { Detail = Wording.Of(CommonMessages.BadParameter, name), Field = name };
+        }
+        return Of(400, "");
+    }
+
+    /// <summary>What a field error on the whole body is keyed by.</summary>
+    public const string Body = "body";
+
+    /// <summary><c>$.years[0].year</c> → <c>years[0].year</c>; <c>$['a b']</c> → <c>a b</c>; the root (or no path) → <see cref="Body"/>.</summary>
+    public static string FieldOf(string? jsonPath)
+    {
+        if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$") return Body;
+        var path = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+        return QuotedSegment().Replace(path, m => (m.Index == 0 ? "" : ".") + m.Groups[1].Value).TrimStart('.');
     }
 
     private static JsonException? Json(Exception? exception)
@@ -54,4 +76,7 @@ public static partial class FrameworkProblems
     // ASP.NET Core's binding messages name the parameter as "Type name": 'Failed to bind parameter "int take" from "x".'
     [GeneratedRegex("""parameter "(?:[^"]*\s)?(?<name>[A-Za-z_][A-Za-z0-9_]*)"?""")]
     private static partial Regex ParameterPattern();
+
+    [GeneratedRegex(@"\['([^']*)'\]")]
+    private static partial Regex QuotedSegment();
 }

@@ -16,12 +16,46 @@ public sealed partial class InputValidation
     public InputValidation Require(bool condition, string field, string messageKey, params object?[] args) =>
         Require(condition, field, Wording.Of(messageKey, args));
 
-    public InputValidation RequireText(string? value, string field, int maxLength = 500)
+    public InputValidation RequireText(string? value, string field, int maxLength = InputLimits.ShortText)
     {
         if (string.IsNullOrWhiteSpace(value)) Add(field, Wording.Of(CommonMessages.Required));
         else if (value.Length > maxLength) Add(field, Wording.Of(CommonMessages.MaxLength, maxLength));
         return this;
     }
+
+    /// <summary>An optional text: absent is fine, present must fit <paramref name="maxLength"/>.</summary>
+    public InputValidation OptionalText(string? value, string field, int maxLength = InputLimits.ShortText) =>
+        Require(value is null || value.Length <= maxLength, field, CommonMessages.MaxLength, maxLength);
+
+    /// <summary>An optional list: at most <paramref name="maxItems"/> items, each (when given) at most <paramref name="maxLength"/> characters.</summary>
+    public InputValidation OptionalList(IReadOnlyCollection<string?>? values, string field, int maxItems = InputLimits.ListItems, int maxLength = InputLimits.ShortText)
+    {
+        if (values is null) return this;
+        if (values.Count > maxItems) Add(field, Wording.Of(CommonMessages.MaxItems, maxItems));
+        else if (values.Any(v => v is not null && v.Length > maxLength)) Add(field, Wording.Of(CommonMessages.MaxLength, maxLength));
+        return this;
+    }
+
+    /// <summary>A list's count only (its items are checked by the caller, field by field).</summary>
+    public InputValidation MaxItems<T>(IReadOnlyCollection<T>? values, string field, int maxItems = InputLimits.ListItems) =>
+        Require(values is null || values.Count <= maxItems, field, CommonMessages.MaxItems, maxItems);
+
+    /// <summary>A date, when given, within <see cref="InputLimits.EarliestDate"/>..<see cref="InputLimits.LatestDate"/> or the narrower range given.</summary>
+    public InputValidation PlausibleDate(DateOnly? value, string field, DateOnly? earliest = null, DateOnly? latest = null)
+    {
+        var from = earliest ?? InputLimits.EarliestDate;
+        var to = latest ?? InputLimits.LatestDate;
+        return Require(value is null || (value >= from && value <= to), field, CommonMessages.DateRange, from, to);
+    }
+
+    /// <summary>An instant, when given, on a plausible day (see <see cref="PlausibleDate"/>; the UTC day, which is near enough at the range's ends).</summary>
+    public InputValidation PlausibleInstant(DateTime? value, string field) =>
+        PlausibleDate(value is null ? null : DateOnly.FromDateTime(value.Value.ToUniversalTime()), field);
+
+    /// <summary>A list's from..to filter: each a plausible date, and to not before from.</summary>
+    public InputValidation DateRange(DateOnly? from, DateOnly? to, string fromField = "from", string toField = "to") =>
+        PlausibleDate(from, fromField).PlausibleDate(to, toField)
+            .Require(from is null || to is null || to >= from, toField, CommonMessages.NotBeforeFrom, fromField);
 
     /// <summary>Commune, district and hamlet codes are lowercase ASCII slugs (api.md).</summary>
     public InputValidation RequireSlug(string? value, string field)
@@ -31,7 +65,7 @@ public sealed partial class InputValidation
         return this;
     }
 
-    public static bool IsSlug(string value) => value.Length <= 64 && SlugPattern().IsMatch(value);
+    public static bool IsSlug(string value) => value.Length <= InputLimits.Code && SlugPattern().IsMatch(value);
 
     public void Add(string field, Wording message)
     {

@@ -22,7 +22,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, Me
             },
             BusinessRuleException e => WithReasons(Problem(e.StatusCode, e.Type, Render(e.Title), Render(e.Detail)), e.Reasons.Select(Render).ToList()),
             PlatformException e => Problem(e.StatusCode, e.Type, Render(e.Title), Render(e.Detail)),
-            BadHttpRequestException or JsonException => Framework(FrameworkProblems.Of(exception), Render),
+            _ when exception is BadHttpRequestException || PlatformJson.IsMalformedJson(exception) => Framework(FrameworkProblems.Of(exception), Render),
             _ => null,
         };
         if (problem is null) return false;
@@ -45,8 +45,17 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, Me
         _ => $"http-{status}",
     };
 
-    private static ProblemDetails Framework(FrameworkProblem framework, Func<Wording, string> render) =>
-        Problem(framework.Status, TypeOf(framework.Status), render(framework.Title), render(framework.Detail));
+    /// <summary>A malformed field is listed as the field errors of invalid input are (by its JSON name), so a form shows it beside the field.</summary>
+    private static ProblemDetails Framework(FrameworkProblem framework, Func<Wording, string> render)
+    {
+        var (title, detail) = (render(framework.Title), render(framework.Detail));
+        return framework.Field is null
+            ? Problem(framework.Status, TypeOf(framework.Status), title, detail)
+            : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [framework.Field] = [detail] })
+            {
+                Status = framework.Status, Type = TypePrefix + TypeOf(framework.Status), Title = title, Detail = detail,
+            };
+    }
 
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = TypePrefix + type, Title = title, Detail = detail };
