@@ -70,11 +70,11 @@ public sealed class AccountsTests(PersonnelHost host) : IClassFixture<PersonnelH
         var staffId = await _client.RegisterIdAsync(office, "Lê Thị Hoa Văn");
         var username = Unique("Hoa.Van");
 
-        var created = await (await CreateAsync(office, staffId, username, roles: [Roles.EmulationCouncil])).JsonAsync(HttpStatusCode.Created);
+        var created = await (await CreateAsync(office, staffId, username, roles: [Roles.Front])).JsonAsync(HttpStatusCode.Created);
 
         Assert.Equal(username.ToLowerInvariant(), created.GetProperty("username").GetString());
         var token = await _client.TokenAsync(username.ToUpperInvariant(), NewPassword);
-        Assert.Equal([Roles.EmulationCouncil], TestApi.Strings(TestApi.JwtPayload(token).GetProperty("role")));
+        Assert.Equal([Roles.Front], TestApi.Strings(TestApi.JwtPayload(token).GetProperty("role")));
         Assert.Contains(username.ToLowerInvariant(), await UsernamesAsync(office));
     }
 
@@ -97,14 +97,29 @@ public sealed class AccountsTests(PersonnelHost host) : IClassFixture<PersonnelH
         await _client.TokenAsync(Demo.DistrictAdmin);
     }
 
-    [Fact]
-    public async Task Only_the_district_admin_grants_the_commune_leader_role()
+    /// <summary>
+    /// The office files the nominations the council votes on: were it to create, reset or re-enable a council member's
+    /// account it would know the password and could approve its own nominations in that member's name.
+    /// </summary>
+    [Theory]
+    [InlineData(Roles.CommuneLeader)]
+    [InlineData(Roles.EmulationCouncil)]
+    public async Task Only_the_district_admin_grants_and_manages_the_roles_that_decide(string role)
     {
         var office = await OfficeAsync();
         var staffId = await _client.RegisterIdAsync(office, "Trương Văn Lãnh");
 
-        await (await CreateAsync(office, staffId, Unique("lanhdao"), "LanhDao2026", [Roles.CommuneLeader])).ProblemAsync(HttpStatusCode.UnprocessableEntity, "leader-account-by-district");
-        await (await CreateAsync(await AdminAsync(), staffId, Unique("lanhdao"), "LanhDao2026", [Roles.CommuneLeader])).JsonAsync(HttpStatusCode.Created);
+        var refused = await (await CreateAsync(office, staffId, Unique("quyetdinh"), "LanhDao2026", [Roles.Front, role]))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity, "leader-account-by-district");
+        Assert.Contains(role, refused.GetProperty("detail").GetString());
+        var username = (await (await CreateAsync(await AdminAsync(), staffId, Unique("quyetdinh"), "LanhDao2026", [role])).JsonAsync(HttpStatusCode.Created))
+            .GetProperty("username").GetString();
+
+        await (await _client.PostJsonAsync($"{Accounts}/{username}/reset-password", office, new { password = "ChiemQuyen2026" }))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity, "leader-account-by-district");
+        await (await _client.PostJsonAsync($"{Accounts}/{username}/enable", office, new { })).ProblemAsync(HttpStatusCode.UnprocessableEntity, "leader-account-by-district");
+        await _client.TokenAsync(username!, "LanhDao2026"); // the password the office tried to set did not take
+        await (await _client.PostJsonAsync($"{Accounts}/{username}/reset-password", await AdminAsync(), new { password = "MoiHon2027" })).JsonAsync(HttpStatusCode.OK);
     }
 
     [Theory]

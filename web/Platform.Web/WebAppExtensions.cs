@@ -66,10 +66,6 @@ public static class WebAppExtensions
     }
 
     /// <summary>
-    /// After authentication: on the web app's paths (not the API), the signed-in user is the session cookie's, so that
-    /// the interactive circuit (<c>/_blazor</c>) and antiforgery see the same person the page was rendered for.
-    /// </summary>
-    /// <summary>
     /// One content policy for every page of the web app, printed forms (<c>/in/...</c>) included: scripts only from this
     /// origin (no inline script or handler anywhere; the print button is wired by <c>print.js</c>), inline styles allowed
     /// (MudBlazor sets style attributes), images from here or <c>data:</c> (the forms' QR codes), the circuit's WebSocket
@@ -79,6 +75,11 @@ public static class WebAppExtensions
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// After authentication: on the web app's paths (not the API), the content policy, the Vietnamese culture, and the
+    /// session cookie's user, so that the interactive circuit (<c>/_blazor</c>) and antiforgery see the same person the
+    /// page was rendered for.
+    /// </summary>
     public static WebApplication UseWebApp(this WebApplication app)
     {
         app.Use((http, next) =>

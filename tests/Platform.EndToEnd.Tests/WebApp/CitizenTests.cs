@@ -63,7 +63,11 @@ public sealed class CitizenTests(WebAppFixture fixture)
 
         // The link the citizen's phone camera reads off the printed receipt.
         var deskPage = await Web.SignedInDeskAsync(browser, fixture.Platform.BaseUrl, "motcua.mythanh");
-        await deskPage.GotoAsync($"/in/ho-so/{dossier.Id}/tiep-nhan");
+        var printed = await deskPage.GotoAsync($"/in/ho-so/{dossier.Id}/tiep-nhan");
+        // The printed form is a page like the others: the citizens' home page's content policy, with no inline script.
+        var home = await http.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal(string.Join(",", home.Headers.GetValues("Content-Security-Policy")), await printed!.HeaderValueAsync("content-security-policy"));
+        Assert.DoesNotContain("unsafe-inline", (await printed.HeaderValueAsync("content-security-policy"))!.Split(';').Single(d => d.Trim().StartsWith("script-src")));
         var link = await DeskUi.ReceiptQrAsync(deskPage);
         await deskPage.Context.CloseAsync();
         Assert.Equal($"{fixture.Platform.BaseUrl}/xa/my-thanh/tra-cuu?so={dossier.ReceiptNo}", link);

@@ -31,6 +31,15 @@ public static class AccountsApi
         return routes;
     }
 
+    /// <summary>
+    /// The roles that decide rather than prepare: the chairman's, and the council's vote on the nominations the commune
+    /// office files. An office that could create, re-enable or reset such accounts would know their passwords and could
+    /// approve its own nominations under the council members' names; the district admin grants and manages them.
+    /// </summary>
+    private static readonly string[] DecidingRoles = [Roles.CommuneLeader, Roles.EmulationCouncil];
+
+    private static string? DecidingRole(IEnumerable<string> roles) => DecidingRoles.FirstOrDefault(roles.Contains);
+
     private static AccountView View(Account a, DateTime now, Credentials credentials) =>
         new(a.Username, a.DisplayName, a.Roles, a.StaffId, a.Disabled, credentials.IsSlowed(a.Username), a.CreatedAt);
 
@@ -61,8 +70,8 @@ public static class AccountsApi
                 PersonnelMessages.CommuneRoles, string.Join(", ", Roles.CommuneRoles.Where(r => r != Roles.Radio)));
         RequirePassword(validation, request.Password, "password");
         validation.ThrowIfInvalid();
-        if (request.Roles!.Contains(Roles.CommuneLeader) && !user.IsInRole(Roles.DistrictAdmin))
-            throw new BusinessRuleException("leader-account-by-district", Wording.Of(PersonnelMessages.LeaderAccountCreate));
+        if (DecidingRole(request.Roles!) is { } deciding && !user.IsInRole(Roles.DistrictAdmin))
+            throw new BusinessRuleException("leader-account-by-district", Wording.Of(PersonnelMessages.LeaderAccountCreate, deciding));
         var member = (await StaffApi.LoadAsync(store, commune, request.StaffId!, ct)).Document;
         if (member.Status == "left") throw new BusinessRuleException("staff-left", Wording.Of(PersonnelMessages.StaffLeft, member.FullName));
         var now = time.GetUtcNow().UtcDateTime;
@@ -122,8 +131,8 @@ public static class AccountsApi
         var stored = await store.FindAsync<Account>(Scopes.Platform, Credentials.Normalize(username), ct);
         // Another commune's account (or a district account) is not found from this commune's route.
         if (stored is null || stored.Document.Commune != commune) throw new NotFoundException(PersonnelMessages.Account, username);
-        if (stored.Document.Roles.Contains(Roles.CommuneLeader) && !user.IsInRole(Roles.DistrictAdmin))
-            throw new BusinessRuleException("leader-account-by-district", Wording.Of(PersonnelMessages.LeaderAccountManage));
+        if (DecidingRole(stored.Document.Roles) is { } deciding && !user.IsInRole(Roles.DistrictAdmin))
+            throw new BusinessRuleException("leader-account-by-district", Wording.Of(PersonnelMessages.LeaderAccountManage, deciding));
         var now = time.GetUtcNow().UtcDateTime;
         var changes = new ChangeSet();
         var updated = change(changes, stored.Document, now);
