@@ -29,6 +29,8 @@ public static partial class CrossCheck
         new("Auth:RequireHttpsMetadata", [], "read only with Auth:Authority"),
         new("Auth:SigningKeyFile", [], "personnel gets its key as PEM text (Auth:SigningKeyPem) from a Secret; the others validate only"),
         new("Auth:CreateSigningKey", [], "read only with Auth:SigningKeyFile (the standalone host creates its key)"),
+        new("Auth:RevokedSessionsUrl", [], "the issuer's list of revoked sessions sits next to Auth:JwksUrl (/api/auth/revoked-sessions), which the manifests set"),
+        new("Auth:RevokedSessionsRefreshSeconds", [], "15 s: the bound on how late a revocation lands where no event reaches (the gateway has no bus)"),
         new("Auth:SigningKeyPem", Validators, "only the issuer (personnel) holds the private key; the others validate with Auth:JwksUrl"),
         new("OTEL_EXPORTER_OTLP_ENDPOINT", [], "telemetry export is optional: set it when the cluster has an OTLP collector"),
         new("Radio:Espeak", ["awards"], "the espeak-ng program for the bulletin's audio; the chiseled image has none, so the feed has no enclosure there"),
