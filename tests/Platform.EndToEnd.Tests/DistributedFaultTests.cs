@@ -163,7 +163,8 @@ public sealed class DistributedFaultTests(FaultPlatformFixture fixture) : IClass
     /// Procedures kept every commit it answered for, and personnel and awards count each resolution once: they reach the
     /// figure within <paramref name="seconds"/>, never pass it, and still hold it a while later (a late redelivery would show).
     /// </summary>
-    private async Task AssertEveryResolutionCountedOnceAsync(string what, int seconds = 60)
+    /// <returns>When personnel and awards had counted everything.</returns>
+    private async Task<DateTime> AssertEveryResolutionCountedOnceAsync(string what, int seconds = 60)
     {
         var expected = new Figures(fixture.Received, fixture.Resolved, fixture.Resolved, fixture.Resolved);
         var watch = Stopwatch.StartNew();
@@ -180,9 +181,11 @@ public sealed class DistributedFaultTests(FaultPlatformFixture fixture) : IClass
             if (DateTime.UtcNow > deadline) Assert.Fail($"{what}: a resolution never arrived within {seconds} s. Expected {expected}; got {figures}.\n{Diagnostics()}");
             await Task.Delay(250, Ct);
         }
+        var counted = DateTime.UtcNow;
         Note($"{what}: {figures}, all delivered {watch.Elapsed.TotalSeconds:F1} s after the check began");
         await Task.Delay(TimeSpan.FromSeconds(3), Ct); // longer than the consumers' retries (0.1 + 0.5 + 1.5 s)
         Assert.Equal(expected, await FiguresAsync());
+        return counted;
     }
 
     [Fact]
@@ -202,6 +205,7 @@ public sealed class DistributedFaultTests(FaultPlatformFixture fixture) : IClass
             {
                 await ReceiveAndResolveAsync();
                 if (Volatile.Read(ref brokerDown)) Interlocked.Increment(ref duringOutage);
+                await Task.Delay(100, Ct); // a busy desk, not a flood: the case is the outage, not the load
             }
         }
         var desks = new[] { Task.Run(DeskLoopAsync, Ct), Task.Run(DeskLoopAsync, Ct) }; // two desks at once
@@ -212,6 +216,7 @@ public sealed class DistributedFaultTests(FaultPlatformFixture fixture) : IClass
         Note($"broker stopped after {fixture.Resolved} resolutions");
         await Task.Delay(TimeSpan.FromSeconds(6), Ct);
         await broker.StartAsync();
+        var back = DateTime.UtcNow;
         Volatile.Write(ref brokerDown, false);
         Note($"broker started again after {fixture.Resolved} resolutions");
         await Task.Delay(TimeSpan.FromSeconds(3), Ct);
@@ -220,7 +225,8 @@ public sealed class DistributedFaultTests(FaultPlatformFixture fixture) : IClass
 
         Assert.True(duringOutage > 0, "No dossier was resolved while the broker was down: the case proved nothing.");
         Note($"{duringOutage} dossiers resolved while the broker was down");
-        await AssertEveryResolutionCountedOnceAsync("after the broker restart");
+        var counted = await AssertEveryResolutionCountedOnceAsync("after the broker restart");
+        Note($"from the broker's return to every resolution (those of the outage and of the 3 s after it) counted by personnel and awards: {(counted - back).TotalSeconds:F1} s");
     }
 
     [Fact]
@@ -249,7 +255,7 @@ public sealed class DistributedFaultTests(FaultPlatformFixture fixture) : IClass
         await Task.WhenAll(ids.Select(ResolveAsync));
         procedures.Kill(); // SIGKILL: no shutdown, no flush, whatever the outbox had not sent yet stays in the store
         await procedures.WaitForExitAsync(Ct);
-        Note($"procedures (pid {pid}) killed right after {ids.Count} resolutions");
+        Note($"procedures (pid {pid}) killed right after {ids.Count} resolutions, {UnsentEvents("procedures")} events unsent in its outbox");
 
         var restart = Stopwatch.StartNew();
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -263,6 +269,23 @@ public sealed class DistributedFaultTests(FaultPlatformFixture fixture) : IClass
         Note($"procedures started again (pid {fixture.Platform.ProcessIdOf("procedures")}), ready after {restart.Elapsed.TotalSeconds:F1} s");
 
         await AssertEveryResolutionCountedOnceAsync("after procedures was killed and started again");
+    }
+
+    /// <summary>What a service's outbox holds unsent, read from its store (the script is meanwhile starting it again).</summary>
+    private string UnsentEvents(string service)
+    {
+        try
+        {
+            using var store = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={fixture.Platform.StorePath(service)};Mode=ReadOnly;Pooling=False");
+            store.Open();
+            using var count = store.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM _outbox WHERE sent_at IS NULL";
+            return Convert.ToString(count.ExecuteScalar(), CultureInfo.InvariantCulture)!;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            return $"(unknown: {e.Message})";
+        }
     }
 
     private static async Task<bool> IsReadyAsync(HttpClient probe, string url)
@@ -306,6 +329,9 @@ public sealed class DistributedFaultTests(FaultPlatformFixture fixture) : IClass
             await ReadAllAsync("Redis stopped");
             rounds++;
         }
+        // Each service knows it runs without its cache: ready (it answers), its cache check degraded.
+        foreach (var service in new[] { "personnel", "procedures", "feedback", "awards" })
+            Assert.Equal("Degraded", await CacheHealthAsync(service));
         // A change while the cache is away is read back at once: the figures come from the store, not from a stale copy.
         await ReceiveAndResolveAsync();
         var stats = await GetAsync($"/api/communes/{commune}/procedure-stats?year={Year}", desk);
@@ -321,7 +347,23 @@ public sealed class DistributedFaultTests(FaultPlatformFixture fixture) : IClass
             await Task.Delay(500, Ct);
         }
         Note($"caching resumed {back.Elapsed.TotalSeconds:F1} s after Redis returned: {string.Join(", ", await CachedKeysAsync(cache))}");
+        foreach (var service in new[] { "personnel", "procedures", "feedback", "awards" })
+        {
+            string status;
+            while ((status = await CacheHealthAsync(service)) != "Healthy")
+            {
+                if (back.Elapsed > TimeSpan.FromSeconds(45)) Assert.Fail($"{service}'s cache check is still {status} 45 s after Redis returned.\n{Diagnostics()}");
+                await Task.Delay(500, Ct);
+            }
+        }
         await AssertEveryResolutionCountedOnceAsync("after the Redis outage");
+    }
+
+    /// <summary>The status of a service's cache check on its own /health/ready, which must answer 200 either way.</summary>
+    private async Task<string> CacheHealthAsync(string service)
+    {
+        var health = await DeskFlow.JsonAsync(await Http.GetAsync(fixture.Platform.UrlOf(service) + "/health/ready", Ct), HttpStatusCode.OK, service + " /health/ready");
+        return health.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "cache").GetProperty("status").GetString()!;
     }
 
     /// <summary>The keys this deployment (its Cache:KeyPrefix) holds in the private Redis.</summary>

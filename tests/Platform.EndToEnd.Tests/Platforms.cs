@@ -91,6 +91,9 @@ public sealed class DistributedPlatform : RunningPlatform
     /// <summary>This run's Redis key prefix (the script's default, which follows the queue prefix).</summary>
     public string CachePrefix => $"cchc:{QueuePrefix}:";
 
+    /// <summary>A service's SQLite store, <c>{DATA_DIR}/{service}.db</c>.</summary>
+    public string StorePath(string service) => Path.Combine(Directory, "data", service + ".db");
+
     /// <summary>A deployable's own URL (not through the gateway), e.g. <c>procedures</c>.</summary>
     public string UrlOf(string deployable) => $"http://127.0.0.1:{_ports[deployable]}";
 
