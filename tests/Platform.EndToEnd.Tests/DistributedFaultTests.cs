@@ -114,7 +114,10 @@ public sealed class DistributedFaultTests(FaultPlatformFixture fixture) : IClass
     /// One dossier received, assigned to the desk officer and resolved, through the gateway. Each answer must be the
     /// expected one, broker or no broker: a commit needs the store only (the event waits in the outbox).
     /// </summary>
-    private async Task ReceiveAndResolveAsync()
+    private async Task ReceiveAndResolveAsync() => await ResolveAsync(await ReceiveAndAssignAsync());
+
+    /// <summary>A dossier received and assigned to the desk officer; its id.</summary>
+    private async Task<string> ReceiveAndAssignAsync()
     {
         var (commune, _, desk, staffId) = await DeskAsync();
         var dossiers = $"/api/communes/{commune}/dossiers";
@@ -125,7 +128,7 @@ public sealed class DistributedFaultTests(FaultPlatformFixture fixture) : IClass
         Interlocked.Increment(ref fixture.Received);
         var id = received.GetProperty("id").GetString()!;
         await DeskFlow.JsonAsync(await Http.SendAsync(DeskFlow.Request(HttpMethod.Post, $"{dossiers}/{id}/assign", desk, new { staffId }), Ct), HttpStatusCode.OK, "assign");
-        await ResolveAsync(id);
+        return id;
     }
 
     private async Task ResolveAsync(string id)
@@ -232,22 +235,10 @@ public sealed class DistributedFaultTests(FaultPlatformFixture fixture) : IClass
     [Fact]
     public async Task Procedures_killed_right_after_its_commits_loses_and_doubles_nothing_once_started_again()
     {
-        var (commune, _, desk, staffId) = await DeskAsync();
         // Dossiers received and assigned first, then resolved all at once: procedures is killed the moment the last
         // resolution is answered, while its outbox is still publishing.
         var ids = new List<string>();
-        for (var i = 0; i < 12; i++)
-        {
-            var received = await DeskFlow.JsonAsync(await Http.SendAsync(DeskFlow.Request(HttpMethod.Post, $"/api/communes/{commune}/dossiers", desk, new
-            {
-                procedureCode = DeskFlow.Procedure, applicant = new { name = "Võ Thị Lan", phone = "0918" + Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture) },
-            }), Ct), HttpStatusCode.Created, "receive");
-            Interlocked.Increment(ref fixture.Received);
-            var id = received.GetProperty("id").GetString()!;
-            await DeskFlow.JsonAsync(await Http.SendAsync(DeskFlow.Request(HttpMethod.Post, $"/api/communes/{commune}/dossiers/{id}/assign", desk, new { staffId }), Ct),
-                HttpStatusCode.OK, "assign");
-            ids.Add(id);
-        }
+        for (var i = 0; i < 12; i++) ids.Add(await ReceiveAndAssignAsync());
         var pid = fixture.Platform.ProcessIdOf("procedures");
         using var procedures = Process.GetProcessById(pid);
         Assert.Contains("Procedures.Api.dll", await File.ReadAllTextAsync($"/proc/{pid}/cmdline", Ct)); // the process this test's script started
