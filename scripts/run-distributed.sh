@@ -14,8 +14,11 @@
 #    there; it calls the API through the gateway, which trusts its X-Forwarded-For, and keeps its Data Protection keys
 #    in the data folder); bootstraps district giong-trom and its first admin; waits for every /health/ready; prints
 #    "Distributed platform ready: <gateway URL>" and the credentials.
-# Logs: artifacts/distributed/<service>.log. Stopping (Ctrl-C, TERM, or an error) stops them all. The end-to-end
-# tests (tests/Platform.EndToEnd.Tests, DistributedPlatform) start the platform with this script.
+# Logs: artifacts/distributed/<service>.log. Stopping (Ctrl-C, TERM, or an error) stops them all, and so does one
+# process ending by itself, unless RESTART_EXITED=1: then a process that ends once the platform is ready (a crash, a
+# `kill -9` of a fault test) is started again with the same settings and its log appended, and the script goes on
+# ("<name> exited (<code>); starting it again", then "started <name> (pid N)"). The end-to-end tests
+# (tests/Platform.EndToEnd.Tests, DistributedPlatform) start the platform with this script.
 #
 # Environment: ADMIN_USERNAME (admin.giongtrom; noivu.giongtrom with DEMO=1), ADMIN_PASSWORD (else generated once
 # and kept in the data folder; Demo@2015 with DEMO=1), DATA_DIR (artifacts/distributed/data), LOG_DIR
@@ -23,7 +26,7 @@
 # run sharing a Redis with another reads only its own cache), RABBITMQ (amqp://guest:guest@127.0.0.1:5672/), REDIS
 # (127.0.0.1:6379), GATEWAY_PORT PERSONNEL_PORT PROCEDURES_PORT FEEDBACK_PORT AWARDS_PORT WEB_PORT (5100-5105),
 # CONFIGURATION (Release), NO_BUILD=1, NO_SERVICES=1 (do not install/start RabbitMQ or Redis), READY_TIMEOUT
-# (seconds, 90). Any other ASP.NET Core setting passes through the environment to every process, e.g.
+# (seconds, 90), RESTART_EXITED=1 (see above). Any other ASP.NET Core setting passes through the environment to every process, e.g.
 # RateLimits__StaffPerMinute=100000.
 set -euo pipefail
 
@@ -44,6 +47,7 @@ source "$ROOT/scripts/lib/services.sh"
 # --------------------------------------------------------------------------- the six processes
 
 declare -A PIDS=()
+declare -A ARGS=() # each process's own settings, as start() got them: a restart (RESTART_EXITED=1) reuses them
 NAMES=(personnel procedures feedback awards gateway web)
 declare -A PORT=([gateway]=${GATEWAY_PORT:-5100} [personnel]=${PERSONNEL_PORT:-5101} [procedures]=${PROCEDURES_PORT:-5102}
   [feedback]=${FEEDBACK_PORT:-5103} [awards]=${AWARDS_PORT:-5104} [web]=${WEB_PORT:-5105})
@@ -109,6 +113,8 @@ fi
 start() { # NAME VAR=VALUE...
   local name=$1 dll
   shift
+  [[ -n ${ARGS[$name]+set} ]] || : >"$LOGS/$name.log" # a fresh log per run; a restart appends to it
+  ARGS[$name]=$(printf '%q ' "$@")
   dll="$ROOT/${PROJECT[$name]}/bin/$CONFIGURATION/net10.0/${ASSEMBLY[$name]}.dll"
   [[ -f $dll ]] || { log "$dll is missing: build first (without NO_BUILD=1)"; exit 1; }
   # The content root is the dll's folder, where its appsettings.json is.
@@ -117,7 +123,7 @@ start() { # NAME VAR=VALUE...
       ConnectionStrings__rabbitmq="$RABBITMQ" ConnectionStrings__redis="$REDIS" \
       Messaging__QueuePrefix="${QUEUE_PREFIX:-dist}" Cache__KeyPrefix="${CACHE_PREFIX:-cchc:${QUEUE_PREFIX:-dist}:}" \
       Storage__DataDirectory="$DATA_DIR" \
-      dotnet "$dll") >"$LOGS/$name.log" 2>&1 &
+      dotnet "$dll") >>"$LOGS/$name.log" 2>&1 &
   PIDS[$name]=$!
   log "started $name (pid ${PIDS[$name]}) on $(url "$name"); log: $LOGS/$name.log"
 }
@@ -198,6 +204,11 @@ while true; do
     if ! kill -0 "${PIDS[$name]}" 2>/dev/null; then
       wait "${PIDS[$name]}" 2>/dev/null && rc=0 || rc=$?
       unset "PIDS[$name]"
+      if [[ ${RESTART_EXITED:-0} == 1 ]]; then
+        log "$name exited ($rc); starting it again (log: $LOGS/$name.log)"
+        eval "start $name ${ARGS[$name]}"
+        continue
+      fi
       log "$name exited ($rc); stopping the others (log: $LOGS/$name.log)"
       exit 1
     fi

@@ -26,6 +26,9 @@ public sealed class PlatformProcess : IAsyncDisposable
     public string Url { get; }
     public string Output => string.Join('\n', _output.TakeLast(200));
 
+    /// <summary>Every line the process printed so far, oldest first.</summary>
+    public IReadOnlyList<string> Lines => [.. _output];
+
     /// <summary>Starts <c>{project}.dll</c> from its bin folder (same configuration as these tests) with settings as environment variables.</summary>
     public static PlatformProcess Start(string projectDirectory, string assemblyName, string url, IReadOnlyDictionary<string, string> settings)
     {

@@ -55,13 +55,56 @@ public sealed class StandalonePlatform(IReadOnlyDictionary<string, string>? sett
 /// scripts/run-distributed.sh (the same code path a person runs), on free ports, with this test run's broker, cache,
 /// queue prefix, data folder and admin password.
 /// </summary>
-public sealed class DistributedPlatform(RabbitMqServer rabbit, RedisServer redis) : RunningPlatform
+public sealed class DistributedPlatform : RunningPlatform
 {
     private static readonly string[] Deployables = ["gateway", "personnel", "procedures", "feedback", "awards", "web"];
     private readonly string _adminPassword = "E2e-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+    private readonly string? _rabbit;
+    private readonly string? _redis;
+    private readonly string? _unavailable;
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly Dictionary<string, int> _ports = [];
+    private PlatformProcess? _script;
     private string? _url;
 
+    /// <summary>On the test run's broker and cache (the assembly's fixtures).</summary>
+    public DistributedPlatform(RabbitMqServer rabbit, RedisServer redis)
+        : this(rabbit.ConnectionString, redis.ConnectionString, rabbit.UnavailableReason ?? redis.UnavailableReason)
+    {
+    }
+
+    /// <summary>
+    /// On the given broker and cache (a test's private servers, which it may stop), with <paramref name="environment"/>
+    /// added to the script's, e.g. RESTART_EXITED=1 or a rate limit; skipped with <paramref name="unavailable"/> when set.
+    /// </summary>
+    public DistributedPlatform(string? rabbit, string? redis, string? unavailable = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        (_rabbit, _redis, _environment) = (rabbit, redis, environment ?? new Dictionary<string, string>());
+        _unavailable = unavailable ?? (rabbit is null || redis is null ? "no RabbitMQ or Redis here" : null);
+    }
+
     public override string BaseUrl => _url!;
+
+    /// <summary>This run's Messaging:QueuePrefix: queues and exchanges are named <c>{QueuePrefix}-…</c>.</summary>
+    public string QueuePrefix { get; } = "e2e" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>This run's Redis key prefix (the script's default, which follows the queue prefix).</summary>
+    public string CachePrefix => $"cchc:{QueuePrefix}:";
+
+    /// <summary>A service's SQLite store, <c>{DATA_DIR}/{service}.db</c>.</summary>
+    public string StorePath(string service) => Path.Combine(Directory, "data", service + ".db");
+
+    /// <summary>A deployable's own URL (not through the gateway), e.g. <c>procedures</c>.</summary>
+    public string UrlOf(string deployable) => $"http://127.0.0.1:{_ports[deployable]}";
+
+    /// <summary>The process id of a deployable as the script last started it (its "started NAME (pid N)" line).</summary>
+    public int ProcessIdOf(string deployable)
+    {
+        var marker = $"started {deployable} (pid ";
+        var line = _script!.Lines.Last(l => l.Contains(marker, StringComparison.Ordinal));
+        var start = line.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
+        return int.Parse(line[start..line.IndexOf(')', start)], System.Globalization.CultureInfo.InvariantCulture);
+    }
     public override (string Username, string Password) DistrictAdmin => ("admin.giongtrom", _adminPassword);
 
     public override string Diagnostics => base.Diagnostics + string.Concat(Deployables.Select(name =>
@@ -72,30 +115,34 @@ public sealed class DistributedPlatform(RabbitMqServer rabbit, RedisServer redis
 
     public override async ValueTask InitializeAsync()
     {
-        if (!rabbit.IsAvailable || !redis.IsAvailable)
+        if (_unavailable is not null)
         {
-            SkipReason = rabbit.UnavailableReason ?? redis.UnavailableReason;
+            SkipReason = _unavailable;
             return;
         }
         var ports = new HashSet<int>();
         while (ports.Count < Deployables.Length) ports.Add(TestPorts.GetFreeTcpPort());
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(_environment)
         {
             ["NO_BUILD"] = "1", // built alongside these tests
             ["CONFIGURATION"] = PlatformProcess.BuildConfiguration,
             ["NO_SERVICES"] = "1", // the fixtures found the broker and the cache
-            ["RABBITMQ"] = rabbit.ConnectionString!,
-            ["REDIS"] = redis.ConnectionString!,
-            ["QUEUE_PREFIX"] = "e2e" + Guid.NewGuid().ToString("N")[..8],
+            ["RABBITMQ"] = _rabbit!,
+            ["REDIS"] = _redis!,
+            ["QUEUE_PREFIX"] = QueuePrefix,
             ["DATA_DIR"] = Path.Combine(Directory, "data"),
             ["LOG_DIR"] = Path.Combine(Directory, "logs"),
             ["ADMIN_USERNAME"] = DistrictAdmin.Username,
             ["ADMIN_PASSWORD"] = _adminPassword,
             ["READY_TIMEOUT"] = "150",
         };
-        foreach (var (name, port) in Deployables.Zip(ports)) environment[name.ToUpperInvariant() + "_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _url = $"http://127.0.0.1:{environment["GATEWAY_PORT"]}";
-        var script = PlatformProcess.StartScript("scripts/run-distributed.sh", _url, environment);
+        foreach (var (name, port) in Deployables.Zip(ports))
+        {
+            _ports[name] = port;
+            environment[name.ToUpperInvariant() + "_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        _url = UrlOf("gateway");
+        var script = _script = PlatformProcess.StartScript("scripts/run-distributed.sh", _url, environment);
         Processes.Add(script);
         // The script prints this once every process answers /health/ready, consumers first (their queues bound).
         await script.WaitForOutputAsync("Distributed platform ready: " + _url, TimeSpan.FromSeconds(240));
