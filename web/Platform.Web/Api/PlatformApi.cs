@@ -24,6 +24,16 @@ public sealed class PlatformApi(HttpClient http, ApiSession session, IHttpContex
 
     public Task<T> PostAsync<T>(string path, object? body = null, CancellationToken ct = default) => SendAsync<T>(HttpMethod.Post, path, body ?? new { }, ct);
 
+    /// <summary>
+    /// A POST that carries no session, whatever the browser holds: signing in is anonymous, and a session the platform has
+    /// ended (a disabled account, a reset password) must not turn the new attempt's 401 into "session expired".
+    /// </summary>
+    public async Task<T> PostAnonymousAsync<T>(string path, object body, CancellationToken ct = default)
+    {
+        using var response = await SendRawAsync(HttpMethod.Post, path, body, ct, anonymous: true);
+        return (await response.Content.ReadFromJsonAsync<T>(Json, ct))!;
+    }
+
     public Task<T> PutAsync<T>(string path, object body, CancellationToken ct = default) => SendAsync<T>(HttpMethod.Put, path, body, ct);
 
     public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct = default)
@@ -48,12 +58,12 @@ public sealed class PlatformApi(HttpClient http, ApiSession session, IHttpContex
         return await response.Content.ReadAsStringAsync(ct);
     }
 
-    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, object? body, CancellationToken ct, bool anonymous = false)
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
         if (body is not null) request.Content = JsonContent.Create(body, options: Json);
         request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("vi-VN"));
-        var token = await session.AccessTokenAsync();
+        var token = anonymous ? null : await session.AccessTokenAsync();
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         // The platform limits anonymous callers per address: pass on the citizen's, not this server's.
         if (context.HttpContext?.Connection.RemoteIpAddress is { } address)
