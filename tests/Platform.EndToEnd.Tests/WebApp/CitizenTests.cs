@@ -68,6 +68,10 @@ public sealed class CitizenTests(WebAppFixture fixture)
         var home = await http.GetAsync("/", TestContext.Current.CancellationToken);
         Assert.Equal(string.Join(",", home.Headers.GetValues("Content-Security-Policy")), await printed!.HeaderValueAsync("content-security-policy"));
         Assert.DoesNotContain("unsafe-inline", (await printed.HeaderValueAsync("content-security-policy"))!.Split(';').Single(d => d.Trim().StartsWith("script-src")));
+        // Its "In" button prints under that policy (print.js, not an inline handler): the browser's print is called.
+        await deskPage.EvaluateAsync("() => { window.printed = 0; window.print = () => { window.printed++; }; }");
+        await deskPage.Locator("button.print-button").ClickAsync();
+        Assert.Equal(1, await deskPage.EvaluateAsync<int>("() => window.printed"));
         var link = await DeskUi.ReceiptQrAsync(deskPage);
         await deskPage.Context.CloseAsync();
         Assert.Equal($"{fixture.Platform.BaseUrl}/xa/my-thanh/tra-cuu?so={dossier.ReceiptNo}", link);
