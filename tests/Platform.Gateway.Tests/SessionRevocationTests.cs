@@ -56,8 +56,16 @@ public sealed class SessionRevocationTests(Upstreams upstreams) : IAsyncLifetime
     {
         using var client = _factory.CreateClient();
         var stamp = Guid.NewGuid().ToString("N");
+        var control = Guid.NewGuid().ToString("N");
         upstreams.Personnel.RevokedStamps[stamp] = DateTime.UtcNow.AddMinutes(-1);
-        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        upstreams.Personnel.RevokedStamps[control] = DateTime.UtcNow.AddHours(8);
+        // The control stamp's refusal shows the gateway has read the list that holds both.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await client.GetAsync("/api/communes/my-thanh/dossiers", TokenWithStamp(control))).StatusCode != HttpStatusCode.Unauthorized)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the gateway never read the list of revoked sessions");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/communes/my-thanh/dossiers", TokenWithStamp(stamp))).StatusCode);
     }

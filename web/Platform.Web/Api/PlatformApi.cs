@@ -28,17 +28,14 @@ public sealed class PlatformApi(HttpClient http, ApiSession session, IHttpContex
     /// A POST that carries no session, whatever the browser holds: signing in is anonymous, and a session the platform has
     /// ended (a disabled account, a reset password) must not turn the new attempt's 401 into "session expired".
     /// </summary>
-    public async Task<T> PostAnonymousAsync<T>(string path, object body, CancellationToken ct = default)
-    {
-        using var response = await SendRawAsync(HttpMethod.Post, path, body, ct, anonymous: true);
-        return (await response.Content.ReadFromJsonAsync<T>(Json, ct))!;
-    }
+    public Task<T> PostAnonymousAsync<T>(string path, object body, CancellationToken ct = default) =>
+        SendAsync<T>(HttpMethod.Post, path, body, ct, anonymous: true);
 
     public Task<T> PutAsync<T>(string path, object body, CancellationToken ct = default) => SendAsync<T>(HttpMethod.Put, path, body, ct);
 
-    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct = default)
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct = default, bool anonymous = false)
     {
-        using var response = await SendRawAsync(method, path, body, ct);
+        using var response = await SendRawAsync(method, path, body, ct, anonymous);
         return (await response.Content.ReadFromJsonAsync<T>(Json, ct))!;
     }
 

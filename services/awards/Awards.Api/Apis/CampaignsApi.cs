@@ -235,12 +235,13 @@ public static class CampaignsApi
         }
         validation.ThrowIfInvalid();
         var stored = await store.FindAsync<CampaignPlan>(commune, CampaignPlan.Key(id, year), ct) ?? throw new NotFoundException(AwardsMessages.CampaignYear, $"{id}/{year}");
+        var ids = members.Select(m => m!.StaffId!.Trim()).ToList();
+        var cards = (await store.QueryAsync<StaffCard>(commune, new Query(Filter.In("id", ids.Cast<object?>())), ct)).ToDictionary(c => c.Id, c => c.Document);
         var roster = new List<CouncilMember>();
         var unknown = new List<Wording>();
-        foreach (var member in members)
+        foreach (var (member, staffId) in members.Zip(ids))
         {
-            var staffId = member!.StaffId!.Trim();
-            if ((await store.FindAsync<StaffCard>(commune, staffId, ct))?.Document is { } card) roster.Add(new CouncilMember(card.Id, card.FullName, member.Seat?.Trim()));
+            if (cards.GetValueOrDefault(staffId) is { } card) roster.Add(new CouncilMember(card.Id, card.FullName, member!.Seat?.Trim()));
             else unknown.Add(Wording.Of(AwardsMessages.UnknownStaff, staffId));
         }
         if (unknown.Count > 0) throw new BusinessRuleException("unknown-staff", Wording.Sentences(unknown), unknown);

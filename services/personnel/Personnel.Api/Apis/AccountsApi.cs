@@ -40,8 +40,8 @@ public static class AccountsApi
 
     private static string? DecidingRole(IEnumerable<string> roles) => DecidingRoles.FirstOrDefault(roles.Contains);
 
-    private static AccountView View(Account a, DateTime now, Credentials credentials) =>
-        new(a.Username, a.DisplayName, a.Roles, a.StaffId, a.Disabled, credentials.IsSlowed(a.Username), a.CreatedAt);
+    private static AccountView View(Account a, Credentials credentials) =>
+        new(a.Username, a.DisplayName, a.Roles, a.StaffId, a.Disabled, credentials.IsSlowed(a), a.CreatedAt);
 
     private static void RequirePassword(InputValidation validation, string? password, string field) =>
         validation.Require(password is { Length: >= 8 and <= 128 } && password.Any(char.IsLetter) && password.Any(char.IsDigit), field,
@@ -50,9 +50,8 @@ public static class AccountsApi
     public static async Task<Ok<IReadOnlyList<AccountView>>> List(string commune, IDocumentStore<PersonnelData> store, TimeProvider time,
         Credentials credentials, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
         var accounts = await store.QueryAsync<Account>(Scopes.Platform, new Query(Filter.Eq("commune", commune), [new Sort("username")]), ct);
-        return TypedResults.Ok<IReadOnlyList<AccountView>>(accounts.Select(a => View(a.Document, now, credentials)).ToList());
+        return TypedResults.Ok<IReadOnlyList<AccountView>>(accounts.Select(a => View(a.Document, credentials)).ToList());
     }
 
     public static async Task<Ok<IReadOnlyList<AccountAudit>>> Audit(string commune, IDocumentStore<PersonnelData> store, CancellationToken ct) =>
@@ -91,13 +90,14 @@ public static class AccountsApi
         {
             throw new ConflictException("username-taken", Wording.Of(PersonnelMessages.UsernameTaken, account.Username));
         }
-        return TypedResults.Created($"/api/communes/{commune}/accounts/{account.Username}", View(account, now, credentials));
+        return TypedResults.Created($"/api/communes/{commune}/accounts/{account.Username}", View(account, credentials));
     }
 
     public static Task<Ok<AccountView>> Disable(string commune, string username, IDocumentStore<PersonnelData> store, AccountSessions sessions,
         Credentials credentials, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
         ChangeAsync(store, credentials, commune, username, "disabled",
-            (changes, a, now) => sessions.Revoke(changes, a, AccountSessions.Disabled, now) with { Disabled = true }, time, user, ct);
+            // Disabling twice revokes nothing more: no token carries the stamp the first disable drew.
+            (changes, a, now) => a.Disabled ? a : sessions.Revoke(changes, a, AccountSessions.Disabled, now) with { Disabled = true }, time, user, ct);
 
     public static Task<Ok<AccountView>> Enable(string commune, string username, IDocumentStore<PersonnelData> store,
         Credentials credentials, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
@@ -109,11 +109,9 @@ public static class AccountsApi
         var validation = new InputValidation();
         RequirePassword(validation, request.Password, "password");
         validation.ThrowIfInvalid();
-        var view = await ChangeAsync(store, credentials, commune, username, "password reset",
+        return await ChangeAsync(store, credentials, commune, username, "password reset",
             (changes, a, now) => sessions.Revoke(changes, a, AccountSessions.PasswordReset, now) with { SecretHash = Credentials.Hash(request.Password!) },
-            time, user, ct);
-        credentials.ForgetFailures(username);
-        return TypedResults.Ok(view.Value! with { Locked = false });
+            time, user, ct, after: credentials.ForgetFailures);
     }
 
     internal static async Task DisableAccountsOfAsync(IDocumentStore<PersonnelData> store, AccountSessions sessions, ChangeSet changes, string commune,
@@ -126,7 +124,8 @@ public static class AccountsApi
     }
 
     private static async Task<Ok<AccountView>> ChangeAsync(IDocumentStore<PersonnelData> store, Credentials credentials, string commune, string username,
-        string action, Func<ChangeSet, Account, DateTime, Account> change, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+        string action, Func<ChangeSet, Account, DateTime, Account> change, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct,
+        Action<Account>? after = null)
     {
         var stored = await store.FindAsync<Account>(Scopes.Platform, Credentials.Normalize(username), ct);
         // Another commune's account (or a district account) is not found from this commune's route.
@@ -138,6 +137,7 @@ public static class AccountsApi
         var updated = change(changes, stored.Document, now);
         await store.CommitAsync(changes.Update(stored, updated)
             .Insert(commune, Guid.NewGuid().ToString("N"), new AccountAudit(updated.Username, action, user.Actor(), now)), ct);
-        return TypedResults.Ok(View(updated, now, credentials));
+        after?.Invoke(updated);
+        return TypedResults.Ok(View(updated, credentials));
     }
 }

@@ -15,14 +15,13 @@ public sealed class AccountSessions(IOptions<TokenOptions> options)
     public const string Disabled = "disabled";
     public const string PasswordReset = "password-reset";
     public const string StaffLeft = "staff-left";
-    private static readonly TimeSpan Skew = TimeSpan.FromMinutes(1);
 
     /// <summary>The account with a new stamp; <paramref name="changes"/> carry the revocation of the old one.</summary>
     public Account Revoke(ChangeSet changes, Account account, string reason, DateTime now)
     {
         var renewed = account with { SecurityStamp = Account.NewStamp() };
         if (account.SecurityStamp is not { } stamp) return renewed; // never signed in since stamps exist: no token carries one
-        var until = now + TimeSpan.FromMinutes(options.Value.LifetimeMinutes) + Skew;
+        var until = now + TimeSpan.FromMinutes(options.Value.LifetimeMinutes) + AuthExtensions.ClockSkew;
         changes.Insert(Scopes.Platform, stamp, new RevokedStamp(stamp, account.Username, reason, now, until))
             .Publish(account.Commune ?? Scopes.Platform, new AccountSessionsRevoked
             {

@@ -26,8 +26,7 @@ public sealed class Credentials(IDocumentStore<PersonnelData> store, SignInThrot
 
     public async Task<SignInOutcome> SignInAsync(string username, string secret, bool isClient, string address, CancellationToken ct)
     {
-        // Clients and users are throttled apart: guessing a user's name as a client id must not slow the user.
-        var name = (isClient ? "client:" : "user:") + Normalize(username);
+        var name = ThrottleKey(username, isClient);
         if (throttle.TryBegin(name, address) is { } wait) return new SignInOutcome(SignInResult.Throttled, RetryAfter: wait);
         var stored = await store.FindAsync<Account>(Scopes.Platform, Normalize(username), ct);
         if (stored is null || stored.Document.IsClient != isClient || stored.Document.Disabled)
@@ -52,16 +51,20 @@ public sealed class Credentials(IDocumentStore<PersonnelData> store, SignInThrot
         }
         catch (ConflictException)
         {
-            // A simultaneous sign-in (or a revocation) stamped it first: use the stored stamp.
-            var fresh = await store.FindAsync<Account>(Scopes.Platform, stored.Id, ct);
-            return fresh?.Document.SecurityStamp is not null ? fresh.Document : throw new ConflictException("account-changed",
-                Wording.Of(CommonMessages.VersionConflict, stored.Id));
+            // A simultaneous sign-in stamped it first: use its stamp. A revocation in between (a disable, a new password)
+            // also stamps it, and that stamp is on no revoked list: only an account as this sign-in checked it gets a token.
+            var fresh = (await store.FindAsync<Account>(Scopes.Platform, stored.Id, ct))?.Document;
+            return fresh is { SecurityStamp: not null, Disabled: false } && fresh.SecretHash == stored.Document.SecretHash ? fresh
+                : throw new ConflictException("account-changed", Wording.Of(CommonMessages.VersionConflict, stored.Id));
         }
     }
 
-    public void ForgetFailures(string username) => throttle.Clear("user:" + Normalize(username));
+    public void ForgetFailures(Account account) => throttle.Clear(ThrottleKey(account.Username, account.IsClient));
 
-    public bool IsSlowed(string username) => throttle.IsSlowed("user:" + Normalize(username));
+    public bool IsSlowed(Account account) => throttle.IsSlowed(ThrottleKey(account.Username, account.IsClient));
+
+    /// <summary>Clients and users are throttled apart: guessing a user's name as a client id must not slow the user.</summary>
+    private static string ThrottleKey(string name, bool isClient) => (isClient ? "client:" : "user:") + Normalize(name);
 
     public static string Normalize(string username) => username.Trim().ToLowerInvariant();
 }

@@ -45,9 +45,9 @@ public static class SimplificationsApi
         SimplificationProposal.Validate(request.ProposedProcessingDays, request.RemoveComponents, request.Rationale, request.AuthorStaffIds,
             procedure.InForceOn(VietnamTime.Today(now)), procedure.IsInterconnected);
         // The authors are staff of this commune, as personnel announced them (procedures' copy of the registry).
-        var unknown = new List<string>();
-        foreach (var author in request.AuthorStaffIds!.Distinct())
-            if (await store.FindAsync<DeskStaff>(commune, author, ct) is null) unknown.Add(author);
+        var authors = request.AuthorStaffIds!.Distinct().ToList();
+        var known = (await store.QueryAsync<DeskStaff>(commune, new Query(Filter.In("id", authors.Cast<object?>())), ct)).Select(s => s.Id).ToHashSet();
+        var unknown = authors.Where(a => !known.Contains(a)).ToList();
         if (unknown.Count > 0) throw InvalidInputException.Field("authorStaffIds", Wording.Of(CommonMessages.NotStaff, string.Join(", ", unknown)));
         var proposal = new SimplificationProposal
         {

@@ -29,6 +29,4 @@ public static class InputLimits
 
     /// <summary>The latest date a record may carry (the working calendar's last year).</summary>
     public static readonly DateOnly LatestDate = new(2100, 12, 31);
-
-    public static bool IsPlausible(DateOnly date) => date >= EarliestDate && date <= LatestDate;
 }

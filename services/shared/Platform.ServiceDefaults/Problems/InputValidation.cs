@@ -27,15 +27,6 @@ public sealed partial class InputValidation
     public InputValidation OptionalText(string? value, string field, int maxLength = InputLimits.ShortText) =>
         Require(value is null || value.Length <= maxLength, field, CommonMessages.MaxLength, maxLength);
 
-    /// <summary>An optional list: at most <paramref name="maxItems"/> items, each (when given) at most <paramref name="maxLength"/> characters.</summary>
-    public InputValidation OptionalList(IReadOnlyCollection<string?>? values, string field, int maxItems = InputLimits.ListItems, int maxLength = InputLimits.ShortText)
-    {
-        if (values is null) return this;
-        if (values.Count > maxItems) Add(field, Wording.Of(CommonMessages.MaxItems, maxItems));
-        else if (values.Any(v => v is not null && v.Length > maxLength)) Add(field, Wording.Of(CommonMessages.MaxLength, maxLength));
-        return this;
-    }
-
     /// <summary>A list's count only (its items are checked by the caller, field by field).</summary>
     public InputValidation MaxItems<T>(IReadOnlyCollection<T>? values, string field, int maxItems = InputLimits.ListItems) =>
         Require(values is null || values.Count <= maxItems, field, CommonMessages.MaxItems, maxItems);
@@ -47,10 +38,6 @@ public sealed partial class InputValidation
         var to = latest ?? InputLimits.LatestDate;
         return Require(value is null || (value >= from && value <= to), field, CommonMessages.DateRange, from, to);
     }
-
-    /// <summary>An instant, when given, on a plausible day (see <see cref="PlausibleDate"/>; the UTC day, which is near enough at the range's ends).</summary>
-    public InputValidation PlausibleInstant(DateTime? value, string field) =>
-        PlausibleDate(value is null ? null : DateOnly.FromDateTime(value.Value.ToUniversalTime()), field);
 
     /// <summary>A list's from..to filter: each a plausible date, and to not before from.</summary>
     public InputValidation DateRange(DateOnly? from, DateOnly? to, string fromField = "from", string toField = "to") =>

@@ -12,6 +12,9 @@ namespace Platform.ServiceDefaults.Security;
 
 public static class AuthExtensions
 {
+    /// <summary>How long after its expiry a token is still accepted (clocks of issuer and validator differ).</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+
     public const string DefaultIssuer = "cchc-platform";
     public const string DefaultAudience = "cchc-platform";
 
@@ -65,7 +68,7 @@ public static class AuthExtensions
                 ValidAudience = configuration["Auth:Audience"] ?? DefaultAudience,
                 NameClaimType = ClaimNames.Name,
                 RoleClaimType = ClaimNames.Role,
-                ClockSkew = TimeSpan.FromSeconds(30),
+                ClockSkew = ClockSkew,
             };
             if (signingKey is not null)
                 options.TokenValidationParameters.IssuerSigningKey = signingKey.PublicKey;

@@ -61,19 +61,30 @@ public sealed class HttpSessionRevocationSource(HttpClient http, Uri url) : ISes
 public sealed class SessionRevocationFeed(ISessionRevocationSource source, SessionRevocations revocations, TimeProvider time,
     TimeSpan every, ILogger<SessionRevocationFeed> logger) : BackgroundService
 {
+    /// <summary>The first read before the process serves: a restarted process must not accept what was revoked before it.</summary>
+    public override async Task StartAsync(CancellationToken ct)
+    {
+        await ReadAsync(ct);
+        await base.StartAsync(ct);
+    }
+
+    private async Task ReadAsync(CancellationToken ct)
+    {
+        try
+        {
+            revocations.RevokeAll(await source.ReadAsync(ct));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The issuer is unreachable: keep refusing what is known; events still arrive.
+            logger.LogWarning(e, "The list of revoked sessions could not be read; keeping the {Count} known", revocations.Count);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                revocations.RevokeAll(await source.ReadAsync(stoppingToken));
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // The issuer is unreachable: keep refusing what is known; events still arrive.
-                logger.LogWarning(e, "The list of revoked sessions could not be read; keeping the {Count} known", revocations.Count);
-            }
             try
             {
                 await Task.Delay(every, time, stoppingToken);
@@ -82,6 +93,7 @@ public sealed class SessionRevocationFeed(ISessionRevocationSource source, Sessi
             {
                 return;
             }
+            await ReadAsync(stoppingToken);
         }
     }
 }

@@ -36,10 +36,11 @@ public sealed class OutboxDispatcher<TService>(
                     // Once they were, the queues and bindings are the broker's: after an outage, publishing resumes as soon as
                     // the broker takes messages again, without waiting for every receive endpoint of this service to reconnect.
                     started = started || bus.CheckHealth().Status == BusHealthStatus.Healthy;
+                    var sent = started ? await DispatchPendingAsync(stoppingToken) : 0;
                     if (!started) wait = TimeSpan.FromMilliseconds(250);
-                    else if (await DispatchPendingAsync(stoppingToken) == BatchSize) continue;
                     if (failures > 0) logger.LogInformation("Outbox of {Service} dispatched again after {Attempts} failed attempts", store.Service, failures);
                     failures = 0;
+                    if (sent == BatchSize) continue; // a full batch: more are waiting
                     await PurgeOccasionallyAsync(stoppingToken);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
