@@ -13,8 +13,7 @@ public static class PlatformJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         if (!options.Converters.OfType<UtcDateTimeConverter>().Any()) options.Converters.Add(new UtcDateTimeConverter());
-        if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
-            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        if (!options.Converters.OfType<KebabCaseEnumConverter>().Any()) options.Converters.Add(new KebabCaseEnumConverter());
         return options;
     }
 
@@ -35,6 +34,58 @@ public static class PlatformJson
     // System.Text.Json marks the reader's InvalidOperationExceptions (invalid UTF-8 or UTF-16, a token of another type) so
     // that its serializer can rethrow them as JsonException; read outside the serializer they arrive unconverted.
     private const string StjRethrowable = "System.Text.Json.Rethrowable";
+}
+
+/// <summary>
+/// Enums as kebab-case words (<c>on-time</c>), never numbers. A word outside the vocabulary fails as
+/// <see cref="UnknownWordException"/>, which names the words allowed, so a typed request field refuses a bad value
+/// with the same field error a hand-written check would give.
+/// </summary>
+public sealed class KebabCaseEnumConverter : JsonConverterFactory
+{
+    private static readonly JsonStringEnumConverter Words = new(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false);
+
+    public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert), Words.CreateConverter(typeToConvert, options))!;
+
+    /// <summary>Every word of <typeparamref name="TEnum"/> as the wire writes it.</summary>
+    public static IReadOnlyList<string> WordsOf<TEnum>() where TEnum : struct, Enum => WordsOf(typeof(TEnum));
+
+    public static IReadOnlyList<string> WordsOf(Type enumType) =>
+        Enum.GetNames(enumType).Select(JsonNamingPolicy.KebabCaseLower.ConvertName).ToList();
+
+    private sealed class Converter<TEnum>(JsonConverter inner) : JsonConverter<TEnum> where TEnum : struct, Enum
+    {
+        private readonly JsonConverter<TEnum> _words = (JsonConverter<TEnum>)inner;
+
+        public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            try
+            {
+                return _words.Read(ref reader, typeToConvert, options);
+            }
+            catch (JsonException)
+            {
+                throw new UnknownWordException(WordsOf<TEnum>());
+            }
+        }
+
+        public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => _words.Write(writer, value, options);
+
+        public override TEnum ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            _words.ReadAsPropertyName(ref reader, typeToConvert, options);
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
+            _words.WriteAsPropertyName(writer, value, options);
+    }
+}
+
+/// <summary>A JSON word outside a closed vocabulary; System.Text.Json adds the path of the field it was read for.</summary>
+public sealed class UnknownWordException(IReadOnlyList<string> allowed) : JsonException($"Expected one of: {string.Join(", ", allowed)}.")
+{
+    public IReadOnlyList<string> Allowed { get; } = allowed;
 }
 
 /// <summary>

@@ -10,6 +10,10 @@ namespace Platform.ServiceDefaults.Tests.Hosting;
 
 public sealed record Greeting(string? Text);
 
+public enum Mood { VeryHappy, NotHappy }
+
+public sealed record Feeling(Mood? Mood);
+
 /// <summary>Bad input gets a problem-details answer with a stable type, never a 500.</summary>
 public sealed class ProblemDetailsTests : IAsyncLifetime
 {
@@ -18,6 +22,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(null, app =>
     {
         app.MapPost("/echo", (Greeting greeting) => TypedResults.Ok(greeting)).AllowAnonymous();
+        app.MapPost("/feel", (Feeling feeling) => TypedResults.Ok(feeling)).AllowAnonymous();
         app.MapGet("/invalid", () => { new InputValidation().RequireSlug("Bad Code", "code").RequireText("", "name").ThrowIfInvalid(); }).AllowAnonymous();
         app.MapGet("/missing", () => { throw new NotFoundException(CommonMessages.Commune, "d-42"); }).AllowAnonymous();
         app.MapGet("/refused", () => { throw new BusinessRuleException("over-quota", Wording.Of(CommonMessages.Required), [Wording.Of(CommonMessages.Range, 1, 5)]); }).AllowAnonymous();
@@ -43,6 +48,28 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
 
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("urn:cchc:problem:malformed-request", problem.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task A_typed_vocabulary_reads_and_writes_kebab_case_words()
+    {
+        var response = await _app.Client.PostAsync("/feel", new StringContent("""{"mood":"very-happy"}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"mood":"very-happy"}""", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("\"cheerful\"")]
+    [InlineData("1")]
+    public async Task A_word_outside_a_typed_vocabulary_is_a_field_error_naming_the_words_allowed(string value)
+    {
+        var response = await _app.Client.PostAsync("/feel", new StringContent($$"""{"mood":{{value}}}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(["mood"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.Equal("Phải là một trong các giá trị: very-happy, not-happy.", errors.GetProperty("mood")[0].GetString());
     }
 
     [Fact]

@@ -41,8 +41,10 @@ public static partial class FrameworkProblems
         if (status != 400) return Of(status, "");
         if (PlatformJson.IsMalformedJson(exception))
         {
-            var field = FieldOf(Json(exception)?.Path);
-            var malformed = field == Body ? Wording.Of(CommonMessages.MalformedJsonBody) : Wording.Of(CommonMessages.MalformedJson, field);
+            var json = Json(exception);
+            var field = FieldOf(json?.Path);
+            var malformed = json is UnknownWordException word && field != Body ? Wording.Of(CommonMessages.OneOf, string.Join(", ", word.Allowed))
+                : field == Body ? Wording.Of(CommonMessages.MalformedJsonBody) : Wording.Of(CommonMessages.MalformedJson, field);
             return Of(400, "") with { Detail = malformed, Field = field };
         }
         if (exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
