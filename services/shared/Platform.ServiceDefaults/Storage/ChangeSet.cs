@@ -38,10 +38,11 @@ public sealed class ChangeSet
     /// <summary>Queues an integration event, published after the commit by the outbox dispatcher.</summary>
     public ChangeSet Publish<TEvent>(string commune, TEvent message) where TEvent : class
     {
-        if (typeof(TEvent).Assembly != ContractsAssembly)
-            throw new InvalidOperationException($"{typeof(TEvent)} is not an event of Platform.Contracts.");
-        _outbox.Add(new OutboxMessage(Guid.NewGuid(), commune, typeof(TEvent).FullName!,
-            JsonSerializer.Serialize(message, PlatformJson.Options), Activity.Current?.Id, DateTime.UtcNow));
+        var type = message.GetType(); // an event raised by the domain arrives typed as object
+        if (type.Assembly != ContractsAssembly)
+            throw new InvalidOperationException($"{type} is not an event of Platform.Contracts.");
+        _outbox.Add(new OutboxMessage(Guid.NewGuid(), commune, type.FullName!,
+            JsonSerializer.Serialize(message, type, PlatformJson.Options), Activity.Current?.Id, DateTime.UtcNow));
         return this;
     }
 
