@@ -5,8 +5,8 @@
 #   bash bench/intake/run.sh [duration] [connections]        (default 30s 8; THREADS=2 wrk threads)
 #   TARGET=standalone bash bench/intake/run.sh               (the standalone host instead of the distributed platform)
 #
-# TARGET=gateway (default): scripts/run-distributed.sh with DEMO=1 on a fresh data folder and queue prefix (five
-# processes on RabbitMQ and Redis, Release); the desk officer motcua.mythanh signs in through the gateway (personnel
+# TARGET=gateway (default): scripts/run-distributed.sh with DEMO=1 on a fresh data folder and queue prefix (six
+# processes on RabbitMQ and Redis, Release; the web app takes no part); the desk officer motcua.mythanh signs in through the gateway (personnel
 # issues the token). Two runs: through the gateway :5100, then straight to procedures :5102 (the proxy hop's cost).
 # TARGET=standalone: the standalone host (Release, demo mode, in-memory bus and cache) on a fresh data folder.
 #

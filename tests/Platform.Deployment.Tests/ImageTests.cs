@@ -3,51 +3,94 @@ using Platform.Deployment.Tests.Infrastructure;
 
 namespace Platform.Deployment.Tests;
 
-/// <summary>The Dockerfiles build what exists, run as non-root on the port the manifests use, and pin their bases.</summary>
+/// <summary>
+/// One Dockerfile builds every image; docker-bake.json gives each deployable its project (and the standalone host its
+/// stage). The images build what exists, run as non-root on the port the manifests use, and pin their bases.
+/// </summary>
 public sealed partial class ImageTests
 {
     public static TheoryData<string> Deployables() => new(Deployable.All.Select(d => d.Name));
 
     [Theory]
     [MemberData(nameof(Deployables))]
-    public void The_dockerfile_copies_existing_paths_and_every_project_it_needs(string name)
+    public void The_deployable_has_a_build_entry_for_its_existing_project(string name)
     {
         var deployable = Deployable.Named(name);
-        var dockerfile = new Dockerfile(deployable.Dockerfile);
+        var build = deployable.Build ?? throw new Xunit.Sdk.XunitException($"{Bake.RepositoryPath} has no target {name}");
 
-        foreach (var source in dockerfile.ContextSources)
-            Assert.True(File.Exists(Repo.PathOf(source)) || Directory.Exists(Repo.PathOf(source)), $"{deployable.Dockerfile} copies {source}, which does not exist");
-        Assert.Contains(deployable.ProjectDirectory, dockerfile.PublishedProjects);
-        foreach (var published in dockerfile.PublishedProjects)
-            Assert.True(Directory.GetFiles(Repo.PathOf(published), "*.csproj").Length == 1, $"{deployable.Dockerfile} publishes {published}, which has no project");
-        // Every project it references, and the build's shared files, are in the build context of the stage.
-        var copied = dockerfile.ContextSources.Select(s => s.TrimEnd('/')).ToList();
-        foreach (var needed in deployable.ProjectDirectories().Append("deploy/HealthProbe").Concat(["global.json", "Directory.Build.props", "Directory.Packages.props"]))
-            Assert.True(copied.Any(c => needed == c || needed.StartsWith(c + "/", StringComparison.Ordinal)), $"{deployable.Dockerfile} does not copy {needed}");
-        Assert.Contains($"""["dotnet", "{deployable.Assembly}.dll"]""", dockerfile.All("ENTRYPOINT"));
+        Assert.Equal((".", Dockerfile.RepositoryPath), (build.Context, build.Dockerfile));
+        Assert.Equal(deployable.ProjectDirectory, Assert.Contains("PROJECT", build.Args));
+        // The Dockerfile finds the project, and the app host it renames, by the folder's last segment.
+        Assert.True(File.Exists(Repo.PathOf(deployable.Project)), $"{name}: {deployable.Project} does not exist");
+        Assert.Equal(deployable.Assembly, deployable.ProjectDirectory.Split('/')[^1]);
+        Assert.DoesNotContain("<AssemblyName>", Repo.Read(deployable.Project));
+        Assert.Equal(new[] { $"{deployable.Image}:0.1.0" }, build.Tags); // the name the manifests run (kustomize sets the tag)
+        Assert.Contains(name, Bake.DefaultGroup);
+        _ = Dockerfile.Platform.Target(build.Stage); // a stage the Dockerfile has (none: the default, last one)
+    }
+
+    [Fact]
+    public void Every_build_entry_is_a_known_deployable()
+    {
+        Assert.Equal(Deployable.All.Select(d => d.Name).Order(), Bake.Images.Select(t => t.Name).Order());
+        Assert.Equal(Deployable.All.Select(d => d.Name).Order(), Bake.DefaultGroup.Order());
+    }
+
+    [Fact]
+    public void The_build_sees_every_project_a_deployable_needs_and_publishes_the_one_it_is_given()
+    {
+        var dockerfile = Dockerfile.Platform;
+        var build = dockerfile.Target("build").ToList();
+
+        Assert.Contains(build, i => i.Op == "COPY" && i.Arguments == ". .");
+        foreach (var needed in Deployable.All.SelectMany(d => d.ProjectDirectories()).Append("deploy/HealthProbe")
+                     .Concat(["global.json", "Directory.Build.props", "Directory.Packages.props"]).Distinct())
+            Assert.False(DockerIgnore.Excludes(needed), $".dockerignore keeps {needed} out of the build");
+        Assert.True(DockerIgnore.Excludes("tests/Platform.Testing"));
+        Assert.True(DockerIgnore.Excludes("services/personnel/Personnel.Api/bin/Release"));
+
+        var run = Assert.Single(build, i => i.Op == "RUN").Arguments;
+        Assert.Contains("""dotnet publish "$PROJECT" -c Release""", run);
+        Assert.Contains("dotnet publish deploy/HealthProbe -c Release -o /out/probe", run);
+        Assert.Contains("""mv "/out/app/${PROJECT##*/}" /out/app/entrypoint""", run);
+        Assert.Contains("ARG PROJECT", build.Select(i => $"{i.Op} {i.Arguments}"));
+        foreach (var deployable in Deployable.All)
+            Assert.Equal("""["/app/entrypoint"]""", dockerfile.Last(deployable.Build!.Stage, "ENTRYPOINT"));
     }
 
     [Theory]
     [MemberData(nameof(Deployables))]
     public void The_image_is_pinned_non_root_and_health_checked_on_8080(string name)
     {
-        var dockerfile = new Dockerfile(Deployable.Named(name).Dockerfile);
+        var dockerfile = Dockerfile.Platform;
+        var target = Deployable.Named(name).Build!.Stage;
 
         Assert.Collection(dockerfile.BaseImages,
             sdk => Assert.Matches(@"^mcr\.microsoft\.com/dotnet/sdk:10\.0\.\d{3}-[a-z-]+$", sdk),
             runtime => Assert.Matches(@"^mcr\.microsoft\.com/dotnet/aspnet:10\.0\.\d+-[a-z-]+$", runtime));
-        var user = Assert.Single(dockerfile.All("USER"));
+        Assert.Equal(dockerfile.BaseImages[1], dockerfile.BaseOf(target)); // the runtime, never the SDK
+        var user = dockerfile.Last(target, "USER");
         Assert.True(int.TryParse(user, out var uid) && uid > 0, $"USER {user}: numeric and not root, so that runAsNonRoot can verify it");
-        Assert.Equal(ImagePort.ToString(), Assert.Single(dockerfile.All("EXPOSE")));
-        Assert.Equal(ImagePort.ToString(), dockerfile.Environment["ASPNETCORE_HTTP_PORTS"]);
-        Assert.Contains("/probe/HealthProbe.dll", Assert.Single(dockerfile.All("HEALTHCHECK")));
+        Assert.Equal(ImagePort.ToString(), dockerfile.Last(target, "EXPOSE"));
+        Assert.Equal(ImagePort.ToString(), dockerfile.Environment(target)["ASPNETCORE_HTTP_PORTS"]);
+        Assert.Contains("/probe/HealthProbe.dll", dockerfile.Last(target, "HEALTHCHECK"));
     }
 
     [Fact]
-    public void Every_image_uses_the_same_base_images()
+    public void Only_the_standalone_image_keeps_data_on_a_volume_and_leaves_demo_mode()
     {
-        var bases = Deployable.All.Select(d => string.Join(" ", new Dockerfile(d.Dockerfile).BaseImages)).Distinct().ToList();
-        Assert.Single(bases);
+        var dockerfile = Dockerfile.Platform;
+        var standalone = Deployable.Named("standalone").Build!.Stage;
+
+        Assert.Equal("standalone", standalone);
+        Assert.Equal("/data", dockerfile.Last(standalone, "VOLUME"));
+        var environment = dockerfile.Environment(standalone);
+        Assert.Equal(("false", "/data", $"http://+:{ImagePort}"), (environment["Demo__Enabled"], environment["Storage__DataDirectory"], environment["urls"]));
+        // The others build the default target, which has neither.
+        Assert.All(Deployable.Kubernetes, d => Assert.Null(d.Build!.Stage));
+        Assert.Null(dockerfile.Last(null, "VOLUME"));
+        Assert.DoesNotContain("Storage__DataDirectory", dockerfile.Environment(null).Keys);
+        Assert.DoesNotContain("Demo__Enabled", dockerfile.Environment(null).Keys);
     }
 
     [Fact]
@@ -66,14 +109,15 @@ public sealed partial class ImageTests
     {
         var manifests = Manifests.Render(overlay);
         var deployable = Deployable.Named(name);
-        var dockerfile = new Dockerfile(deployable.Dockerfile);
+        var dockerfile = Dockerfile.Platform;
+        var target = deployable.Build!.Stage;
         var deployment = manifests.Find("Deployment", name) ?? throw new Xunit.Sdk.XunitException($"no Deployment {name}");
         var container = Assert.Single(Manifests.Containers(deployment));
         var pod = Manifests.PodSpec(deployment);
 
         Assert.Matches($"^{Regex.Escape(deployable.Image)}:[0-9A-Za-z._-]+$", Manifests.Str(container["image"]));
         var port = Assert.Single(container["ports"]!.AsArray());
-        Assert.Equal(("http", dockerfile.All("EXPOSE").Single()), (Manifests.Str(port!["name"]), Manifests.Str(port["containerPort"])));
+        Assert.Equal(("http", dockerfile.Last(target, "EXPOSE")), (Manifests.Str(port!["name"]), Manifests.Str(port["containerPort"])));
         Assert.Equal("/health/live", Manifests.Str(container["livenessProbe"]!["httpGet"]!["path"]));
         Assert.Equal("/health/ready", Manifests.Str(container["readinessProbe"]!["httpGet"]!["path"]));
         Assert.Equal("/health/live", Manifests.Str(container["startupProbe"]!["httpGet"]!["path"]));
@@ -81,7 +125,7 @@ public sealed partial class ImageTests
             Assert.Equal("http", Manifests.Str(container[probe]!["httpGet"]!["port"]));
 
         Assert.Equal("true", Manifests.Str(pod["securityContext"]!["runAsNonRoot"]));
-        Assert.Equal(dockerfile.All("USER").Single(), Manifests.Str(pod["securityContext"]!["runAsUser"]));
+        Assert.Equal(dockerfile.Last(target, "USER"), Manifests.Str(pod["securityContext"]!["runAsUser"]));
         Assert.Equal("true", Manifests.Str(container["securityContext"]!["readOnlyRootFilesystem"]));
         Assert.Contains(container["volumeMounts"]!.AsArray(), m => Manifests.Str(m!["mountPath"]) == "/tmp");
         foreach (var bound in new[] { "requests", "limits" })

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Platform.Deployment.Tests.Infrastructure;
 
-/// <summary>A deployable: its project, its image (Dockerfile beside the project) and, in Kubernetes, its Deployment.</summary>
+/// <summary>A deployable: its project, its image (an entry of docker-bake.json, built from deploy/Dockerfile) and, in Kubernetes, its Deployment.</summary>
 public sealed partial record Deployable(string Name, string ProjectDirectory, string Assembly, bool InKubernetes = true)
 {
     public static readonly IReadOnlyList<Deployable> All =
@@ -20,7 +20,8 @@ public sealed partial record Deployable(string Name, string ProjectDirectory, st
 
     public static Deployable Named(string name) => All.Single(d => d.Name == name);
 
-    public string Dockerfile => $"{ProjectDirectory}/Dockerfile";
+    /// <summary>Its image's build entry in docker-bake.json, or null when it has none.</summary>
+    public Bake.Target? Build => Bake.Find(Name);
     public string Image => $"cchc/{Name}";
     public string Project => $"{ProjectDirectory}/{Assembly}.csproj";
 
