@@ -1,6 +1,5 @@
 using System.Net;
 using System.Xml.Linq;
-using Awards.Api.Consumers;
 using Awards.Api.Tests.Infrastructure;
 using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Security;
@@ -18,7 +17,7 @@ public sealed class RobustnessTests(AwardsHost host) : IClassFixture<AwardsHost>
         const string commune = "xa-som";
         await host.Factory.ConsumeAsync(EventFedTests.Changed(commune, "ho-tich-khai-sinh", 1, posted: true));
         await host.Factory.ConsumeAsync(EventFedTests.Changed(commune, "cu-tru", 1, posted: false));
-        await host.DeliverAsync(nameof(StaffRegisteredConsumer),
+        await host.Factory.ConsumeAsync(
             new StaffRegistered { Commune = commune, StaffId = "xs-mot-cua", FullName = "Đỗ Văn Sớm", Kind = "civil-servant", Position = "tu-phap-ho-tich" });
 
         await host.Factory.ConsumeAsync(new CommuneOnboarded
