@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Awards.Api.Consumers;
 using Awards.Api.Tests.Infrastructure;
 using Platform.Contracts.Feedback;
 using Platform.Contracts.Personnel;
@@ -27,25 +26,25 @@ public abstract class EventFedTests(AwardsHost host)
     {
         Require();
         var approved = NominationRulesTests.Approved(Seed.Culture, At(4, 2)) with { AuthorStaffIds = [Seed.Culture, Seed.Office, Seed.Culture] };
-        await host.DeliverAsync(nameof(SimplificationApprovedConsumer), approved, copies: 2);
-        await host.DeliverAsync(nameof(SimplificationApprovedConsumer), approved);
+        await host.Factory.ConsumeAsync(approved, copies: 2);
+        await host.Factory.ConsumeAsync(approved);
         var training = new TrainingCompleted { Commune = Seed.MyThanh, StaffId = Seed.Desk, Course = "Bồi dưỡng kỹ năng một cửa", CompletedOn = new DateOnly(2021, 5, 14), Hours = 24 };
-        await host.DeliverAsync(nameof(TrainingCompletedConsumer), training, copies: 2);
-        await host.DeliverAsync(nameof(TrainingCompletedConsumer), training);
+        await host.Factory.ConsumeAsync(training, copies: 2);
+        await host.Factory.ConsumeAsync(training);
         for (var i = 0; i < 10; i++)
-            await host.DeliverAsync(nameof(DossierResolvedConsumer), Resolved(Seed.Desk, "on-time", At(6, 1 + i), $"hs-{i}"), copies: 2);
+            await host.Factory.ConsumeAsync(Resolved(Seed.Desk, "on-time", At(6, 1 + i), $"hs-{i}"), copies: 2);
         for (var i = 0; i < 10; i++)
-            await host.DeliverAsync(nameof(SatisfactionRatedConsumer), new SatisfactionRated
+            await host.Factory.ConsumeAsync(new SatisfactionRated
             {
                 Commune = Seed.MyThanh, DossierId = $"hs-{i}", HandlerId = Seed.Desk, Level = i == 0 ? "satisfied" : "very-satisfied", RatedAt = At(7, 1 + i),
             }, copies: 2);
         for (var i = 0; i < 10; i++)
         {
-            await host.DeliverAsync(nameof(FeedbackReceivedConsumer), new FeedbackReceived
+            await host.Factory.ConsumeAsync(new FeedbackReceived
             {
                 Commune = Seed.MyThanh, FeedbackId = $"pa-{i}", Channel = "hotline", Category = "procedure-rules", ReceivedAt = At(8, 1 + i), DueDate = new DateOnly(2021, 8, 20),
             }, copies: 2);
-            await host.DeliverAsync(nameof(FeedbackAnsweredConsumer), new FeedbackAnswered
+            await host.Factory.ConsumeAsync(new FeedbackAnswered
             {
                 Commune = Seed.MyThanh, FeedbackId = $"pa-{i}", Category = "procedure-rules", InTime = true, AnsweredAt = At(8, 11 + i),
             }, copies: 2);
@@ -94,12 +93,12 @@ public abstract class EventFedTests(AwardsHost host)
     public async Task The_district_officer_sees_the_communes_of_the_district_ranked_and_only_those()
     {
         Require();
-        await host.DeliverAsync(nameof(ProcedureChangedConsumer), Changed(Seed.LuongHoa, "ho-tich-ket-hon", 1, posted: true), copies: 2);
-        await host.DeliverAsync(nameof(DossierResolvedConsumer), Resolved(Seed.LuongHoaStaff, "late", new DateTime(2022, 3, 1, 3, 0, 0, DateTimeKind.Utc), "lh-1", Seed.LuongHoa));
-        await host.DeliverAsync(nameof(ProcedureChangedConsumer), Changed(Seed.MyThanh, "ho-tich-ket-hon", 1, posted: false));
-        await host.DeliverAsync(nameof(ProcedureChangedConsumer), Changed(Seed.MyThanh, "ho-tich-ket-hon", 2, posted: true));
-        await host.DeliverAsync(nameof(ProcedureChangedConsumer), Changed(Seed.MyThanh, "ho-tich-ket-hon", 1, posted: false)); // late copy of revision 1
-        await host.DeliverAsync(nameof(ProcedureChangedConsumer), Changed(Seed.MyThanh, "cu-tru", 1, posted: false));
+        await host.Factory.ConsumeAsync(Changed(Seed.LuongHoa, "ho-tich-ket-hon", 1, posted: true), copies: 2);
+        await host.Factory.ConsumeAsync(Resolved(Seed.LuongHoaStaff, "late", new DateTime(2022, 3, 1, 3, 0, 0, DateTimeKind.Utc), "lh-1", Seed.LuongHoa));
+        await host.Factory.ConsumeAsync(Changed(Seed.MyThanh, "ho-tich-ket-hon", 1, posted: false));
+        await host.Factory.ConsumeAsync(Changed(Seed.MyThanh, "ho-tich-ket-hon", 2, posted: true));
+        await host.Factory.ConsumeAsync(Changed(Seed.MyThanh, "ho-tich-ket-hon", 1, posted: false)); // late copy of revision 1
+        await host.Factory.ConsumeAsync(Changed(Seed.MyThanh, "cu-tru", 1, posted: false));
 
         var board = await host.GetAsync($"/api/districts/{Seed.District}/scoreboard?year=2022", host.DistrictOfficer);
         var rows = board.GetProperty("communes").EnumerateArray().ToList();
@@ -121,9 +120,9 @@ public abstract class EventFedTests(AwardsHost host)
     public async Task An_event_of_a_commune_awards_never_recorded_is_consumed_without_a_fault_or_a_scoreboard_row()
     {
         Require();
-        // DeliverAsync waits until the consumer marked it consumed: a throwing consumer never does.
-        await host.DeliverAsync(nameof(DossierResolvedConsumer), Resolved("x-1", "on-time", new DateTime(2022, 3, 1, 3, 0, 0, DateTimeKind.Utc), "x-hs", "xa-la"));
-        await host.DeliverAsync(nameof(HotlineChangedConsumer), new HotlineChanged
+        // ConsumeAsync fails at once when a consumer gives up on the message.
+        await host.Factory.ConsumeAsync(Resolved("x-1", "on-time", new DateTime(2022, 3, 1, 3, 0, 0, DateTimeKind.Utc), "x-hs", "xa-la"));
+        await host.Factory.ConsumeAsync(new HotlineChanged
         {
             Commune = "xa-la", ChangedAt = DateTime.UtcNow, Contacts = [new HotlineContact { Name = "A", Title = "Chủ tịch", Phone = "0909000000" }],
         });

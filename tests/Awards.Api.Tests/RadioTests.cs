@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
-using Awards.Api.Consumers;
 using Awards.Api.Infrastructure;
 using Awards.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,10 +31,10 @@ public sealed class RadioTests(AwardsHost host) : IClassFixture<AwardsHost>
         var cursor = before[^1].Str("id");
         Assert.Empty(await ItemsAsync($"?since={cursor}"));
 
-        await host.DeliverAsync(nameof(HotlineChangedConsumer), Hotline(DateTime.UtcNow), copies: 2);
-        await host.DeliverAsync(nameof(ProcedureChangedConsumer), EventFedTests.Changed(Seed.MyThanh, "ho-tich-ket-hon", 2, true, days: 3, previousDays: 5, components: 2, previousComponents: 4));
+        await host.Factory.ConsumeAsync(Hotline(DateTime.UtcNow), copies: 2);
+        await host.Factory.ConsumeAsync(EventFedTests.Changed(Seed.MyThanh, "ho-tich-ket-hon", 2, true, days: 3, previousDays: 5, components: 2, previousComponents: 4));
         // A revision that is neither faster nor simpler is not news.
-        await host.DeliverAsync(nameof(ProcedureChangedConsumer), EventFedTests.Changed(Seed.MyThanh, "ho-tich-ket-hon", 3, true, days: 4, previousDays: 3));
+        await host.Factory.ConsumeAsync(EventFedTests.Changed(Seed.MyThanh, "ho-tich-ket-hon", 3, true, days: 4, previousDays: 3));
 
         var after = await ItemsAsync($"?since={cursor}");
         Assert.Equal(["hotline", "procedure"], after.Select(i => i.Str("kind")));
@@ -54,7 +53,7 @@ public sealed class RadioTests(AwardsHost host) : IClassFixture<AwardsHost>
     public async Task The_feed_is_valid_RSS_2_and_follows_new_items()
     {
         var first = await FeedAsync();
-        await host.DeliverAsync(nameof(HotlineChangedConsumer), Hotline(DateTime.UtcNow) with
+        await host.Factory.ConsumeAsync(Hotline(DateTime.UtcNow) with
         {
             Contacts = [new HotlineContact { Name = "Nguyễn Văn Hùng", Title = "Phó Chủ tịch UBND xã", Phone = "0275 3861 002" }],
         });
@@ -108,8 +107,8 @@ public sealed class RadioTests(AwardsHost host) : IClassFixture<AwardsHost>
     public async Task The_bulletin_reads_the_days_items_in_order()
     {
         var day = new DateTime(2024, 3, 5, 2, 0, 0, DateTimeKind.Utc); // 09:00 in Vietnam on 5 March 2024
-        await host.DeliverAsync(nameof(HotlineChangedConsumer), Hotline(day));
-        await host.DeliverAsync(nameof(HotlineChangedConsumer), Hotline(new DateTime(2024, 3, 5, 18, 0, 0, DateTimeKind.Utc))); // already 6 March in Vietnam
+        await host.Factory.ConsumeAsync(Hotline(day));
+        await host.Factory.ConsumeAsync(Hotline(new DateTime(2024, 3, 5, 18, 0, 0, DateTimeKind.Utc))); // already 6 March in Vietnam
 
         var bulletin = await host.GetAsync($"{Radio}/bulletin?date=2024-03-05", host.Radio);
         Assert.Equal(1, bulletin.Int("items"));

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Xml.Linq;
-using Awards.Api.Consumers;
 using Awards.Api.Tests.Infrastructure;
 using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Security;
@@ -16,12 +15,12 @@ public sealed class RobustnessTests(AwardsHost host) : IClassFixture<AwardsHost>
     public async Task A_catalogue_and_staff_announced_before_the_onboarding_still_count_on_the_scoreboard()
     {
         const string commune = "xa-som";
-        await host.DeliverAsync(nameof(ProcedureChangedConsumer), EventFedTests.Changed(commune, "ho-tich-khai-sinh", 1, posted: true));
-        await host.DeliverAsync(nameof(ProcedureChangedConsumer), EventFedTests.Changed(commune, "cu-tru", 1, posted: false));
-        await host.DeliverAsync(nameof(StaffRegisteredConsumer),
+        await host.Factory.ConsumeAsync(EventFedTests.Changed(commune, "ho-tich-khai-sinh", 1, posted: true));
+        await host.Factory.ConsumeAsync(EventFedTests.Changed(commune, "cu-tru", 1, posted: false));
+        await host.Factory.ConsumeAsync(
             new StaffRegistered { Commune = commune, StaffId = "xs-mot-cua", FullName = "Đỗ Văn Sớm", Kind = "civil-servant", Position = "tu-phap-ho-tich" });
 
-        await host.DeliverAsync(nameof(CommuneOnboardedConsumer), new CommuneOnboarded
+        await host.Factory.ConsumeAsync(new CommuneOnboarded
         {
             Commune = commune, Name = "Xã Sớm", District = Seed.OtherDistrict, DistrictName = "Huyện", DistrictKind = "district",
             Hamlets = [new Hamlet { Code = "ap-1", Name = "Ấp 1" }], OnboardedAt = new DateTime(2016, 1, 4, 1, 0, 0, DateTimeKind.Utc),
@@ -36,7 +35,7 @@ public sealed class RobustnessTests(AwardsHost host) : IClassFixture<AwardsHost>
     [Fact]
     public async Task Control_characters_pasted_into_a_name_never_break_the_rss_feed()
     {
-        await host.DeliverAsync(nameof(HotlineChangedConsumer), new HotlineChanged
+        await host.Factory.ConsumeAsync(new HotlineChanged
         {
             Commune = Seed.MyThanh, ChangedAt = DateTime.UtcNow,
             Contacts = [new HotlineContact { Name = "Phạm\vThanh\u0001 Diễn", Title = "Chủ tịch UBND xã", Phone = "0275 3861 001" }],

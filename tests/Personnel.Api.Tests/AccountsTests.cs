@@ -52,11 +52,11 @@ public sealed class AccountsTests(PersonnelHost host) : IClassFixture<PersonnelH
         Assert.False(created.TryGetProperty("password", out _));
 
         var token = await _client.TokenAsync(username, NewPassword);
-        var claims = TestApi.JwtPayload(token);
+        var claims = PersonnelApi.JwtPayload(token);
         Assert.Equal(username, claims.GetProperty("sub").GetString());
         Assert.Equal("Huỳnh Thị Mới", claims.GetProperty("name").GetString());
         Assert.Equal(Demo.MyThanh, claims.GetProperty("commune").GetString());
-        Assert.Equal([Roles.DeskOfficer, Roles.Front], TestApi.Strings(claims.GetProperty("role")).Order());
+        Assert.Equal([Roles.DeskOfficer, Roles.Front], PersonnelApi.ClaimValues(claims.GetProperty("role")).Order());
         Assert.False(claims.TryGetProperty("district", out _));
         // And the token works for what the roles allow.
         await (await _client.GetAsync("/api/communes/my-thanh/desk-assignments", token)).JsonAsync(HttpStatusCode.OK);
@@ -74,7 +74,7 @@ public sealed class AccountsTests(PersonnelHost host) : IClassFixture<PersonnelH
 
         Assert.Equal(username.ToLowerInvariant(), created.GetProperty("username").GetString());
         var token = await _client.TokenAsync(username.ToUpperInvariant(), NewPassword);
-        Assert.Equal([Roles.Front], TestApi.Strings(TestApi.JwtPayload(token).GetProperty("role")));
+        Assert.Equal([Roles.Front], PersonnelApi.ClaimValues(PersonnelApi.JwtPayload(token).GetProperty("role")));
         Assert.Contains(username.ToLowerInvariant(), await UsernamesAsync(office));
     }
 
@@ -91,7 +91,7 @@ public sealed class AccountsTests(PersonnelHost host) : IClassFixture<PersonnelH
         await (await CreateAsync(office, staffId, Demo.DistrictAdmin, "KhacHan2026")).ProblemAsync(HttpStatusCode.Conflict, "username-taken");
 
         var token = await _client.TokenAsync(username, NewPassword);
-        Assert.Equal([Roles.DeskOfficer], TestApi.Strings(TestApi.JwtPayload(token).GetProperty("role")));
+        Assert.Equal([Roles.DeskOfficer], PersonnelApi.ClaimValues(PersonnelApi.JwtPayload(token).GetProperty("role")));
         await (await _client.SignInAsync(username, "KhacHan2026")).ProblemAsync(HttpStatusCode.Unauthorized, "invalid-credentials");
         await _client.TokenAsync(Demo.DeskOfficer);
         await _client.TokenAsync(Demo.DistrictAdmin);
@@ -193,7 +193,7 @@ public sealed class AccountsTests(PersonnelHost host) : IClassFixture<PersonnelH
     public async Task An_unknown_staff_member_or_one_of_another_commune_is_a_404()
     {
         var admin = await AdminAsync();
-        var theirs = await _client.RegisterIdAsync(TokenForge.ForCommune(_factory.SigningKey, Demo.LuongHoa, Roles.CommuneOffice), "Tăng Văn Láng Giềng",
+        var theirs = await _client.RegisterIdAsync(TokenForge.ForCommune(_factory.Key, Demo.LuongHoa, Roles.CommuneOffice), "Tăng Văn Láng Giềng",
             commune: Demo.LuongHoa);
 
         await (await CreateAsync(admin, "khong-co", Unique("khongco"))).ProblemAsync(HttpStatusCode.NotFound, "not-found");
@@ -223,7 +223,7 @@ public sealed class AccountsTests(PersonnelHost host) : IClassFixture<PersonnelH
         Assert.False(enabled.GetProperty("disabled").GetBoolean());
         await _client.TokenAsync(username, NewPassword);
 
-        var adminName = TestApi.JwtPayload(admin).GetProperty("name").GetString();
+        var adminName = PersonnelApi.JwtPayload(admin).GetProperty("name").GetString();
         Assert.Equal(
         [
             ("enabled", adminName),
@@ -275,7 +275,7 @@ public sealed class AccountsTests(PersonnelHost host) : IClassFixture<PersonnelH
     {
         var admin = await AdminAsync();
         var office = await OfficeAsync();
-        var luongHoaStaff = await _client.RegisterIdAsync(TokenForge.ForCommune(_factory.SigningKey, Demo.LuongHoa, Roles.CommuneOffice), "Văn Thị Lương",
+        var luongHoaStaff = await _client.RegisterIdAsync(TokenForge.ForCommune(_factory.Key, Demo.LuongHoa, Roles.CommuneOffice), "Văn Thị Lương",
             commune: Demo.LuongHoa);
         var theirs = Unique("luonghoa");
         await (await CreateAsync(admin, luongHoaStaff, theirs, path: "/api/communes/luong-hoa/accounts")).JsonAsync(HttpStatusCode.Created);
@@ -296,7 +296,7 @@ public sealed class AccountsTests(PersonnelHost host) : IClassFixture<PersonnelH
         Assert.DoesNotContain(Demo.DistrictAdmin, ours);
         Assert.Contains(theirs, await UsernamesAsync(admin, "/api/communes/luong-hoa/accounts"));
         // The luong-hoa audit has the creation; my-thanh's has no trace of these attempts.
-        Assert.Equal([($"created with roles {Roles.DeskOfficer}", TestApi.JwtPayload(admin).GetProperty("name").GetString())],
+        Assert.Equal([($"created with roles {Roles.DeskOfficer}", PersonnelApi.JwtPayload(admin).GetProperty("name").GetString())],
             await AuditOfAsync(admin, theirs, "/api/communes/luong-hoa/accounts"));
         Assert.Empty(await AuditOfAsync(office, theirs));
     }

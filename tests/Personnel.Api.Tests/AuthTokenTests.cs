@@ -18,10 +18,10 @@ public sealed class AuthTokenTests(PersonnelHost host) : IClassFixture<Personnel
         var expiresIn = body.GetProperty("expiresIn").GetInt32();
         Assert.True(expiresIn > 0, $"expiresIn was {expiresIn}");
         var token = body.GetProperty("accessToken").GetString()!;
-        var claims = TestApi.JwtPayload(token);
+        var claims = PersonnelApi.JwtPayload(token);
         Assert.Equal(Demo.DeskOfficer, claims.GetProperty("sub").GetString());
         Assert.False(string.IsNullOrWhiteSpace(claims.GetProperty("name").GetString()));
-        Assert.Equal(["desk-officer"], TestApi.Strings(claims.GetProperty("role")));
+        Assert.Equal(["desk-officer"], PersonnelApi.ClaimValues(claims.GetProperty("role")));
         Assert.Equal(Demo.MyThanh, claims.GetProperty("commune").GetString());
         // The person behind the account: what awards counts one vote per, whichever of their accounts signs in.
         Assert.Equal("mt-tu-phap", claims.GetProperty("staff").GetString());
@@ -33,14 +33,14 @@ public sealed class AuthTokenTests(PersonnelHost host) : IClassFixture<Personnel
     [Fact]
     public async Task The_district_admin_token_carries_the_district_and_both_district_roles()
     {
-        var claims = TestApi.JwtPayload(await _client.TokenAsync(Demo.DistrictAdmin));
+        var claims = PersonnelApi.JwtPayload(await _client.TokenAsync(Demo.DistrictAdmin));
 
         Assert.Equal(Demo.DistrictAdmin, claims.GetProperty("sub").GetString());
         Assert.False(string.IsNullOrWhiteSpace(claims.GetProperty("name").GetString()));
         Assert.Equal(Demo.District, claims.GetProperty("district").GetString());
         Assert.False(claims.TryGetProperty("commune", out _), "a district account's token must not carry a commune claim");
         Assert.False(claims.TryGetProperty("staff", out _), "an account of no staff member must not carry a staff claim");
-        var roles = TestApi.Strings(claims.GetProperty("role"));
+        var roles = PersonnelApi.ClaimValues(claims.GetProperty("role"));
         Assert.Contains("district-admin", roles);
         Assert.Contains("district-officer", roles);
     }
@@ -51,16 +51,16 @@ public sealed class AuthTokenTests(PersonnelHost host) : IClassFixture<Personnel
         var body = await (await _client.SignInClientAsync(Demo.RadioClient)).JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("Bearer", body.GetProperty("tokenType").GetString());
-        var claims = TestApi.JwtPayload(body.GetProperty("accessToken").GetString()!);
+        var claims = PersonnelApi.JwtPayload(body.GetProperty("accessToken").GetString()!);
         Assert.Equal(Demo.RadioClient, claims.GetProperty("sub").GetString());
-        Assert.Equal(["radio"], TestApi.Strings(claims.GetProperty("role")));
+        Assert.Equal(["radio"], PersonnelApi.ClaimValues(claims.GetProperty("role")));
         Assert.Equal(Demo.MyThanh, claims.GetProperty("commune").GetString());
     }
 
     [Fact]
     public async Task Usernames_are_not_case_sensitive()
     {
-        var claims = TestApi.JwtPayload(await _client.TokenAsync("  MotCua.MyThanh "));
+        var claims = PersonnelApi.JwtPayload(await _client.TokenAsync("  MotCua.MyThanh "));
 
         Assert.Equal(Demo.DeskOfficer, claims.GetProperty("sub").GetString());
     }

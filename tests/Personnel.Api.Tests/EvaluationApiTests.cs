@@ -76,7 +76,7 @@ public sealed class EvaluationApiTests : IAsyncLifetime
         foreach (var token in new[]
                  {
                      await _client.TokenAsync(Office), await _client.TokenAsync("hdtdkt.mythanh"),
-                     TokenForge.ForDistrict(_factory.SigningKey, Demo.District, Roles.DistrictOfficer),
+                     TokenForge.ForDistrict(_factory.Key, Demo.District, Roles.DistrictOfficer),
                  })
         {
             Assert.Equal(7, (await RowsAsync(2026, token)).Count);

@@ -2,14 +2,11 @@ using System.Net;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Personnel.Api.Consumers;
 using Personnel.Api.Domain;
 using Personnel.Api.Infrastructure;
 using Personnel.Api.Tests.Infrastructure;
 using Platform.Contracts.Feedback;
 using Platform.Contracts.Procedures;
-using Platform.ServiceDefaults.Messaging;
-using Platform.ServiceDefaults.Storage;
 using static Personnel.Api.Tests.Infrastructure.PersonnelSteps;
 
 namespace Personnel.Api.Tests;
@@ -25,49 +22,18 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     private HttpClient _client = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private IDocumentStore<PersonnelData> Store => _factory.Services.GetRequiredService<IDocumentStore<PersonnelData>>();
-
-    /// <summary>Messages a consumer gave up on (after its retries): MassTransit publishes a <see cref="Fault{T}"/> for each.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _faults = new();
 
     public async ValueTask InitializeAsync()
     {
         _client = _factory.CreateClient();
-        var bus = _factory.Services.GetRequiredService<IBus>();
-        var faults = bus.ConnectReceiveEndpoint("test-evaluation-faults-" + Guid.NewGuid().ToString("N")[..8], e =>
-        {
-            e.Handler<Fault<DossierResolved>>(c => Record(c.Message));
-            e.Handler<Fault<SatisfactionRated>>(c => Record(c.Message));
-            e.Handler<Fault<FeedbackAnswered>>(c => Record(c.Message));
-            e.Handler<Fault<SimplificationApproved>>(c => Record(c.Message));
-        });
-        await faults.Ready;
         // The consumers' queues must be bound before anything is published.
         await _factory.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-    }
-
-    private Task Record(Fault fault)
-    {
-        _faults.Enqueue($"message {fault.FaultedMessageId} ({string.Join(", ", fault.FaultMessageTypes)}): " +
-                        string.Join(" | ", fault.Exceptions.Select(e => $"{e.ExceptionType}: {e.Message}")));
-        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
     {
         _client.Dispose();
         await _factory.DisposeAsync();
-    }
-
-    private async Task<Guid> PublishAsync<T>(T message, Guid? messageId = null) where T : class
-    {
-        var id = messageId ?? NewId.NextGuid();
-        await _factory.Services.GetRequiredService<IBus>().Publish(message, c =>
-        {
-            c.MessageId = id;
-            c.Headers.Set(PlatformHeaders.Commune, Demo.MyThanh);
-        }, Ct);
-        return id;
     }
 
     private static DateTime At(int year, int month, int day, int hour = 3) => new(year, month, day, hour, 0, 0, DateTimeKind.Utc);
@@ -96,7 +62,7 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     };
 
     private async Task<EvaluationSheet?> SheetAsync(string staffId, int year) =>
-        (await Store.FindAsync<EvaluationSheet>(Demo.MyThanh, EvaluationSheet.Key(staffId, year), Ct))?.Document;
+        (await _factory.Store.FindAsync<EvaluationSheet>(Demo.MyThanh, EvaluationSheet.Key(staffId, year), Ct))?.Document;
 
     private async Task<Dictionary<string, JsonElement>> RowsAsync(int year) =>
         (await (await _client.GetAsync($"{Evaluations}?year={year}", await _client.TokenAsync(Demo.Leader))).JsonAsync(HttpStatusCode.OK)).EnumerateArray()
@@ -110,56 +76,19 @@ public sealed class EventFedSheetTests : IAsyncLifetime
             f.GetProperty("upheldComplaints").GetInt32(), f.GetProperty("initiatives").GetInt32());
     }
 
-    /// <summary>
-    /// Publishes a message (<paramref name="copies"/> times with one message id, as a redelivery would) and waits until its
-    /// consumer has marked it consumed, so that the functional tests here never race two different messages for one sheet.
-    /// </summary>
-    private async Task<Guid> DeliverAsync<T>(string consumer, T message, int copies = 1) where T : class
-    {
-        var id = NewId.NextGuid();
-        for (var copy = 0; copy < copies; copy++) await PublishAsync(message, id);
-        await EventuallyAsync(async () =>
-        {
-            if (!_faults.IsEmpty) Assert.Fail("A consumer gave up on a message, so its tally is lost:\n" + string.Join("\n", _faults));
-            return await Store.HasConsumedAsync(consumer, id, Ct);
-        }, $"{typeof(T).Name} {id} to be consumed");
-        return id;
-    }
-
-    /// <summary>A little longer for a second copy of a message to land (and be absorbed).</summary>
-    private async Task SettleAsync()
-    {
-        await Task.Delay(1500, Ct);
-        Assert.Empty(_faults);
-    }
-
-    /// <summary>Waits until every message id is marked consumed by its consumer, then a little longer for any second copy.</summary>
-    private async Task ConsumedAsync(params (string Consumer, Guid MessageId)[] messages)
-    {
-        await EventuallyAsync(async () =>
-        {
-            if (!_faults.IsEmpty) Assert.Fail("A consumer gave up on a message, so its tally is lost:\n" + string.Join("\n", _faults));
-            foreach (var (consumer, id) in messages)
-                if (!await Store.HasConsumedAsync(consumer, id, Ct)) return false;
-            return true;
-        }, $"{messages.Length} message(s) to be consumed");
-        await Task.Delay(1500, Ct);
-    }
-
     [Fact]
     public async Task The_four_events_are_tallied_on_the_handlers_sheet_and_a_redelivered_message_counts_once()
     {
         // Each delivered twice with the same message id where marked so.
-        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, "early", At(2026, 3, 2)), copies: 2);
-        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, "on-time", At(2026, 3, 3)));
-        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, "late", At(2026, 3, 4)), copies: 2);
-        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(DeskStaff, "satisfied", At(2026, 3, 5)), copies: 2);
-        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(DeskStaff, "very-satisfied", At(2026, 3, 6)));
-        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(DeskStaff, "not-satisfied", At(2026, 3, 7)), copies: 2);
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(DeskStaff, "staff-conduct", true, At(2026, 4, 1)), copies: 2);
+        await _factory.ConsumeAsync(Resolved(DeskStaff, "early", At(2026, 3, 2)), copies: 2);
+        await _factory.ConsumeAsync(Resolved(DeskStaff, "on-time", At(2026, 3, 3)));
+        await _factory.ConsumeAsync(Resolved(DeskStaff, "late", At(2026, 3, 4)), copies: 2);
+        await _factory.ConsumeAsync(Rated(DeskStaff, "satisfied", At(2026, 3, 5)), copies: 2);
+        await _factory.ConsumeAsync(Rated(DeskStaff, "very-satisfied", At(2026, 3, 6)));
+        await _factory.ConsumeAsync(Rated(DeskStaff, "not-satisfied", At(2026, 3, 7)), copies: 2);
+        await _factory.ConsumeAsync(Answered(DeskStaff, "staff-conduct", true, At(2026, 4, 1)), copies: 2);
         // Two authors, one of them listed twice; the approval delivered twice.
-        await DeliverAsync(nameof(SimplificationApprovedConsumer), Approved(At(2026, 4, 20), DeskStaff, UntrainedCivilServant, DeskStaff), copies: 2);
-        await SettleAsync();
+        await _factory.ConsumeAsync(Approved(At(2026, 4, 20), DeskStaff, UntrainedCivilServant, DeskStaff), copies: 2);
 
         var sheet = await SheetAsync(DeskStaff, 2026);
         Assert.NotNull(sheet);
@@ -186,16 +115,16 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     [Fact]
     public async Task Events_about_one_person_arriving_together_are_all_counted()
     {
-        var ids = new List<(string, Guid)>();
+        var deliveries = new List<Task>();
         for (var i = 0; i < 10; i++)
         {
-            ids.Add((nameof(DossierResolvedConsumer), await PublishAsync(Resolved(DeskStaff, i % 5 == 0 ? "late" : "on-time", At(2026, 7, 1)))));
-            ids.Add((nameof(SatisfactionRatedConsumer), await PublishAsync(Rated(DeskStaff, i % 2 == 0 ? "satisfied" : "not-satisfied", At(2026, 7, 1)))));
-            ids.Add((nameof(FeedbackAnsweredConsumer), await PublishAsync(Answered(DeskStaff, "staff-conduct", true, At(2026, 7, 1)))));
-            ids.Add((nameof(SimplificationApprovedConsumer), await PublishAsync(Approved(At(2026, 7, 1), DeskStaff))));
+            deliveries.Add(_factory.ConsumeAsync(Resolved(DeskStaff, i % 5 == 0 ? "late" : "on-time", At(2026, 7, 1))));
+            deliveries.Add(_factory.ConsumeAsync(Rated(DeskStaff, i % 2 == 0 ? "satisfied" : "not-satisfied", At(2026, 7, 1))));
+            deliveries.Add(_factory.ConsumeAsync(Answered(DeskStaff, "staff-conduct", true, At(2026, 7, 1))));
+            deliveries.Add(_factory.ConsumeAsync(Approved(At(2026, 7, 1), DeskStaff)));
         }
 
-        await ConsumedAsync([.. ids]);
+        await Task.WhenAll(deliveries);
 
         var sheet = await SheetAsync(DeskStaff, 2026);
         Assert.NotNull(sheet);
@@ -206,10 +135,9 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     public async Task The_year_is_the_Vietnam_year_of_the_event()
     {
         // 2025-12-31 23:59 in Vietnam is 16:59 UTC; 2026-01-01 00:30 in Vietnam is 2025-12-31 17:30 UTC.
-        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, "on-time", new DateTime(2025, 12, 31, 16, 59, 0, DateTimeKind.Utc)));
-        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, "late", new DateTime(2025, 12, 31, 17, 30, 0, DateTimeKind.Utc)));
-        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(DeskStaff, "satisfied", new DateTime(2025, 12, 31, 18, 0, 0, DateTimeKind.Utc)));
-        await SettleAsync();
+        await _factory.ConsumeAsync(Resolved(DeskStaff, "on-time", new DateTime(2025, 12, 31, 16, 59, 0, DateTimeKind.Utc)));
+        await _factory.ConsumeAsync(Resolved(DeskStaff, "late", new DateTime(2025, 12, 31, 17, 30, 0, DateTimeKind.Utc)));
+        await _factory.ConsumeAsync(Rated(DeskStaff, "satisfied", new DateTime(2025, 12, 31, 18, 0, 0, DateTimeKind.Utc)));
 
         Assert.Equal((1, 1.0, 0, null, 0, 0), Figures((await RowsAsync(2025))[DeskStaff]));
         Assert.Equal((1, 0.0, 1, 1.0, 0, 0), Figures((await RowsAsync(2026))[DeskStaff]));
@@ -218,14 +146,13 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     [Fact]
     public async Task Events_without_a_person_and_complaints_not_upheld_or_not_about_conduct_change_nothing()
     {
-        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(null, "late", At(2026, 5, 4)));
-        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(null, "not-satisfied", At(2026, 5, 4)));
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(DeskStaff, "staff-conduct", false, At(2026, 5, 4)));
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(DeskStaff, "staff-conduct", null, At(2026, 5, 4)));
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(DeskStaff, "procedure-rules", true, At(2026, 5, 4)));
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(null, "staff-conduct", true, At(2026, 5, 4)));
-        await DeliverAsync(nameof(SimplificationApprovedConsumer), Approved(At(2026, 5, 4)));
-        await SettleAsync();
+        await _factory.ConsumeAsync(Resolved(null, "late", At(2026, 5, 4)));
+        await _factory.ConsumeAsync(Rated(null, "not-satisfied", At(2026, 5, 4)));
+        await _factory.ConsumeAsync(Answered(DeskStaff, "staff-conduct", false, At(2026, 5, 4)));
+        await _factory.ConsumeAsync(Answered(DeskStaff, "staff-conduct", null, At(2026, 5, 4)));
+        await _factory.ConsumeAsync(Answered(DeskStaff, "procedure-rules", true, At(2026, 5, 4)));
+        await _factory.ConsumeAsync(Answered(null, "staff-conduct", true, At(2026, 5, 4)));
+        await _factory.ConsumeAsync(Approved(At(2026, 5, 4)));
 
         Assert.Null(await SheetAsync(DeskStaff, 2026));
         Assert.All((await RowsAsync(2026)).Values, r => Assert.Equal((0, null, 0, null, 0, 0), Figures(r)));
@@ -236,15 +163,14 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     {
         // Culture: 5 dossiers, 2 on time (40%).
         foreach (var timeliness in new[] { "on-time", "early", "late", "late", "late" })
-            await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(CultureCivilServant, timeliness, At(2026, 6, 1)));
+            await _factory.ConsumeAsync(Resolved(CultureCivilServant, timeliness, At(2026, 6, 1)));
         // The Front's chair: 4 late dossiers (too few to judge the rate) and 2 upheld complaints: 50 + 0 + 15 − 20 = 45.
         for (var i = 0; i < 4; i++)
-            await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(FrontCadre, "late", At(2026, 6, 2)));
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(FrontCadre, "staff-conduct", true, At(2026, 6, 3)));
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(FrontCadre, "staff-conduct", true, At(2026, 6, 4)));
+            await _factory.ConsumeAsync(Resolved(FrontCadre, "late", At(2026, 6, 2)));
+        await _factory.ConsumeAsync(Answered(FrontCadre, "staff-conduct", true, At(2026, 6, 3)));
+        await _factory.ConsumeAsync(Answered(FrontCadre, "staff-conduct", true, At(2026, 6, 4)));
         // The hamlet chief: one upheld complaint.
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(HamletChief, "staff-conduct", true, At(2026, 6, 5)));
-        await SettleAsync();
+        await _factory.ConsumeAsync(Answered(HamletChief, "staff-conduct", true, At(2026, 6, 5)));
 
         var proposals = (await (await _client.GetAsync($"{Evaluations}/reassignments?year=2026", await _client.TokenAsync(Demo.Leader)))
                 .JsonAsync(HttpStatusCode.OK)).EnumerateArray()

@@ -118,7 +118,7 @@ public sealed class HotlineTests : IAsyncLifetime
     public async Task Another_communes_staff_a_desk_officer_and_an_anonymous_caller_cannot_replace_it()
     {
         var before = Contacts(await PublicAsync());
-        var luongHoaLeader = TokenForge.ForCommuneRoles(_factory.SigningKey, Demo.LuongHoa, Roles.CommuneOffice, Roles.CommuneLeader);
+        var luongHoaLeader = TokenForge.ForCommuneRoles(_factory.Key, Demo.LuongHoa, Roles.CommuneOffice, Roles.CommuneLeader);
 
         await (await _client.PutJsonAsync(Hotline, luongHoaLeader, NewDirectory)).ProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await _client.PutJsonAsync(Hotline, await _client.TokenAsync(Demo.DeskOfficer), NewDirectory)).ProblemAsync(HttpStatusCode.Forbidden, "forbidden");

@@ -20,8 +20,8 @@ public sealed class JwksTests(PersonnelHost host) : IClassFixture<PersonnelHost>
 
         var key = Assert.Single(jwks.GetProperty("keys").EnumerateArray());
         Assert.Equal("RSA", key.GetProperty("kty").GetString());
-        Assert.Equal(TestApi.JwtHeader(token).GetProperty("kid").GetString(), key.GetProperty("kid").GetString());
-        Assert.Equal("RS256", TestApi.JwtHeader(token).GetProperty("alg").GetString());
+        Assert.Equal(PersonnelApi.JwtHeader(token).GetProperty("kid").GetString(), key.GetProperty("kid").GetString());
+        Assert.Equal("RS256", PersonnelApi.JwtHeader(token).GetProperty("alg").GetString());
         Assert.False(string.IsNullOrEmpty(key.GetProperty("n").GetString()));
         Assert.False(string.IsNullOrEmpty(key.GetProperty("e").GetString()));
         foreach (var name in PrivateParameters)

@@ -43,7 +43,7 @@ public sealed class OnboardingTests(PersonnelHost host) : IClassFixture<Personne
         Assert.Contains("chau-hoa", await ListedCodesAsync(admin));
 
         // Its own staff reach it from now on, and only it.
-        var staff = TokenForge.ForCommune(_factory.SigningKey, "chau-hoa");
+        var staff = TokenForge.ForCommune(_factory.Key, "chau-hoa");
         await (await _client.GetAsync("/api/communes/chau-hoa", staff)).JsonAsync(HttpStatusCode.OK);
         await (await _client.GetAsync("/api/communes/my-thanh", staff)).ProblemAsync(HttpStatusCode.Forbidden);
     }
@@ -145,7 +145,7 @@ public sealed class OnboardingTests(PersonnelHost host) : IClassFixture<Personne
     [Fact]
     public async Task Onboarding_into_an_unknown_district_is_404()
     {
-        var token = TokenForge.ForDistrict(_factory.SigningKey, "unknown-district");
+        var token = TokenForge.ForDistrict(_factory.Key, "unknown-district");
 
         var response = await _client.PostJsonAsync("/api/districts/unknown-district/communes", token,
             new { code = "xa-moi", name = "Xã Mới", hamlets = Array.Empty<object>() });

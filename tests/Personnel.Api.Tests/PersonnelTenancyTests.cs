@@ -69,9 +69,9 @@ public sealed class PersonnelTenancyTests(PersonnelHost host) : IClassFixture<Pe
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, string? token) =>
         _client.SendAsync(method, path, token, body is null ? null : JsonContent.Create(body));
 
-    private string AllRoles(string commune) => TokenForge.ForCommuneRoles(_factory.SigningKey, commune, [.. Roles.All]);
+    private string AllRoles(string commune) => TokenForge.ForCommuneRoles(_factory.Key, commune, [.. Roles.All]);
 
-    private string OtherDistrict() => TokenForge.Create(_factory.SigningKey.Credentials,
+    private string OtherDistrict() => TokenForge.Create(_factory.Key.Credentials,
         new Dictionary<string, object> { [ClaimNames.District] = "cho-lach", [ClaimNames.Role] = new[] { Roles.DistrictAdmin, Roles.DistrictOfficer } });
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class PersonnelTenancyTests(PersonnelHost host) : IClassFixture<Pe
         var c = Cases[route];
 
         await (await SendAsync(c.Method, c.Path, c.Body, AllRoles(Demo.LuongHoa))).ProblemAsync(HttpStatusCode.Forbidden, "forbidden");
-        await (await SendAsync(c.Method, c.Path, c.Body, TokenForge.ForCommune(_factory.SigningKey, Demo.LuongHoa, Roles.CommuneLeader)))
+        await (await SendAsync(c.Method, c.Path, c.Body, TokenForge.ForCommune(_factory.Key, Demo.LuongHoa, Roles.CommuneLeader)))
             .ProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await SendAsync(c.Method, c.Path, c.Body, OtherDistrict())).ProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await SendAsync(c.Method, c.Path, c.Body, null)).ProblemAsync(HttpStatusCode.Unauthorized, "unauthenticated");

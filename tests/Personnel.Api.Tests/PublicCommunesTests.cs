@@ -65,7 +65,7 @@ public sealed class PublicCommunesTests(PersonnelHost host) : IClassFixture<Pers
     [Fact]
     public async Task A_staff_token_of_another_commune_reads_the_same_public_facts()
     {
-        var luongHoa = TokenForge.ForCommune(host.Factory.SigningKey, "luong-hoa");
+        var luongHoa = TokenForge.ForCommune(host.Factory.Key, "luong-hoa");
 
         var read = await (await _client.GetAsync("/api/public/communes/my-thanh", luongHoa)).JsonAsync(HttpStatusCode.OK);
         var anonymous = await (await _client.GetAsync("/api/public/communes/my-thanh", token: null)).JsonAsync(HttpStatusCode.OK);

@@ -98,7 +98,7 @@ public sealed class SessionRevocationTests : IAsyncLifetime
     public async Task The_revoked_list_names_stamps_and_no_account()
     {
         var admin = await _client.TokenAsync(Demo.DistrictAdmin);
-        var stamp = TestApi.JwtPayload(await _client.TokenAsync(Demo.DeskOfficer)).GetProperty("sst").GetString()!;
+        var stamp = PersonnelApi.JwtPayload(await _client.TokenAsync(Demo.DeskOfficer)).GetProperty("sst").GetString()!;
         await (await _client.PostJsonAsync($"/api/communes/my-thanh/accounts/{Demo.DeskOfficer}/disable", admin, new { })).JsonAsync(HttpStatusCode.OK);
 
         var list = await (await _client.GetAsync("/api/auth/revoked-sessions")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

@@ -15,7 +15,6 @@ public sealed class SignInThrottleTests : IAsyncLifetime
     private const string Wrong = "Demo@2016";
     private const string Stranger = "203.0.113.7";
     private const string Officer = "198.51.100.20";
-    private readonly ManualTimeProvider _time = new();
     private PersonnelFactory _factory = null!;
     private HttpClient _client = null!;
 
@@ -23,7 +22,7 @@ public sealed class SignInThrottleTests : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        _factory = new PersonnelFactory(_time, kestrel: true, settings: new Dictionary<string, string> { ["Edge:TrustedProxies:0"] = "127.0.0.1/32" });
+        _factory = new PersonnelFactory(manualClock: true, kestrel: true, settings: new Dictionary<string, string?> { ["Edge:TrustedProxies:0"] = "127.0.0.1/32" });
         _client = _factory.CreateClient();
         return ValueTask.CompletedTask;
     }
@@ -100,7 +99,7 @@ public sealed class SignInThrottleTests : IAsyncLifetime
         await (await SignInAsync(Demo.Leader, Demo.Password, Stranger)).ProblemAsync(HttpStatusCode.TooManyRequests, "sign-in-throttled");
         // Another address is not slowed by the stranger's.
         Assert.Equal(HttpStatusCode.OK, (await SignInAsync(Demo.Leader, Demo.Password, Officer)).StatusCode);
-        _time.Advance(SignInThrottle.AddressWindow + TimeSpan.FromSeconds(1));
+        _factory.Clock.Advance(SignInThrottle.AddressWindow + TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await SignInAsync(Demo.Leader, Demo.Password, Stranger)).StatusCode);
     }
 
@@ -112,7 +111,7 @@ public sealed class SignInThrottleTests : IAsyncLifetime
         for (var i = 0; i < 60; i++)
         {
             answers.Add((await SignInAsync(Demo.DeskOfficer, Wrong + i, Stranger)).StatusCode);
-            _time.Advance(TimeSpan.FromSeconds(1));
+            _factory.Clock.Advance(TimeSpan.FromSeconds(1));
         }
         Assert.True(answers.Count(s => s == HttpStatusCode.Unauthorized) <= SignInThrottle.AddressFailures, string.Join(",", answers));
 
@@ -121,7 +120,7 @@ public sealed class SignInThrottleTests : IAsyncLifetime
         {
             var wait = int.Parse(first.Headers.GetValues("Retry-After").Single());
             Assert.InRange(wait, 1, (int)SignInThrottle.MaxBackoff.TotalSeconds);
-            _time.Advance(TimeSpan.FromSeconds(wait));
+            _factory.Clock.Advance(TimeSpan.FromSeconds(wait));
             first = await SignInAsync(Demo.DeskOfficer, Demo.Password, Officer);
         }
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -139,7 +138,7 @@ public sealed class SignInThrottleTests : IAsyncLifetime
             await slowed.ProblemAsync(HttpStatusCode.TooManyRequests, "sign-in-throttled");
             var wait = int.Parse(slowed.Headers.GetValues("Retry-After").Single());
             waits.Add(wait);
-            _time.Advance(TimeSpan.FromSeconds(wait));
+            _factory.Clock.Advance(TimeSpan.FromSeconds(wait));
             await (await SignInAsync(Demo.DeskOfficer, Wrong, "192.0.2." + (2 + i))).ProblemAsync(HttpStatusCode.Unauthorized, "invalid-credentials");
         }
         Assert.Equal([1, 2, 4, 8, 16, 30, 30, 30], waits);

@@ -29,15 +29,7 @@ public sealed class StaffRegistryTests(PersonnelHost host) : IClassFixture<Perso
     [Fact]
     public async Task The_commune_office_registers_a_civil_servant_who_is_then_readable_listed_and_announced()
     {
-        var registered = new ConcurrentQueue<StaffRegistered>();
-        var bus = _factory.Services.GetRequiredService<IBus>();
-        var observer = bus.ConnectReceiveEndpoint("test-staff-registered-" + Guid.NewGuid().ToString("N")[..8],
-            e => e.Handler<StaffRegistered>(context =>
-            {
-                registered.Enqueue(context.Message);
-                return Task.CompletedTask;
-            }));
-        await observer.Ready;
+        await using var registered = await EventProbe<StaffRegistered>.StartAsync(_factory.Bus);
         var office = await OfficeAsync();
 
         var response = await _client.PostJsonAsync(StaffPath(), office, new
@@ -69,10 +61,9 @@ public sealed class StaffRegistryTests(PersonnelHost host) : IClassFixture<Perso
         Assert.Equal("Đặng Thị Thu", read.GetProperty("staff").GetProperty("fullName").GetString());
         Assert.Contains(id, await ListedIdsAsync(office));
 
-        await EventuallyAsync(() => Task.FromResult(registered.Any(r => r.StaffId == id)), "StaffRegistered on the bus");
-        var message = Assert.Single(registered, r => r.StaffId == id);
+        await registered.WaitForAsync(r => r.StaffId == id, "StaffRegistered on the bus");
+        var message = Assert.Single(registered.Received, r => r.StaffId == id);
         Assert.Equal((Demo.MyThanh, "Đặng Thị Thu", "civil-servant", "van-hoa-xa-hoi"), (message.Commune, message.FullName, message.Kind, message.Position));
-        await observer.StopAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -288,7 +279,7 @@ public sealed class StaffRegistryTests(PersonnelHost host) : IClassFixture<Perso
     [Fact]
     public async Task Another_communes_staff_id_is_a_404_from_this_communes_route_and_its_route_is_403_to_this_commune()
     {
-        var luongHoaOffice = TokenForge.ForCommune(_factory.SigningKey, Demo.LuongHoa, Roles.CommuneOffice);
+        var luongHoaOffice = TokenForge.ForCommune(_factory.Key, Demo.LuongHoa, Roles.CommuneOffice);
         var theirs = await _client.RegisterIdAsync(luongHoaOffice, "Trương Văn Lương", "civil-servant", "tai-chinh-ke-toan", commune: Demo.LuongHoa);
         var district = await _client.TokenAsync(Demo.DistrictAdmin);
         var office = await OfficeAsync();

@@ -78,7 +78,7 @@ public sealed class TenancyTests(PersonnelHost host) : IClassFixture<PersonnelHo
     [Fact]
     public async Task A_district_officer_lists_communes_but_cannot_onboard()
     {
-        var token = TokenForge.ForDistrict(_factory.SigningKey, Demo.District, Roles.DistrictOfficer);
+        var token = TokenForge.ForDistrict(_factory.Key, Demo.District, Roles.DistrictOfficer);
 
         await (await _client.GetAsync(DistrictCommunes, token)).JsonAsync(HttpStatusCode.OK);
         await AssertForbiddenAsync(await _client.PostJsonAsync(DistrictCommunes, token, NewCommune("tan-thanh")));
@@ -88,7 +88,7 @@ public sealed class TenancyTests(PersonnelHost host) : IClassFixture<PersonnelHo
     [Fact]
     public async Task A_commune_token_claiming_the_district_admin_role_still_cannot_act_for_the_district()
     {
-        var token = TokenForge.ForCommune(_factory.SigningKey, Demo.MyThanh, Roles.DistrictAdmin);
+        var token = TokenForge.ForCommune(_factory.Key, Demo.MyThanh, Roles.DistrictAdmin);
 
         await AssertForbiddenAsync(await _client.GetAsync(DistrictCommunes, token));
         await AssertForbiddenAsync(await _client.PostJsonAsync(DistrictCommunes, token, NewCommune("an-hiep")));
@@ -99,7 +99,7 @@ public sealed class TenancyTests(PersonnelHost host) : IClassFixture<PersonnelHo
     [Fact]
     public async Task Another_districts_admin_reaches_nothing_of_giong_trom()
     {
-        var token = TokenForge.ForDistrict(_factory.SigningKey, "cho-lach");
+        var token = TokenForge.ForDistrict(_factory.Key, "cho-lach");
 
         await AssertForbiddenAsync(await _client.GetAsync(DistrictCommunes, token));
         await AssertForbiddenAsync(await _client.GetAsync("/api/communes/my-thanh", token));
@@ -111,7 +111,7 @@ public sealed class TenancyTests(PersonnelHost host) : IClassFixture<PersonnelHo
     [Fact]
     public async Task Another_communes_token_does_not_reach_my_thanh()
     {
-        var token = TokenForge.ForCommune(_factory.SigningKey, Demo.LuongHoa, Roles.CommuneLeader);
+        var token = TokenForge.ForCommune(_factory.Key, Demo.LuongHoa, Roles.CommuneLeader);
 
         await (await _client.GetAsync("/api/communes/luong-hoa", token)).JsonAsync(HttpStatusCode.OK);
         await AssertForbiddenAsync(await _client.GetAsync("/api/communes/my-thanh", token));

@@ -22,7 +22,7 @@ public sealed class TokenValidationTests(PersonnelHost host) : IClassFixture<Per
     [Fact]
     public async Task A_valid_forged_token_with_the_services_key_is_accepted_so_the_refusals_below_are_meaningful()
     {
-        var token = TokenForge.ForCommune(_factory.SigningKey, Demo.MyThanh);
+        var token = TokenForge.ForCommune(_factory.Key, Demo.MyThanh);
 
         await (await _client.GetAsync(MyThanh, token)).JsonAsync(HttpStatusCode.OK);
     }
@@ -35,7 +35,7 @@ public sealed class TokenValidationTests(PersonnelHost host) : IClassFixture<Per
 
     [Fact]
     public Task An_expired_token_is_401() =>
-        AssertUnauthenticatedAsync(TokenForge.ForCommune(_factory.SigningKey, Demo.MyThanh, expires: DateTime.UtcNow.AddMinutes(-5)));
+        AssertUnauthenticatedAsync(TokenForge.ForCommune(_factory.Key, Demo.MyThanh, expires: DateTime.UtcNow.AddMinutes(-5)));
 
     [Fact]
     public async Task A_token_with_one_character_of_its_payload_changed_is_401()
@@ -61,15 +61,15 @@ public sealed class TokenValidationTests(PersonnelHost host) : IClassFixture<Per
 
     [Fact]
     public Task A_token_signed_by_another_key_that_claims_the_services_key_id_is_401() =>
-        AssertUnauthenticatedAsync(TokenForge.SignedByStranger(keyId: _factory.SigningKey.KeyId));
+        AssertUnauthenticatedAsync(TokenForge.SignedByStranger(keyId: _factory.Key.KeyId));
 
     [Fact]
     public Task A_token_for_another_audience_is_401() =>
-        AssertUnauthenticatedAsync(TokenForge.ForCommune(_factory.SigningKey, Demo.MyThanh, audience: "another-platform"));
+        AssertUnauthenticatedAsync(TokenForge.ForCommune(_factory.Key, Demo.MyThanh, audience: "another-platform"));
 
     [Fact]
     public Task A_token_from_another_issuer_is_401() =>
-        AssertUnauthenticatedAsync(TokenForge.Create(_factory.SigningKey.Credentials,
+        AssertUnauthenticatedAsync(TokenForge.Create(_factory.Key.Credentials,
             new Dictionary<string, object> { ["commune"] = Demo.MyThanh, ["role"] = "desk-officer" }, issuer: "someone-else"));
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class IdentityHeaderTests(DefaultGateway gateway) : IClassFixture<
     {
         var token = gateway.Upstreams.Tokens.ForCommune("my-thanh");
 
-        var response = await _client.SendAsync(HttpMethod.Get, "/api/communes/my-thanh/dossiers", token, Forged(name));
+        var response = await _client.SendAsync(HttpMethod.Get, "/api/communes/my-thanh/dossiers", token, headers: Forged(name));
 
         var echo = await response.EchoAsync();
         Assert.Null(echo.Header(name));

@@ -205,7 +205,14 @@ public sealed class YearlyReviewTests(ProceduresHost host) : IClassFixture<Proce
         const string group = "lien-thong-khai-sinh-thuong-tru-bhyt";
 
         var response = await host.Client.PostJsonAsync(Proposals, host.Desk, Proposal(group, proposedProcessingDays: 8));
-        if (response.StatusCode == HttpStatusCode.BadRequest) return;
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Equal(["proposedProcessingDays"], TestApi.ErrorFields(problem));
+            Assert.Equal(["Thời hạn của thủ tục liên thông là tổng thời hạn các bước; hãy đề xuất rút ngắn thủ tục của từng bước."],
+                problem.GetProperty("errors").Strings("proposedProcessingDays"));
+            return;
+        }
 
         var id = (await response.JsonAsync(HttpStatusCode.Created)).Str("id");
         await host.Client.PostJsonAsync($"{Proposals}/{id}/submit", host.Desk, null).JsonAsync(HttpStatusCode.OK);

@@ -41,8 +41,6 @@ public static class Seed
 /// </summary>
 public class AwardsHost : IAsyncLifetime
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     public AwardsHost() : this(null) { }
 
     protected AwardsHost(IReadOnlyDictionary<string, string?>? settings) => Factory = new AwardsFactory(settings);
@@ -68,43 +66,17 @@ public class AwardsHost : IAsyncLifetime
                  {
                      (Seed.MyThanh, "Xã Mỹ Thạnh", Seed.District), (Seed.LuongHoa, "Xã Lương Hòa", Seed.District), (Seed.SonDinh, "Xã Sơn Định", Seed.OtherDistrict),
                  })
-            await PublishAsync(new CommuneOnboarded
+            await Factory.ConsumeAsync(new CommuneOnboarded
             {
                 Commune = commune, Name = name, District = district, DistrictName = "Huyện", DistrictKind = "district",
                 Hamlets = [new Hamlet { Code = "ap-1", Name = "Ấp 1" }], OnboardedAt = new DateTime(2015, 7, 9, 1, 0, 0, DateTimeKind.Utc),
             });
-        foreach (var commune in new[] { Seed.MyThanh, Seed.LuongHoa, Seed.SonDinh })
-            await Eventually.TrueAsync(async () => await Factory.Store.FindAsync<CampaignPlan>(commune, CampaignPlan.Key(Movement.Id, 2020), Ct) is not null,
-                $"the movement of {commune}");
         foreach (var (commune, id, name) in new[]
                  {
                      (Seed.MyThanh, Seed.Desk, Seed.DeskName), (Seed.MyThanh, Seed.Culture, Seed.CultureName), (Seed.MyThanh, Seed.Office, Seed.OfficeName),
                      (Seed.LuongHoa, Seed.LuongHoaStaff, "Võ Thị Lương"),
                  })
-            await PublishAsync(new StaffRegistered { Commune = commune, StaffId = id, FullName = name, Kind = "civil-servant", Position = "van-hoa-xa-hoi" });
-        await Eventually.TrueAsync(async () => await Factory.Store.FindAsync<StaffCard>(Seed.LuongHoa, Seed.LuongHoaStaff, Ct) is not null
-                                               && await Factory.Store.FindAsync<StaffCard>(Seed.MyThanh, Seed.Office, Ct) is not null, "the staff cards");
-    }
-
-    /// <summary>Publishes as another service's outbox would: with a message id (fixed for a redelivery) and the commune header.</summary>
-    public async Task<Guid> PublishAsync<T>(T message, Guid? messageId = null) where T : class
-    {
-        var id = messageId ?? NewId.NextGuid();
-        var commune = (string?)typeof(T).GetProperty("Commune")?.GetValue(message);
-        await Factory.Bus.Publish(message, c =>
-        {
-            c.MessageId = id;
-            if (commune is not null) c.Headers.Set(PlatformHeaders.Commune, commune);
-        }, Ct);
-        return id;
-    }
-
-    /// <summary>Publishes (several copies under one id when asked) and waits until the consumer has marked the message consumed.</summary>
-    public async Task DeliverAsync<T>(string consumer, T message, int copies = 1) where T : class
-    {
-        var id = NewId.NextGuid();
-        for (var i = 0; i < copies; i++) await PublishAsync(message, id);
-        await Eventually.TrueAsync(() => Factory.Store.HasConsumedAsync(consumer, id, Ct), $"{typeof(T).Name} to be consumed by {consumer}");
+            await Factory.ConsumeAsync(new StaffRegistered { Commune = commune, StaffId = id, FullName = name, Kind = "civil-servant", Position = "van-hoa-xa-hoi" });
     }
 
     public static string CouncilPath(int year, string campaign = Movement.Id, string commune = Seed.MyThanh) =>
@@ -135,13 +107,7 @@ public sealed class CouncilHost : AwardsHost
     {
         await base.InitializeAsync();
         foreach (var (id, name) in Seed.Council)
-            await PublishAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = id, FullName = name, Kind = "cadre", Position = "pho-chu-tich-ubnd" });
-        await Eventually.TrueAsync(async () =>
-        {
-            foreach (var (id, _) in Seed.Council)
-                if (await Factory.Store.FindAsync<StaffCard>(Seed.MyThanh, id, TestContext.Current.CancellationToken) is null) return false;
-            return true;
-        }, "the council's staff cards");
+            await Factory.ConsumeAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = id, FullName = name, Kind = "cadre", Position = "pho-chu-tich-ubnd" });
         for (var year = Movement.FromYear; year <= Movement.ToYear; year++) await SeatCouncilAsync(year, Seed.Council.Select(c => c.Id));
     }
 }

@@ -73,47 +73,37 @@ public class FeedbackHost : IAsyncLifetime
         await AnnounceAsync(Seed.LuongHoa, Seed.Marriage, Seed.MarriageName);
 
         foreach (var (commune, hamlets) in new[] { (Seed.MyThanh, Seed.MyThanhHamlets), (Seed.LuongHoa, 4) })
-            await Eventually.TrueAsync(async () =>
-            {
-                var response = await Client.GetAsync($"/api/public/communes/{commune}/feedback/channels", Ct);
-                return response.StatusCode == HttpStatusCode.OK
-                       && System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetArrayLength() == hamlets + 5;
-            }, $"the channels of {commune}");
-        foreach (var (commune, staffId) in new[] { (Seed.MyThanh, Seed.DeskOfficer), (Seed.MyThanh, Seed.OfficeClerk), (Seed.MyThanh, Seed.Chairman), (Seed.LuongHoa, Seed.LuongHoaDeskOfficer) })
-            await Eventually.TrueAsync(async () => await Factory.Store.FindAsync<StaffRef>(commune, staffId, Ct) is not null, $"{staffId} in {commune}");
-        foreach (var (commune, code) in new[] { (Seed.MyThanh, Seed.Marriage), (Seed.MyThanh, Seed.Birth), (Seed.MyThanh, Seed.Residence), (Seed.LuongHoa, Seed.Marriage) })
-            await Eventually.TrueAsync(async () => await Factory.Store.FindAsync<ProcedureRef>(commune, code, Ct) is not null, $"{code} in {commune}");
+            Assert.Equal(hamlets + 5, (await Client.GetAsync($"/api/public/communes/{commune}/feedback/channels", Ct).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
     }
 
     private Task OnboardAsync(string commune, string name, int hamlets) =>
-        Factory.Bus.Publish(new CommuneOnboarded
+        Factory.ConsumeAsync(new CommuneOnboarded
         {
             Commune = commune, Name = name, District = Seed.District, DistrictName = "Huyện Giồng Trôm", DistrictKind = "district",
             Hamlets = [.. Enumerable.Range(1, hamlets).Select(i => new Hamlet { Code = $"ap-{i}", Name = $"Ấp {i}" })],
             OnboardedAt = new DateTime(2015, 7, 9, 1, 0, 0, DateTimeKind.Utc),
-        }, Ct);
+        });
 
     private Task RegisterAsync(string commune, string staffId, string fullName) =>
-        Factory.Bus.Publish(new StaffRegistered { Commune = commune, StaffId = staffId, FullName = fullName, Kind = "civil-servant", Position = "van-phong-thong-ke" }, Ct);
+        Factory.ConsumeAsync(new StaffRegistered { Commune = commune, StaffId = staffId, FullName = fullName, Kind = "civil-servant", Position = "van-phong-thong-ke" });
 
     private Task AnnounceAsync(string commune, string code, string name) =>
-        Factory.Bus.Publish(new ProcedureChanged
+        Factory.ConsumeAsync(new ProcedureChanged
         {
             Commune = commune, ProcedureCode = code, Name = name, Field = "tu-phap-ho-tich", Revision = 1, EffectiveFrom = new DateOnly(2015, 7, 9),
             ProcessingDays = 5, ComponentCount = 2, Posted = true,
-        }, Ct);
+        });
 
-    /// <summary>Announces a returned dossier, as procedures does, and waits until its survey code can be used.</summary>
+    /// <summary>Announces a returned dossier, as procedures does, and waits until it is consumed: its survey code can be used.</summary>
     public async Task<string> ReturnDossierAsync(string commune = Seed.MyThanh, string procedureCode = Seed.Marriage, string? handlerId = Seed.DeskOfficer,
         string? surveyCode = null)
     {
         var code = surveyCode ?? TrackingCodes.New();
-        await Factory.Bus.Publish(new DossierReturned
+        await Factory.ConsumeAsync(new DossierReturned
         {
             Commune = commune, DossierId = Guid.NewGuid().ToString("N")[..12], ProcedureCode = procedureCode, HandlerId = handlerId, SurveyCode = code,
             ReturnedAt = Clock.GetUtcNow().UtcDateTime,
-        }, Ct);
-        await Eventually.TrueAsync(async () => (await Client.GetAsync($"/api/public/surveys/{code}", Ct)).StatusCode == HttpStatusCode.OK, $"survey code {code}");
+        });
         return code;
     }
 

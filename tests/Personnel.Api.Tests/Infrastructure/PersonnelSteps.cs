@@ -61,15 +61,4 @@ public static class PersonnelSteps
 
     /// <summary>The messages of one field of a 400's <c>errors</c>.</summary>
     public static IReadOnlyList<string> FieldErrors(JsonElement problem, string field) => StringsOf(problem.GetProperty("errors").GetProperty(field));
-
-    /// <summary>Retries until the condition holds (events are consumed in the background).</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}.");
-            await Task.Delay(100);
-        }
-    }
 }
