@@ -147,8 +147,9 @@ public class MongoDocumentStore : IDocumentStore, IOutboxStore
     {
         var leases = Collection(OutboxLeaseCollection);
         var leased = new BsonArray();
-        var unsent = new BsonDocument("sentAt", BsonNull.Value);
-        foreach (var commune in await (await Collection(OutboxCollection).DistinctAsync<string>("commune", unsent, cancellationToken: ct)).ToListAsync(ct))
+        var unsent = await (await Collection(OutboxCollection).DistinctAsync<string>("commune", new BsonDocument("sentAt", BsonNull.Value), cancellationToken: ct)).ToListAsync(ct);
+        await leases.DeleteManyAsync(new BsonDocument { { "owner", owner }, { "_id", new BsonDocument("$nin", new BsonArray(unsent)) } }, ct);
+        foreach (var commune in unsent)
         {
             try
             {

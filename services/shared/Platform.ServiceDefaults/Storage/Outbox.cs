@@ -11,7 +11,7 @@ public interface IOutboxStore
 {
     /// <summary>
     /// Leases, for <paramref name="owner"/>, every commune with unsent messages that no other owner holds a live lease on
-    /// (renewing the owner's own leases until <paramref name="now"/> + <paramref name="lease"/>), and returns up to
+    /// (until <paramref name="now"/> + <paramref name="lease"/>; the owner's leases on communes with nothing unsent end), and returns up to
     /// <paramref name="max"/> unsent messages of those communes, each commune's in commit order.
     /// </summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimAsync(string owner, int max, DateTime now, TimeSpan lease, CancellationToken ct = default);

@@ -203,6 +203,8 @@ public class SqliteDocumentStore : IDocumentStore, IOutboxStore
                 ON CONFLICT(commune) DO UPDATE SET owner = excluded.owner, leased_until = excluded.leased_until
                 WHERE _outbox_lease.owner = excluded.owner OR _outbox_lease.leased_until <= $now
                 """, ("$owner", owner), ("$until", Iso(now + lease)), ("$now", Iso(now)));
+            await ExecuteAsync(connection, transaction,
+                "DELETE FROM _outbox_lease WHERE owner = $owner AND commune NOT IN (SELECT commune FROM _outbox WHERE sent_at IS NULL)", ("$owner", owner));
             var claimed = await ReadOutboxAsync(connection, transaction,
                 $"SELECT {OutboxColumns} FROM _outbox o JOIN _outbox_lease l ON l.commune = o.commune AND l.owner = $owner WHERE o.sent_at IS NULL ORDER BY o.rowid LIMIT $max",
                 ("$owner", owner), ("$max", max));
