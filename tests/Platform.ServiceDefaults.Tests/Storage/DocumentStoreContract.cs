@@ -213,21 +213,24 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         var published = new List<OutboxMessage>();
         async Task Record(OutboxMessage message, CancellationToken ct)
         {
-            await Task.Delay(Random.Shared.Next(0, 2), ct);
+            await Task.Delay(Random.Shared.Next(1, 4), ct); // a broker round trip, while the other dispatcher claims
             lock (published) published.Add(message);
         }
         var relays = new[] { new OutboxRelay(Outbox, Record, TimeProvider.System), new OutboxRelay((IOutboxStore)replica, Record, TimeProvider.System) };
 
-        // One writer per commune commits in a known order, alternating between the two store objects.
-        var writing = Task.WhenAll(communes.Select(commune => Task.Run(async () =>
+        // One writer per commune commits in a known order, alternating between the two store objects; a backlog waits
+        // for both dispatchers at their start.
+        async Task WriteAsync(string commune, int from, int to)
         {
-            for (var n = 0; n < 25; n++)
+            for (var n = from; n < to; n++)
                 committed[commune].Add(await PublishAsync(n % 2 == 0 ? Store : replica, commune, n));
-        }, Ct)));
+        }
+        foreach (var commune in communes) await WriteAsync(commune, 0, 10);
+        var writing = Task.WhenAll(communes.Select(commune => Task.Run(() => WriteAsync(commune, 10, 25), Ct)));
         var dispatching = relays.Select(relay => Task.Run(async () =>
         {
             while (!writing.IsCompleted || (await Outbox.PendingAsync(1, Ct)).Count > 0)
-                if (await relay.DispatchAsync(7, Ct) == 0) await Task.Delay(5, Ct);
+                if (await relay.DispatchAsync(7, Ct) == 0) await Task.Delay(1, Ct);
         }, Ct));
         await Task.WhenAll(dispatching.Append(writing)).WaitAsync(TimeSpan.FromSeconds(60), Ct);
 

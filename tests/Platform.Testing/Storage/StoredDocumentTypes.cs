@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.CompilerServices;
 using Platform.ServiceDefaults.Storage;
+using Xunit;
 
 namespace Platform.Testing.Storage;
 
@@ -45,6 +46,19 @@ public static class StoredDocumentTypes
             }
         }
         return stored;
+    }
+
+    /// <summary>
+    /// Every document type the service's assemblies store has a collection name, each name once, and each the name the
+    /// store derived from the class before names were explicit (its type name, camelCased), so existing data is found.
+    /// </summary>
+    public static void AssertNamed(CollectionNames names, Assembly service)
+    {
+        var stored = Of(service, typeof(CollectionNames).Assembly);
+        Assert.NotEmpty(stored);
+        Assert.Empty(stored.Where(t => !names.All.ContainsKey(t)).Select(t => t.FullName));
+        Assert.Equal(names.All.Count, names.All.Values.Distinct().Count());
+        Assert.All(names.All, n => Assert.Equal(char.ToLowerInvariant(n.Key.Name[0]) + n.Key.Name[1..], n.Value));
     }
 
     private const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
