@@ -117,7 +117,7 @@ public sealed class EventDeliveryTests(RabbitMqServer rabbit) : IAsyncLifetime
         Assert.Equal(3, await CopiesAsync(host, code));
 
         // The broker redelivers the same message (same id): each inbox absorbs it.
-        var sent = (await host.Services.GetRequiredService<IDocumentStore<PersonnelData>>().PendingOutboxAsync(10)).Count;
+        var sent = (await host.Services.GetRequiredService<IOutboxStore<PersonnelData>>().PendingAsync(10)).Count;
         Assert.Equal(0, sent);
         var messageId = NewId.NextGuid();
         var bus = host.Services.GetRequiredService<IBus>();
@@ -143,7 +143,7 @@ public sealed class EventDeliveryTests(RabbitMqServer rabbit) : IAsyncLifetime
         await OnboardAsync(host, code);
         await Task.Delay(3000);
         Assert.False(await PreparedByAllAsync(host, code));
-        Assert.NotEmpty(await host.Services.GetRequiredService<IDocumentStore<PersonnelData>>().PendingOutboxAsync(10));
+        Assert.NotEmpty(await host.Services.GetRequiredService<IOutboxStore<PersonnelData>>().PendingAsync(10));
 
         proxy.Restore();
         await Eventually(() => PreparedByAllAsync(host, code), "delivery after the broker returned", seconds: 90);
@@ -168,7 +168,7 @@ public sealed class EventDeliveryTests(RabbitMqServer rabbit) : IAsyncLifetime
         await broker.StopAsync();
         await OnboardAsync(host, code);
         await Task.Delay(TimeSpan.FromSeconds(15)); // long enough for MassTransit's reconnect backoff to reach 10 s and more
-        Assert.NotEmpty(await host.Services.GetRequiredService<IDocumentStore<PersonnelData>>().PendingOutboxAsync(10));
+        Assert.NotEmpty(await host.Services.GetRequiredService<IOutboxStore<PersonnelData>>().PendingAsync(10));
 
         await broker.StartAsync();
         var back = System.Diagnostics.Stopwatch.StartNew();

@@ -168,7 +168,7 @@ public sealed class ProcedureEventsTests(RabbitMqServer rabbit) : IAsyncLifetime
 
         Assert.All(seen, s => Assert.Equal(_commune, s.CommuneHeader));
         // Nothing was left unsent, and nothing else about this dossier was announced (assign is not an event).
-        Assert.Empty(await Services.GetRequiredService<IDocumentStore<ProceduresData>>().PendingOutboxAsync(10, Ct));
+        Assert.Empty(await Services.GetRequiredService<IOutboxStore<ProceduresData>>().PendingAsync(10, Ct));
     }
 
     [Fact]

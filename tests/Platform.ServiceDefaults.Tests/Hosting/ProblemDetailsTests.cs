@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Platform.ServiceDefaults.Problems;
+using Platform.ServiceDefaults.Storage;
 
 namespace Platform.ServiceDefaults.Tests.Hosting;
 
@@ -27,6 +28,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
         app.MapGet("/missing", () => { throw new NotFoundException(CommonMessages.Commune, "d-42"); }).AllowAnonymous();
         app.MapGet("/refused", () => { throw new BusinessRuleException("over-quota", Wording.Of(CommonMessages.Required), [Wording.Of(CommonMessages.Range, 1, 5)]); }).AllowAnonymous();
         app.MapGet("/conflict", () => { throw new ConflictException("illegal-transition", Wording.Of(CommonMessages.Duplicate, "d-1")); }).AllowAnonymous();
+        app.MapGet("/store-conflict/{kind}", (ConflictKind kind) => { throw new ConcurrencyConflictException(kind, "d-7"); }).AllowAnonymous();
         app.MapGet("/bug", () => { throw new InvalidOperationException("secret internal detail"); }).AllowAnonymous();
     }, new Dictionary<string, string?> { ["Limits:MaxRequestBodyBytes"] = "1024" });
 
@@ -119,6 +121,18 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
         var refused = await ProblemAsync(await _app.Client.GetAsync("/refused", ct), HttpStatusCode.UnprocessableEntity);
         Assert.Equal("urn:cchc:problem:over-quota", refused.GetProperty("type").GetString());
         Assert.Equal("Phải từ 1 đến 5.", refused.GetProperty("reasons")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData(ConflictKind.Stale, "version-conflict", "Dữ liệu 'd-7' vừa được người khác thay đổi; vui lòng tải lại và thực hiện lại.")]
+    [InlineData(ConflictKind.Duplicate, "duplicate", "Mã 'd-7' đã tồn tại.")]
+    public async Task A_store_conflict_is_the_409_problem_of_its_kind(ConflictKind kind, string type, string detail)
+    {
+        var problem = await ProblemAsync(await _app.Client.GetAsync($"/store-conflict/{kind}", TestContext.Current.CancellationToken), HttpStatusCode.Conflict);
+
+        Assert.Equal("urn:cchc:problem:" + type, problem.GetProperty("type").GetString());
+        Assert.Equal("Xung đột dữ liệu", problem.GetProperty("title").GetString());
+        Assert.Equal(detail, problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class BusTests(RabbitMqServer rabbit) : IAsyncLifetime
         builder.Configuration["Storage:DataDirectory"] = _directory;
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMemoryCache();
-        builder.AddDocumentStore<BusTestData>("bustest");
+        builder.AddDocumentStore<BusTestData>("bustest", CollectionNames.Platform().Add<Tally>("tally"));
         builder.AddConsumer<TallyingConsumer>("bustest");
         builder.AddConsumer<AlwaysFailingConsumer>("bustest");
         builder.AddPlatformBus();
@@ -115,7 +115,7 @@ public sealed class BusTests(RabbitMqServer rabbit) : IAsyncLifetime
         await Eventually(async () => await Store.FindAsync<Tally>(commune, "tally") is not null, "the consumer's tally");
         Assert.Equal(1, (await Store.FindAsync<Tally>(commune, "tally"))!.Document.Count);
         Assert.Equal(commune, TallyingConsumer.CommuneHeaders[commune]);
-        await Eventually(async () => (await Store.PendingOutboxAsync(10)).Count == 0, "the outbox to be marked sent");
+        await Eventually(async () => (await _host.Services.GetRequiredService<IOutboxStore<BusTestData>>().PendingAsync(10)).Count == 0, "the outbox to be marked sent");
     }
 
     [Fact]

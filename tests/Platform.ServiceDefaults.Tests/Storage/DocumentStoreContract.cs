@@ -1,4 +1,3 @@
-using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;
 using Platform.Contracts.Common;
 
@@ -8,15 +7,28 @@ public sealed record Dossier(string ReceiptNo, string Status, DateOnly ReceivedO
 
 public sealed record Applicant(string Name, string Phone);
 
+/// <summary>The same documents under a new class name: its explicit collection name still finds them.</summary>
+public sealed record RenamedDossier(string ReceiptNo, string Status);
+
+public sealed record Unnamed(string Text);
+
 /// <summary>What every document store must do, run against SQLite always and MongoDB where one exists.</summary>
 public abstract class DocumentStoreContract : IAsyncLifetime
 {
+    protected static CollectionNames Names { get; } = CollectionNames.Platform().Add<Dossier>("dossier").Add<Applicant>("applicant");
+
     private IDocumentStore? _store;
     protected IDocumentStore Store => _store ?? throw new InvalidOperationException("Store not created.");
+    private IOutboxStore Outbox => (IOutboxStore)Store;
 
-    protected abstract Task<IDocumentStore> CreateStoreAsync();
+    /// <summary>A new store object on the test's one database (a second replica's, when called again).</summary>
+    protected abstract IDocumentStore Open(CollectionNames names);
 
-    public async ValueTask InitializeAsync() => _store = await CreateStoreAsync();
+    public ValueTask InitializeAsync()
+    {
+        _store = Open(Names);
+        return ValueTask.CompletedTask;
+    }
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -45,11 +57,11 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         var first = (await Store.FindAsync<Dossier>("my-thanh", "d1", Ct))!;
         await Store.CommitAsync(new ChangeSet().Update(first, first.Document with { Status = "in-progress" }), Ct);
 
-        var conflict = await Assert.ThrowsAsync<ConflictException>(() =>
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
             Store.CommitAsync(new ChangeSet().Update(first, first.Document with { Status = "withdrawn" }), Ct));
 
-        Assert.Equal("version-conflict", conflict.Type);
-        Assert.Equal(409, conflict.StatusCode);
+        Assert.Equal(ConflictKind.Stale, conflict.Kind);
+        Assert.Equal("d1", conflict.Id);
         var current = (await Store.FindAsync<Dossier>("my-thanh", "d1", Ct))!;
         Assert.Equal(2, current.Version);
         Assert.Equal("in-progress", current.Document.Status);
@@ -64,12 +76,12 @@ public abstract class DocumentStoreContract : IAsyncLifetime
             .Insert("my-thanh", "d1", Sample("2016-000099"))
             .Publish("my-thanh", new CommunePrepared { Commune = "my-thanh", Service = "test", PreparedAt = DateTime.UtcNow });
 
-        var conflict = await Assert.ThrowsAsync<ConflictException>(() => Store.CommitAsync(changes, Ct));
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(changes, Ct));
 
-        Assert.Equal("duplicate", conflict.Type);
+        Assert.Equal(ConflictKind.Duplicate, conflict.Kind);
         Assert.Null(await Store.FindAsync<Dossier>("my-thanh", "d2", Ct));
         Assert.Equal("2016-000001", (await Store.FindAsync<Dossier>("my-thanh", "d1", Ct))!.Document.ReceiptNo);
-        Assert.Empty(await Store.PendingOutboxAsync(10, Ct));
+        Assert.Empty(await Outbox.PendingAsync(10, Ct));
     }
 
     [Fact]
@@ -163,7 +175,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         var first = (await Store.FindAsync<Dossier>("my-thanh", "d1", Ct))!;
         await Store.CommitAsync(new ChangeSet().Update(first, first.Document with { Days = 1 }), Ct);
 
-        await Assert.ThrowsAsync<ConflictException>(() => Store.CommitAsync(new ChangeSet().Delete(first), Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(new ChangeSet().Delete(first), Ct));
         var current = (await Store.FindAsync<Dossier>("my-thanh", "d1", Ct))!;
         await Store.CommitAsync(new ChangeSet().Delete(current), Ct);
 
@@ -176,13 +188,79 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         var prepared = new CommunePrepared { Commune = "my-thanh", Service = "procedures", PreparedAt = new DateTime(2016, 2, 5, 1, 0, 0, DateTimeKind.Utc) };
         await Store.CommitAsync(new ChangeSet().Insert("my-thanh", "d1", Sample("2016-000001")).Publish("my-thanh", prepared), Ct);
 
-        var pending = Assert.Single(await Store.PendingOutboxAsync(10, Ct));
+        var pending = Assert.Single(await Outbox.ClaimAsync("a", 10, DateTime.UtcNow, TimeSpan.FromSeconds(30), Ct));
         Assert.Equal("my-thanh", pending.Commune);
         Assert.Equal(typeof(CommunePrepared).FullName, pending.MessageType);
         Assert.Contains("\"service\":\"procedures\"", pending.Body);
 
-        await Store.MarkSentAsync([pending.Id], DateTime.UtcNow, Ct);
-        Assert.Empty(await Store.PendingOutboxAsync(10, Ct));
+        await Outbox.MarkSentAsync("a", [pending.Id], DateTime.UtcNow, Ct);
+        Assert.Empty(await Outbox.PendingAsync(10, Ct));
+    }
+
+    private async Task<Guid> PublishAsync(IDocumentStore store, string commune, int n)
+    {
+        var changes = new ChangeSet().Publish(commune, new CommunePrepared { Commune = commune, Service = $"n{n}", PreparedAt = DateTime.UtcNow });
+        await store.CommitAsync(changes, Ct);
+        return changes.Outbox[0].Id;
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_publish_each_message_once_and_each_communes_in_commit_order_under_concurrent_commits()
+    {
+        var replica = Open(Names);
+        string[] communes = ["my-thanh", "luong-hoa", "phuoc-long", "an-hiep"];
+        var committed = communes.ToDictionary(c => c, _ => new List<Guid>());
+        var published = new List<OutboxMessage>();
+        async Task Record(OutboxMessage message, CancellationToken ct)
+        {
+            await Task.Delay(Random.Shared.Next(1, 4), ct); // a broker round trip, while the other dispatcher claims
+            lock (published) published.Add(message);
+        }
+        var relays = new[] { new OutboxRelay(Outbox, Record, TimeProvider.System), new OutboxRelay((IOutboxStore)replica, Record, TimeProvider.System) };
+
+        // One writer per commune commits in a known order, alternating between the two store objects; a backlog waits
+        // for both dispatchers at their start.
+        async Task WriteAsync(string commune, int from, int to)
+        {
+            for (var n = from; n < to; n++)
+                committed[commune].Add(await PublishAsync(n % 2 == 0 ? Store : replica, commune, n));
+        }
+        foreach (var commune in communes) await WriteAsync(commune, 0, 10);
+        var writing = Task.WhenAll(communes.Select(commune => Task.Run(() => WriteAsync(commune, 10, 25), Ct)));
+        var dispatching = relays.Select(relay => Task.Run(async () =>
+        {
+            while (!writing.IsCompleted || (await Outbox.PendingAsync(1, Ct)).Count > 0)
+                if (await relay.DispatchAsync(7, Ct) == 0) await Task.Delay(1, Ct);
+        }, Ct));
+        await Task.WhenAll(dispatching.Append(writing)).WaitAsync(TimeSpan.FromSeconds(60), Ct);
+
+        Assert.Equal(committed.Values.Sum(ids => ids.Count), published.Count);
+        Assert.Equal(published.Count, published.Select(m => m.Id).Distinct().Count());
+        foreach (var commune in communes)
+            Assert.Equal(committed[commune], published.Where(m => m.Commune == commune).Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task A_live_lease_holds_its_commune_and_an_expired_one_is_taken_over()
+    {
+        var t0 = new DateTime(2016, 2, 5, 1, 0, 0, DateTimeKind.Utc);
+        var lease = TimeSpan.FromSeconds(30);
+        var replica = (IOutboxStore)Open(Names);
+        var first = await PublishAsync(Store, "my-thanh", 1);
+        var second = await PublishAsync(Store, "my-thanh", 2);
+
+        Assert.Equal([first, second], (await Outbox.ClaimAsync("a", 10, t0, lease, Ct)).Select(m => m.Id));
+        var other = await PublishAsync(Store, "luong-hoa", 1);
+        Assert.Equal([other], (await replica.ClaimAsync("b", 10, t0.AddSeconds(29), lease, Ct)).Select(m => m.Id));
+
+        // "a" stopped renewing (a crashed replica): "b" takes the commune over, from its oldest unsent message.
+        Assert.Equal([first, second, other], (await replica.ClaimAsync("b", 10, t0.AddSeconds(31), lease, Ct)).Select(m => m.Id));
+        Assert.Empty(await Outbox.ClaimAsync("a", 10, t0.AddSeconds(32), lease, Ct));
+        await Outbox.MarkSentAsync("a", [first, second], t0.AddSeconds(32), Ct);
+        Assert.Equal(3, (await Outbox.PendingAsync(10, Ct)).Count);
+
+        await replica.MarkSentAsync("b", [first, second, other], t0.AddSeconds(33), Ct);
+        Assert.Empty(await Outbox.PendingAsync(10, Ct));
     }
 
     [Fact]
@@ -192,11 +270,11 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         var stale = (await Store.FindAsync<Dossier>("my-thanh", "d1", Ct))!;
         await Store.CommitAsync(new ChangeSet().Update(stale, stale.Document with { Days = 2 }), Ct);
 
-        await Assert.ThrowsAsync<ConflictException>(() => Store.CommitAsync(new ChangeSet()
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.CommitAsync(new ChangeSet()
             .Update(stale, stale.Document with { Status = "resolved" })
             .Publish("my-thanh", new CommunePrepared { Commune = "my-thanh", Service = "x", PreparedAt = DateTime.UtcNow }), Ct));
 
-        Assert.Empty(await Store.PendingOutboxAsync(10, Ct));
+        Assert.Empty(await Outbox.PendingAsync(10, Ct));
     }
 
     [Fact]
@@ -221,6 +299,26 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         await Store.CommitAsync(new ChangeSet().Insert("my-thanh", "d1", Sample("2016-000001")), Ct);
 
         Assert.Single(await Store.QueryAsync<Dossier>("my-thanh", new Query(Filter.Eq("status", "received")), Ct));
+    }
+
+    [Fact]
+    public async Task Documents_are_found_by_their_collection_name_whatever_their_class_is_called()
+    {
+        await Store.CommitAsync(new ChangeSet().Insert("my-thanh", "d1", Sample("2016-000001")), Ct);
+
+        var renamed = Open(CollectionNames.Platform().Add<RenamedDossier>("dossier"));
+
+        Assert.Equal(new RenamedDossier("2016-000001", "received"), (await renamed.FindAsync<RenamedDossier>("my-thanh", "d1", Ct))!.Document);
+    }
+
+    [Fact]
+    public async Task A_document_type_without_a_collection_name_is_refused_by_name()
+    {
+        var read = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.FindAsync<Unnamed>("my-thanh", "u1", Ct));
+        var write = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.CommitAsync(new ChangeSet().Insert("my-thanh", "u1", new Unnamed("x")), Ct));
+
+        Assert.Contains(typeof(Unnamed).FullName!, read.Message);
+        Assert.Equal(read.Message, write.Message);
     }
 
     [Fact]

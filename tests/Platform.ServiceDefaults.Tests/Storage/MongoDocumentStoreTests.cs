@@ -10,11 +10,10 @@ public sealed class MongoDocumentStoreTests(MongoServer mongo) : DocumentStoreCo
     private readonly string _database = $"cchc-test-{Guid.NewGuid():N}";
     private MongoClient? _client;
 
-    protected override Task<IDocumentStore> CreateStoreAsync()
+    protected override IDocumentStore Open(CollectionNames names)
     {
-        var connectionString = mongo.Require();
-        _client = new MongoClient(connectionString);
-        return Task.FromResult<IDocumentStore>(new MongoDocumentStore("test", _client, _database));
+        _client ??= new MongoClient(mongo.Require());
+        return new MongoDocumentStore("test", _client, _database, names);
     }
 
     public override async ValueTask DisposeAsync()

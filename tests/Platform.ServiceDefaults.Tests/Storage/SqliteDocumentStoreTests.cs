@@ -6,8 +6,7 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("store-").FullName;
 
-    protected override Task<IDocumentStore> CreateStoreAsync() =>
-        Task.FromResult<IDocumentStore>(new SqliteDocumentStore("test", Path.Combine(_directory, "test.db")));
+    protected override IDocumentStore Open(CollectionNames names) => new SqliteDocumentStore("test", Path.Combine(_directory, "test.db"), names);
 
     public override ValueTask DisposeAsync()
     {
@@ -21,7 +20,7 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract
     {
         await Store.CommitAsync(new ChangeSet().Insert("my-thanh", "d1", new Applicant("Lê Thị Bé", "0909")), TestContext.Current.CancellationToken);
 
-        var reopened = new SqliteDocumentStore("test", Path.Combine(_directory, "test.db"));
+        var reopened = Open(Names);
 
         Assert.Equal("Lê Thị Bé", (await reopened.FindAsync<Applicant>("my-thanh", "d1", TestContext.Current.CancellationToken))!.Document.Name);
     }
@@ -40,7 +39,7 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract
                 await Store.CommitAsync(new ChangeSet().Update(read, read.Document with { Phone = i.ToString() }), ct);
                 return true;
             }
-            catch (Problems.ConflictException)
+            catch (ConcurrencyConflictException)
             {
                 return false;
             }
@@ -49,5 +48,34 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract
 
         Assert.Equal(1, results.Count(r => r));
         Assert.Equal(2, (await Store.FindAsync<Applicant>("my-thanh", "d1", ct))!.Version);
+    }
+
+    [Fact]
+    public async Task An_outbox_written_before_leases_existed_is_dispatched_after_the_upgrade()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var path = Path.Combine(_directory, "old.db");
+        await using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"))
+        {
+            await old.OpenAsync(ct);
+            await using var command = old.CreateCommand();
+            // The schema of the release before outbox leases, with one message left unsent.
+            command.CommandText = """
+                CREATE TABLE _outbox (
+                  id TEXT PRIMARY KEY, commune TEXT NOT NULL, message_type TEXT NOT NULL, body TEXT NOT NULL,
+                  trace_parent TEXT, created_at TEXT NOT NULL, sent_at TEXT);
+                CREATE INDEX ix__outbox_pending ON _outbox(created_at) WHERE sent_at IS NULL;
+                INSERT INTO _outbox(id, commune, message_type, body, created_at)
+                VALUES ('6f1c2a8e-0000-4000-8000-000000000001', 'my-thanh', 'Platform.Contracts.Common.CommunePrepared', '{}', '2016-02-05T01:00:00.0000000Z');
+                """;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        var upgraded = new SqliteDocumentStore("test", path, Names);
+
+        var claimed = Assert.Single(await upgraded.ClaimAsync("a", 10, DateTime.UtcNow, TimeSpan.FromSeconds(30), ct));
+        Assert.Equal("my-thanh", claimed.Commune);
+        await upgraded.MarkSentAsync("a", [claimed.Id], DateTime.UtcNow, ct);
+        Assert.Empty(await upgraded.PendingAsync(10, ct));
     }
 }

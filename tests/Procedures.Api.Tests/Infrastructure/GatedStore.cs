@@ -29,12 +29,6 @@ public sealed class GatedStore(IDocumentStore<ProceduresData> inner) : IDocument
 
     public string Service => inner.Service;
 
-    public event Action? OutboxWritten
-    {
-        add => inner.OutboxWritten += value;
-        remove => inner.OutboxWritten -= value;
-    }
-
     public async Task<Stored<T>?> FindAsync<T>(string commune, string id, CancellationToken ct = default)
     {
         var found = await inner.FindAsync<T>(commune, id, ct);
@@ -53,9 +47,6 @@ public sealed class GatedStore(IDocumentStore<ProceduresData> inner) : IDocument
     public Task CommitAsync(ChangeSet changes, CancellationToken ct = default) => inner.CommitAsync(changes, ct);
     public Task<bool> HasConsumedAsync(string consumer, Guid messageId, CancellationToken ct = default) => inner.HasConsumedAsync(consumer, messageId, ct);
     public Task EnsureIndexAsync<T>(string field, CancellationToken ct = default) => inner.EnsureIndexAsync<T>(field, ct);
-    public Task<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(int max, CancellationToken ct = default) => inner.PendingOutboxAsync(max, ct);
-    public Task MarkSentAsync(IReadOnlyCollection<Guid> ids, DateTime sentAt, CancellationToken ct = default) => inner.MarkSentAsync(ids, sentAt, ct);
-    public Task PurgeAsync(DateTime sentBefore, DateTime consumedBefore, CancellationToken ct = default) => inner.PurgeAsync(sentBefore, consumedBefore, ct);
     public Task PingAsync(CancellationToken ct = default) => inner.PingAsync(ct);
 
     public sealed class QueryHold(Type type)

@@ -96,7 +96,7 @@ public static class CampaignsApi
         {
             await store.CommitAsync(changes, ct);
         }
-        catch (ConflictException e) when (e.Type == "duplicate")
+        catch (ConcurrencyConflictException e) when (e.Kind == ConflictKind.Duplicate)
         {
             throw new ConflictException("campaign-exists", Wording.Of(AwardsMessages.CampaignExists, campaign.Id));
         }
@@ -126,7 +126,7 @@ public static class CampaignsApi
         {
             await store.CommitAsync(changes, ct);
         }
-        catch (ConflictException e) when (e.Type == "duplicate")
+        catch (ConcurrencyConflictException e) when (e.Kind == ConflictKind.Duplicate)
         {
             throw new ConflictException("plan-exists", Wording.Of(AwardsMessages.PlanExists, id, year));
         }

@@ -15,7 +15,7 @@ public static class AwardsModule
 
     public static IHostApplicationBuilder AddAwards(this IHostApplicationBuilder builder)
     {
-        builder.AddDocumentStore<AwardsData>(Name);
+        builder.AddDocumentStore<AwardsData>(Name, AwardsData.Collections);
         builder.AddConsumer<CommuneOnboardedConsumer>(Name);
         builder.AddConsumer<StaffRegisteredConsumer>(Name);
         builder.AddConsumer<EvaluationFinalizedConsumer>(Name);

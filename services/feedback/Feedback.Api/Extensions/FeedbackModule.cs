@@ -17,7 +17,7 @@ public static class FeedbackModule
 
     public static IHostApplicationBuilder AddFeedback(this IHostApplicationBuilder builder)
     {
-        builder.AddDocumentStore<FeedbackData>(Name);
+        builder.AddDocumentStore<FeedbackData>(Name, FeedbackData.Collections);
         builder.AddConsumer<CommuneOnboardedConsumer>(Name);
         builder.AddConsumer<DossierReturnedConsumer>(Name);
         builder.AddConsumer<ProcedureChangedConsumer>(Name);

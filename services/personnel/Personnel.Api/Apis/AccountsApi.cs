@@ -86,7 +86,7 @@ public static class AccountsApi
             await store.CommitAsync(new ChangeSet().Insert(Scopes.Platform, account.Username, account)
                 .Insert(commune, Guid.NewGuid().ToString("N"), new AccountAudit(account.Username, $"created with roles {string.Join(", ", account.Roles)}", by, now)), ct);
         }
-        catch (ConflictException)
+        catch (ConcurrencyConflictException)
         {
             throw new ConflictException("username-taken", Wording.Of(PersonnelMessages.UsernameTaken, account.Username));
         }

@@ -59,7 +59,7 @@ public static class CommunesApi
         {
             await store.CommitAsync(changes, ct);
         }
-        catch (ConflictException)
+        catch (ConcurrencyConflictException)
         {
             throw new ConflictException("commune-exists", Wording.Of(PersonnelMessages.CommuneExists, request.Code));
         }

@@ -19,7 +19,7 @@ public static class PersonnelModule
     /// <summary>Personnel's services: its store, identity (accounts, tokens, keys), onboarding and bootstrap.</summary>
     public static IHostApplicationBuilder AddPersonnel(this IHostApplicationBuilder builder)
     {
-        builder.AddDocumentStore<PersonnelData>(Name);
+        builder.AddDocumentStore<PersonnelData>(Name, PersonnelData.Collections);
         builder.AddConsumer<CommunePreparedConsumer>(Name);
         builder.AddConsumer<DossierResolvedConsumer>(Name);
         builder.AddConsumer<SatisfactionRatedConsumer>(Name);

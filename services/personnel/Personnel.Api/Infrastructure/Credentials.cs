@@ -49,7 +49,7 @@ public sealed class Credentials(IDocumentStore<PersonnelData> store, SignInThrot
             await store.CommitAsync(new ChangeSet().Update(stored, stamped), ct);
             return stamped;
         }
-        catch (ConflictException)
+        catch (ConcurrencyConflictException)
         {
             // A simultaneous sign-in stamped it first: use its stamp. A revocation in between (a disable, a new password)
             // also stamps it, and that stamp is on no revoked list: only an account as this sign-in checked it gets a token.

@@ -56,7 +56,7 @@ public sealed class PersonnelBootstrap(IDocumentStore<PersonnelData> store, ICon
         {
             await store.CommitAsync(changes, ct);
         }
-        catch (ConflictException)
+        catch (ConcurrencyConflictException)
         {
             // Another replica created it at the same moment.
         }

@@ -112,7 +112,7 @@ public static class CatalogueApi
         {
             await store.CommitAsync(changes, ct);
         }
-        catch (ConflictException)
+        catch (ConcurrencyConflictException)
         {
             throw new ConflictException("procedure-exists", Wording.Of(ProceduresMessages.ProcedureExists, input.Code));
         }

@@ -18,7 +18,7 @@ public static class ProceduresModule
 
     public static IHostApplicationBuilder AddProcedures(this IHostApplicationBuilder builder)
     {
-        builder.AddDocumentStore<ProceduresData>(Name);
+        builder.AddDocumentStore<ProceduresData>(Name, ProceduresData.Collections);
         builder.AddConsumer<CommuneOnboardedConsumer>(Name);
         builder.AddConsumer<StaffRegisteredConsumer>(Name);
         builder.AddConsumer<DeskAssignmentChangedConsumer>(Name);

@@ -50,7 +50,7 @@ public sealed class DossierRepository(IDocumentStore<ProceduresData> store, IDis
                 await StatisticsCache.InvalidateAsync(cache, commune, year, CancellationToken.None);
                 return dossier;
             }
-            catch (ConflictException) when (attempt < 50)
+            catch (ConcurrencyConflictException) when (attempt < 50)
             {
                 await Task.Delay(Random.Shared.Next(1, 10 + attempt), ct);
             }

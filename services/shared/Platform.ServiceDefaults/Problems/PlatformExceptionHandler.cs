@@ -22,6 +22,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, Me
             },
             BusinessRuleException e => WithReasons(Problem(e.StatusCode, e.Type, Render(e.Title), Render(e.Detail)), e.Reasons.Select(Render).ToList()),
             PlatformException e => Problem(e.StatusCode, e.Type, Render(e.Title), Render(e.Detail)),
+            Storage.ConcurrencyConflictException e => Conflict(e, Render),
             _ when exception is BadHttpRequestException || PlatformJson.IsMalformedJson(exception) => Framework(FrameworkProblems.Of(exception), Render),
             _ => null,
         };
@@ -56,6 +57,11 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, Me
                 Status = framework.Status, Type = TypePrefix + TypeOf(framework.Status), Title = title, Detail = detail,
             };
     }
+
+    private static ProblemDetails Conflict(Storage.ConcurrencyConflictException conflict, Func<Wording, string> render) =>
+        conflict.Kind == Storage.ConflictKind.Duplicate
+            ? Problem(409, "duplicate", render(Wording.Of(CommonMessages.ConflictTitle)), render(Wording.Of(CommonMessages.Duplicate, conflict.Id)))
+            : Problem(409, "version-conflict", render(Wording.Of(CommonMessages.ConflictTitle)), render(Wording.Of(CommonMessages.VersionConflict, conflict.Id)));
 
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = TypePrefix + type, Title = title, Detail = detail };

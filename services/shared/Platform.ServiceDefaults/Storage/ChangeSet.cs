@@ -18,20 +18,20 @@ public sealed class ChangeSet
 
     public ChangeSet Insert<T>(string commune, string id, T document)
     {
-        _documents.Add(new DocumentChange(ChangeKind.Insert, Collections.For<T>(), commune, id, 0, Serialize(document)));
+        _documents.Add(new DocumentChange(ChangeKind.Insert, typeof(T), commune, id, 0, Serialize(document)));
         return this;
     }
 
     /// <summary>Replaces <paramref name="current"/>; fails with a conflict when someone changed it since it was read.</summary>
     public ChangeSet Update<T>(Stored<T> current, T document)
     {
-        _documents.Add(new DocumentChange(ChangeKind.Update, Collections.For<T>(), current.Commune, current.Id, current.Version, Serialize(document)));
+        _documents.Add(new DocumentChange(ChangeKind.Update, typeof(T), current.Commune, current.Id, current.Version, Serialize(document)));
         return this;
     }
 
     public ChangeSet Delete<T>(Stored<T> current)
     {
-        _documents.Add(new DocumentChange(ChangeKind.Delete, Collections.For<T>(), current.Commune, current.Id, current.Version, null));
+        _documents.Add(new DocumentChange(ChangeKind.Delete, typeof(T), current.Commune, current.Id, current.Version, null));
         return this;
     }
 
@@ -57,12 +57,9 @@ public sealed class ChangeSet
 
 public enum ChangeKind { Insert, Update, Delete }
 
-public sealed record DocumentChange(ChangeKind Kind, string Collection, string Commune, string Id, long ExpectedVersion, string? Json)
+public sealed record DocumentChange(ChangeKind Kind, Type DocumentType, string Commune, string Id, long ExpectedVersion, string? Json)
 {
-    /// <summary>What every store answers when the id is taken.</summary>
-    public Problems.ConflictException Duplicate() => new("duplicate", Problems.Wording.Of(Problems.CommonMessages.Duplicate, Id));
+    public ConcurrencyConflictException Duplicate() => new(ConflictKind.Duplicate, Id);
 
-    /// <summary>What every store answers when the version read is no longer the stored one.</summary>
-    public Problems.ConflictException Stale() =>
-        new("version-conflict", Problems.Wording.Of(Problems.CommonMessages.VersionConflict, Id));
+    public ConcurrencyConflictException Stale() => new(ConflictKind.Stale, Id);
 }

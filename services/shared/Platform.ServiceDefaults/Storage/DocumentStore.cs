@@ -17,20 +17,13 @@ public interface IDocumentStore
     Task<long> CountAsync<T>(string commune, Filter? filter = null, CancellationToken ct = default);
 
     /// <summary>Applies every change of the set in one transaction, or none of them.</summary>
-    /// <exception cref="Problems.ConflictException">A version is stale or an id is taken.</exception>
+    /// <exception cref="ConcurrencyConflictException">A version is stale or an id is taken.</exception>
     /// <exception cref="AlreadyConsumedException">The set marks a message consumed that already was.</exception>
     Task CommitAsync(ChangeSet changes, CancellationToken ct = default);
 
     Task<bool> HasConsumedAsync(string consumer, Guid messageId, CancellationToken ct = default);
     Task EnsureIndexAsync<T>(string field, CancellationToken ct = default);
-
-    Task<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(int max, CancellationToken ct = default);
-    Task MarkSentAsync(IReadOnlyCollection<Guid> ids, DateTime sentAt, CancellationToken ct = default);
-    Task PurgeAsync(DateTime sentBefore, DateTime consumedBefore, CancellationToken ct = default);
     Task PingAsync(CancellationToken ct = default);
-
-    /// <summary>Raised after a commit that wrote outbox messages, so the dispatcher need not wait for its poll.</summary>
-    event Action? OutboxWritten;
 }
 
 /// <summary>The store of one service, told apart by a marker type so that the standalone host can hold four.</summary>
@@ -42,14 +35,14 @@ public static class Scopes
     public const string Platform = "_platform";
 }
 
-public sealed record OutboxMessage(Guid Id, string Commune, string MessageType, string Body, string? TraceParent, DateTime CreatedAt);
-
 public sealed class AlreadyConsumedException() : Exception("The message was already consumed.");
 
-public static class Collections
-{
-    /// <summary>The collection (table) of a document type: its type name, camelCased.</summary>
-    public static string For<T>() => For(typeof(T));
+public enum ConflictKind { Stale, Duplicate }
 
-    public static string For(Type type) => char.ToLowerInvariant(type.Name[0]) + type.Name[1..];
+/// <summary>A commit refused by optimistic concurrency: the document changed since it was read, or its id is taken.</summary>
+public sealed class ConcurrencyConflictException(ConflictKind kind, string id)
+    : Exception(kind == ConflictKind.Duplicate ? $"The id '{id}' is taken." : $"'{id}' changed since it was read.")
+{
+    public ConflictKind Kind => kind;
+    public string Id => id;
 }

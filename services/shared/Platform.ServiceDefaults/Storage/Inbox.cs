@@ -1,5 +1,4 @@
 using MassTransit;
-using Platform.ServiceDefaults.Problems;
 
 namespace Platform.ServiceDefaults.Storage;
 
@@ -30,7 +29,7 @@ public static class Inbox
             {
                 return; // A concurrent delivery of the same message won the race; its effect stands alone.
             }
-            catch (ConflictException) when (attempt < MaxConflictAttempts)
+            catch (ConcurrencyConflictException) when (attempt < MaxConflictAttempts)
             {
                 // Another message changed the same document meanwhile: redo the work on fresh reads.
                 await Task.Delay(Random.Shared.Next(1, 10 * attempt), context.CancellationToken);

@@ -8,21 +8,34 @@ using Platform.ServiceDefaults.Messaging;
 namespace Platform.ServiceDefaults.Storage;
 
 /// <summary>
-/// Publishes what a service's commits wrote to its outbox, oldest first, and marks each sent.
+/// Publishes what a service's commits wrote to its outbox, in commit order per commune, and marks each sent; one per
+/// replica, each claiming what it publishes (<see cref="OutboxRelay"/>).
 /// A crash between publish and mark republishes with the same message id; consumers' inboxes absorb it.
 /// </summary>
-public sealed class OutboxDispatcher<TService>(
-    IDocumentStore<TService> store, IBusControl bus, TimeProvider time, ILogger<OutboxDispatcher<TService>> logger) : BackgroundService
+public sealed class OutboxDispatcher<TService> : BackgroundService
 {
     private const int BatchSize = 100;
     private static readonly ActivitySource Source = new("Platform.Outbox");
     private static readonly System.Reflection.Assembly Contracts = typeof(Platform.Contracts.Personnel.CommuneOnboarded).Assembly;
+    private readonly IOutboxStore<TService> _outbox;
+    private readonly IBusControl _bus;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly string _service;
+    private readonly OutboxRelay _relay;
     private readonly SemaphoreSlim _signal = new(0, 1);
     private DateTime _lastPurge = DateTime.MinValue;
 
+    public OutboxDispatcher(IOutboxStore<TService> outbox, IDocumentStore<TService> store, IBusControl bus, TimeProvider time,
+        ILogger<OutboxDispatcher<TService>> logger)
+    {
+        (_outbox, _bus, _time, _logger, _service) = (outbox, bus, time, logger, store.Service);
+        _relay = new OutboxRelay(outbox, PublishAsync, time);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        store.OutboxWritten += Wake;
+        _outbox.Written += Wake;
         var failures = 0;
         var started = false;
         try
@@ -35,10 +48,10 @@ public sealed class OutboxDispatcher<TService>(
                     // Publishing before the receive endpoints are first bound would drop the message (in memory) or miss queues.
                     // Once they were, the queues and bindings are the broker's: after an outage, publishing resumes as soon as
                     // the broker takes messages again, without waiting for every receive endpoint of this service to reconnect.
-                    started = started || bus.CheckHealth().Status == BusHealthStatus.Healthy;
-                    var sent = started ? await DispatchPendingAsync(stoppingToken) : 0;
+                    started = started || _bus.CheckHealth().Status == BusHealthStatus.Healthy;
+                    var sent = started ? await _relay.DispatchAsync(BatchSize, stoppingToken) : 0;
                     if (!started) wait = TimeSpan.FromMilliseconds(250);
-                    if (failures > 0) logger.LogInformation("Outbox of {Service} dispatched again after {Attempts} failed attempts", store.Service, failures);
+                    if (failures > 0) _logger.LogInformation("Outbox of {Service} dispatched again after {Attempts} failed attempts", _service, failures);
                     failures = 0;
                     if (sent == BatchSize) continue; // a full batch: more are waiting
                     await PurgeOccasionallyAsync(stoppingToken);
@@ -49,7 +62,7 @@ public sealed class OutboxDispatcher<TService>(
                     // Short and capped: the broker's return must be noticed within a second, not after a long backoff.
                     wait = TimeSpan.FromMilliseconds(Math.Min(1000, 100 * Math.Pow(2, failures)));
                     if (failures == 1 || failures % 60 == 0)
-                        logger.LogWarning(e, "Outbox of {Service} not dispatched (attempt {Attempt}); retrying every {Wait}", store.Service, failures, wait);
+                        _logger.LogWarning(e, "Outbox of {Service} not dispatched (attempt {Attempt}); retrying every {Wait}", _service, failures, wait);
                 }
                 try { await _signal.WaitAsync(wait, stoppingToken); }
                 catch (OperationCanceledException) { break; }
@@ -57,28 +70,8 @@ public sealed class OutboxDispatcher<TService>(
         }
         finally
         {
-            store.OutboxWritten -= Wake;
+            _outbox.Written -= Wake;
         }
-    }
-
-    /// <summary>Publishes one batch, oldest first, then marks what was published in one write; returns how many were sent.</summary>
-    public async Task<int> DispatchPendingAsync(CancellationToken ct)
-    {
-        var pending = await store.PendingOutboxAsync(BatchSize, ct);
-        var published = new List<Guid>(pending.Count);
-        try
-        {
-            foreach (var message in pending)
-            {
-                await PublishAsync(message, ct);
-                published.Add(message.Id);
-            }
-        }
-        finally
-        {
-            if (published.Count > 0) await store.MarkSentAsync(published, time.GetUtcNow().UtcDateTime, CancellationToken.None);
-        }
-        return published.Count;
     }
 
     /// <summary>A publish that the broker has not confirmed by then is given up and tried again (same message id).</summary>
@@ -89,11 +82,11 @@ public sealed class OutboxDispatcher<TService>(
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
         bounded.CancelAfter(PublishTimeout);
         var type = Contracts.GetType(message.MessageType)
-                   ?? throw new InvalidOperationException($"Unknown event type {message.MessageType} in the outbox of {store.Service}.");
+                   ?? throw new InvalidOperationException($"Unknown event type {message.MessageType} in the outbox of {_service}.");
         var payload = JsonSerializer.Deserialize(message.Body, type, PlatformJson.Options)!;
         using (Source.StartActivity($"{type.Name} publish", ActivityKind.Producer, message.TraceParent))
         {
-            await bus.Publish(payload, type, context =>
+            await _bus.Publish(payload, type, context =>
             {
                 context.MessageId = message.Id;
                 context.Headers.Set(PlatformHeaders.Commune, message.Commune);
@@ -106,10 +99,10 @@ public sealed class OutboxDispatcher<TService>(
 
     private async Task PurgeOccasionallyAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = _time.GetUtcNow().UtcDateTime;
         if (now - _lastPurge < TimeSpan.FromHours(1)) return;
         _lastPurge = now;
-        await store.PurgeAsync(now.AddDays(-7), now.AddDays(-30), ct);
+        await _outbox.PurgeAsync(now.AddDays(-7), now.AddDays(-30), ct);
     }
 
     private void Wake()

@@ -3,25 +3,27 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Platform.ServiceDefaults.Problems;
 
 namespace Platform.ServiceDefaults.Storage;
 
 /// <summary>
 /// The embedded default: one SQLite file per service in WAL mode, a table per collection holding each
 /// document as JSON, expression indexes on queried fields. Writes use BEGIN IMMEDIATE and stay short.
+/// The outbox is published in rowid order: a new row's rowid exceeds every present row's, so it is commit order.
 /// </summary>
-public class SqliteDocumentStore : IDocumentStore
+public class SqliteDocumentStore : IDocumentStore, IOutboxStore
 {
     private readonly string _connectionString;
+    private readonly CollectionNames _collections;
     private readonly ConcurrentDictionary<string, bool> _tables = new();
     // One writer at a time inside the process: SQLite allows one anyway, and a writer that finds the lock taken
     // would wait in Microsoft.Data.Sqlite's busy loop (150 ms sleeps) instead of an async queue.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    public SqliteDocumentStore(string service, string databasePath)
+    public SqliteDocumentStore(string service, string databasePath, CollectionNames collections)
     {
         Service = service;
+        _collections = collections;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -41,15 +43,18 @@ public class SqliteDocumentStore : IDocumentStore
             CREATE TABLE IF NOT EXISTS _inbox (
               consumer TEXT NOT NULL, message_id TEXT NOT NULL, consumed_at TEXT NOT NULL,
               PRIMARY KEY (consumer, message_id)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS ix__outbox_unsent_commune ON _outbox(commune) WHERE sent_at IS NULL;
+            CREATE TABLE IF NOT EXISTS _outbox_lease (
+              commune TEXT PRIMARY KEY, owner TEXT NOT NULL, leased_until TEXT NOT NULL) WITHOUT ROWID;
             """);
     }
 
     public string Service { get; }
-    public event Action? OutboxWritten;
+    public event Action? Written;
 
     public async Task<Stored<T>?> FindAsync<T>(string commune, string id, CancellationToken ct = default)
     {
-        var table = await TableAsync(Collections.For<T>(), ct);
+        var table = await TableAsync(typeof(T), ct);
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT commune, id, version, updated_at, body FROM {table} WHERE commune = $commune AND id = $id";
@@ -61,7 +66,7 @@ public class SqliteDocumentStore : IDocumentStore
 
     public async Task<IReadOnlyList<Stored<T>>> QueryAsync<T>(string commune, Query query, CancellationToken ct = default)
     {
-        var table = await TableAsync(Collections.For<T>(), ct);
+        var table = await TableAsync(typeof(T), ct);
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder($"SELECT commune, id, version, updated_at, body FROM {table} WHERE commune = $commune");
@@ -86,7 +91,7 @@ public class SqliteDocumentStore : IDocumentStore
 
     public async Task<long> CountAsync<T>(string commune, Filter? filter = null, CancellationToken ct = default)
     {
-        var table = await TableAsync(Collections.For<T>(), ct);
+        var table = await TableAsync(typeof(T), ct);
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         var sql = $"SELECT COUNT(*) FROM {table} WHERE commune = $commune";
@@ -99,8 +104,8 @@ public class SqliteDocumentStore : IDocumentStore
     public async Task CommitAsync(ChangeSet changes, CancellationToken ct = default)
     {
         if (changes.IsEmpty) return;
-        foreach (var collection in changes.Documents.Select(d => d.Collection).Distinct())
-            await TableAsync(collection, ct);
+        foreach (var type in changes.Documents.Select(d => d.DocumentType).Distinct())
+            await TableAsync(type, ct);
 
         await _writer.WaitAsync(ct);
         try
@@ -111,7 +116,7 @@ public class SqliteDocumentStore : IDocumentStore
         {
             _writer.Release();
         }
-        if (changes.Outbox.Count > 0) OutboxWritten?.Invoke();
+        if (changes.Outbox.Count > 0) Written?.Invoke();
     }
 
     private async Task CommitLockedAsync(ChangeSet changes, CancellationToken ct)
@@ -136,9 +141,9 @@ public class SqliteDocumentStore : IDocumentStore
         await transaction.CommitAsync(ct);
     }
 
-    private static async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, DocumentChange change, string now, CancellationToken ct)
+    private async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, DocumentChange change, string now, CancellationToken ct)
     {
-        var table = TableName(change.Collection);
+        var table = TableName(_collections.Of(change.DocumentType));
         switch (change.Kind)
         {
             case ChangeKind.Insert:
@@ -175,29 +180,44 @@ public class SqliteDocumentStore : IDocumentStore
 
     public async Task EnsureIndexAsync<T>(string field, CancellationToken ct = default)
     {
-        var collection = Collections.For<T>();
-        var table = await TableAsync(collection, ct);
+        var collection = _collections.Of(typeof(T));
+        var table = await TableAsync(typeof(T), ct);
         Filter.CheckField(field);
         await using var connection = Open();
         await ExecuteAsync(connection, null,
             $"CREATE INDEX IF NOT EXISTS \"ix_{collection}_{field.Replace('.', '_')}\" ON {table}(commune, {SqliteFilters.Path(field)})");
     }
 
-    public async Task<IReadOnlyList<OutboxMessage>> PendingOutboxAsync(int max, CancellationToken ct = default)
+    private const string OutboxColumns = "o.id, o.commune, o.message_type, o.body, o.trace_parent, o.created_at";
+
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(string owner, int max, DateTime now, TimeSpan lease, CancellationToken ct = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, commune, message_type, body, trace_parent, created_at FROM _outbox WHERE sent_at IS NULL ORDER BY created_at LIMIT $max";
-        command.Parameters.AddWithValue("$max", max);
-        var messages = new List<OutboxMessage>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            messages.Add(new OutboxMessage(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), ParseIso(reader.GetString(5))));
-        return messages;
+        await _writer.WaitAsync(ct);
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await ExecuteAsync(connection, transaction, """
+                INSERT INTO _outbox_lease(commune, owner, leased_until)
+                SELECT DISTINCT commune, $owner, $until FROM _outbox WHERE sent_at IS NULL
+                ON CONFLICT(commune) DO UPDATE SET owner = excluded.owner, leased_until = excluded.leased_until
+                WHERE _outbox_lease.owner = excluded.owner OR _outbox_lease.leased_until <= $now
+                """, ("$owner", owner), ("$until", Iso(now + lease)), ("$now", Iso(now)));
+            await ExecuteAsync(connection, transaction,
+                "DELETE FROM _outbox_lease WHERE owner = $owner AND commune NOT IN (SELECT commune FROM _outbox WHERE sent_at IS NULL)", ("$owner", owner));
+            var claimed = await ReadOutboxAsync(connection, transaction,
+                $"SELECT {OutboxColumns} FROM _outbox o JOIN _outbox_lease l ON l.commune = o.commune AND l.owner = $owner WHERE o.sent_at IS NULL ORDER BY o.rowid LIMIT $max",
+                ("$owner", owner), ("$max", max));
+            await transaction.CommitAsync(ct);
+            return claimed;
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
-    public async Task MarkSentAsync(IReadOnlyCollection<Guid> ids, DateTime sentAt, CancellationToken ct = default)
+    public async Task MarkSentAsync(string owner, IReadOnlyCollection<Guid> ids, DateTime sentAt, CancellationToken ct = default)
     {
         await _writer.WaitAsync(ct);
         try
@@ -205,13 +225,36 @@ public class SqliteDocumentStore : IDocumentStore
             await using var connection = Open();
             await using var transaction = connection.BeginTransaction(deferred: false);
             foreach (var id in ids)
-                await ExecuteAsync(connection, transaction, "UPDATE _outbox SET sent_at = $at WHERE id = $id", ("$at", Iso(sentAt)), ("$id", id.ToString()));
+                await ExecuteAsync(connection, transaction,
+                    "UPDATE _outbox SET sent_at = $at WHERE id = $id AND commune IN (SELECT commune FROM _outbox_lease WHERE owner = $owner)",
+                    ("$at", Iso(sentAt)), ("$id", id.ToString()), ("$owner", owner));
             await transaction.CommitAsync(ct);
         }
         finally
         {
             _writer.Release();
         }
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> PendingAsync(int max, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        return await ReadOutboxAsync(connection, null, $"SELECT {OutboxColumns} FROM _outbox o WHERE o.sent_at IS NULL ORDER BY o.rowid LIMIT $max", ("$max", max));
+    }
+
+    private static async Task<IReadOnlyList<OutboxMessage>> ReadOutboxAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql,
+        params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        var messages = new List<OutboxMessage>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            messages.Add(new OutboxMessage(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), ParseIso(reader.GetString(5))));
+        return messages;
     }
 
     public async Task PurgeAsync(DateTime sentBefore, DateTime consumedBefore, CancellationToken ct = default)
@@ -242,8 +285,9 @@ public class SqliteDocumentStore : IDocumentStore
         return connection;
     }
 
-    private async Task<string> TableAsync(string collection, CancellationToken ct)
+    private async Task<string> TableAsync(Type type, CancellationToken ct)
     {
+        var collection = _collections.Of(type);
         var table = TableName(collection);
         if (_tables.ContainsKey(collection)) return table;
         await using var connection = Open();
@@ -283,8 +327,8 @@ public class SqliteDocumentStore : IDocumentStore
 }
 
 /// <summary>The store of one service in the embedded configuration.</summary>
-public sealed class SqliteDocumentStore<TService>(string service, string databasePath)
-    : SqliteDocumentStore(service, databasePath), IDocumentStore<TService>;
+public sealed class SqliteDocumentStore<TService>(string service, string databasePath, CollectionNames collections)
+    : SqliteDocumentStore(service, databasePath, collections), IDocumentStore<TService>, IOutboxStore<TService>;
 
 internal static class SqliteFilters
 {

@@ -14,22 +14,25 @@ public static class StorageExtensions
     /// <summary>
     /// The service's document store: MongoDB when <c>ConnectionStrings:mongo</c> is set, else SQLite at
     /// <c>{Storage:DataDirectory}/{service}.db</c> (default <c>./data</c>); with its outbox dispatcher and a readiness check.
+    /// Every document type the service stores is named in <paramref name="collections"/>.
     /// </summary>
-    public static IHostApplicationBuilder AddDocumentStore<TService>(this IHostApplicationBuilder builder, string service)
+    public static IHostApplicationBuilder AddDocumentStore<TService>(this IHostApplicationBuilder builder, string service, CollectionNames collections)
     {
         var mongo = builder.Configuration.GetConnectionString("mongo");
         if (string.IsNullOrWhiteSpace(mongo))
         {
             var directory = builder.Configuration["Storage:DataDirectory"] ?? "data";
-            builder.Services.AddSingleton<IDocumentStore<TService>>(_ => new SqliteDocumentStore<TService>(service, Path.Combine(directory, $"{service}.db")));
+            builder.Services.AddSingleton<IOutboxStore<TService>>(_ => new SqliteDocumentStore<TService>(service, Path.Combine(directory, $"{service}.db"), collections));
         }
         else
         {
             builder.Services.TryAddSingleton<IMongoClient>(_ => new MongoClient(mongo));
             var prefix = builder.Configuration["Storage:MongoDatabasePrefix"] ?? "cchc";
-            builder.Services.AddSingleton<IDocumentStore<TService>>(sp =>
-                new MongoDocumentStore<TService>(service, sp.GetRequiredService<IMongoClient>(), $"{prefix}-{service}"));
+            builder.Services.AddSingleton<IOutboxStore<TService>>(sp =>
+                new MongoDocumentStore<TService>(service, sp.GetRequiredService<IMongoClient>(), $"{prefix}-{service}", collections));
         }
+        // One store object answers both: documents for the service, the outbox for its dispatcher.
+        builder.Services.AddSingleton(sp => (IDocumentStore<TService>)sp.GetRequiredService<IOutboxStore<TService>>());
         builder.Services.AddHostedService<OutboxDispatcher<TService>>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration($"{service}-store",
             sp => new StoreHealthCheck(sp.GetRequiredService<IDocumentStore<TService>>()), HealthStatus.Unhealthy, ["ready"], TimeSpan.FromSeconds(5)));
