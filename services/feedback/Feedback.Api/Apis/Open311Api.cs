@@ -58,13 +58,14 @@ public static class Open311Api
         {
             return await next(context);
         }
-        catch (PlatformException e)
+        catch (DomainException e)
         {
             var description = e is InvalidInputException invalid
                 ? string.Join("; ", invalid.Errors.Select(f =>
                     context.HttpContext.Render(Wording.Of(FeedbackMessages.FieldError, FieldNames.GetValueOrDefault(f.Key, f.Key), f.Value))))
                 : context.HttpContext.Render(e.Detail);
-            return Results.Json(new[] { new Open311Error(e.StatusCode, description) }, Json, statusCode: e.StatusCode);
+            var status = PlatformExceptionHandler.StatusOf(e);
+            return Results.Json(new[] { new Open311Error(status, description) }, Json, statusCode: status);
         }
     }
 
