@@ -46,5 +46,4 @@ public sealed class VocabularyTests
         Assert.Equal(["early", "on-time", "late"], Vocabulary.Words<Timeliness>());
         Assert.All(["OnTime", "on_time", "On-Time", "1", "", null], word => Assert.Null(Vocabulary.Parse<Timeliness>(word)));
     }
-
 }
