@@ -49,7 +49,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
             Store.CommitAsync(new ChangeSet().Update(first, first.Document with { Status = "withdrawn" }), Ct));
 
         Assert.Equal("version-conflict", conflict.Type);
-        Assert.Equal(409, conflict.StatusCode);
+        Assert.Equal(409, PlatformExceptionHandler.StatusOf(conflict));
         var current = (await Store.FindAsync<Dossier>("my-thanh", "d1", Ct))!;
         Assert.Equal(2, current.Version);
         Assert.Equal("in-progress", current.Document.Status);
