@@ -43,11 +43,11 @@ public abstract class EventFedTests(AwardsHost host)
         {
             await host.DeliverAsync(nameof(FeedbackReceivedConsumer), new FeedbackReceived
             {
-                Commune = Seed.MyThanh, FeedbackId = $"pa-{i}", Channel = "hotline", Category = "procedure-rules", ReceivedAt = At(8, 1 + i), DueDate = new DateOnly(2021, 8, 20),
+                Commune = Seed.MyThanh, FeedbackId = $"pa-{i}", Channel = "hotline", Category = FeedbackCategory.ProcedureRules, ReceivedAt = At(8, 1 + i), DueDate = new DateOnly(2021, 8, 20),
             }, copies: 2);
             await host.DeliverAsync(nameof(FeedbackAnsweredConsumer), new FeedbackAnswered
             {
-                Commune = Seed.MyThanh, FeedbackId = $"pa-{i}", Category = "procedure-rules", InTime = true, AnsweredAt = At(8, 11 + i),
+                Commune = Seed.MyThanh, FeedbackId = $"pa-{i}", Category = FeedbackCategory.ProcedureRules, InTime = true, AnsweredAt = At(8, 11 + i),
             }, copies: 2);
         }
 
@@ -133,7 +133,7 @@ public abstract class EventFedTests(AwardsHost host)
 
     internal static DossierResolved Resolved(string handler, string timeliness, DateTime at, string id, string commune = Seed.MyThanh) => new()
     {
-        Commune = commune, DossierId = id, ProcedureCode = "ho-tich-khai-sinh", Field = "tu-phap-ho-tich", Outcome = "approved", Timeliness = timeliness,
+        Commune = commune, DossierId = id, ProcedureCode = "ho-tich-khai-sinh", Field = "tu-phap-ho-tich", Outcome = DossierOutcome.Approved, Timeliness = timeliness,
         WorkingDaysUsed = 2, HandlerId = handler, ResolvedAt = at, LateWithoutApology = false,
     };
 

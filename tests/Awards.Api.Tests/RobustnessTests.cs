@@ -19,11 +19,11 @@ public sealed class RobustnessTests(AwardsHost host) : IClassFixture<AwardsHost>
         await host.DeliverAsync(nameof(ProcedureChangedConsumer), EventFedTests.Changed(commune, "ho-tich-khai-sinh", 1, posted: true));
         await host.DeliverAsync(nameof(ProcedureChangedConsumer), EventFedTests.Changed(commune, "cu-tru", 1, posted: false));
         await host.DeliverAsync(nameof(StaffRegisteredConsumer),
-            new StaffRegistered { Commune = commune, StaffId = "xs-mot-cua", FullName = "Đỗ Văn Sớm", Kind = "civil-servant", Position = "tu-phap-ho-tich" });
+            new StaffRegistered { Commune = commune, StaffId = "xs-mot-cua", FullName = "Đỗ Văn Sớm", Kind = StaffKind.CivilServant, Position = "tu-phap-ho-tich" });
 
         await host.DeliverAsync(nameof(CommuneOnboardedConsumer), new CommuneOnboarded
         {
-            Commune = commune, Name = "Xã Sớm", District = Seed.OtherDistrict, DistrictName = "Huyện", DistrictKind = "district",
+            Commune = commune, Name = "Xã Sớm", District = Seed.OtherDistrict, DistrictName = "Huyện", DistrictKind = DistrictKind.District,
             Hamlets = [new Hamlet { Code = "ap-1", Name = "Ấp 1" }], OnboardedAt = new DateTime(2016, 1, 4, 1, 0, 0, DateTimeKind.Utc),
         });
 

@@ -75,7 +75,7 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     private static DossierResolved Resolved(string? handler, string timeliness, DateTime at) => new()
     {
         Commune = Demo.MyThanh, DossierId = Guid.NewGuid().ToString("N"), ProcedureCode = "ho-tich-khai-sinh", Field = "tu-phap-ho-tich",
-        Outcome = "approved", Timeliness = timeliness, WorkingDaysUsed = 2, HandlerId = handler, ResolvedAt = at, LateWithoutApology = timeliness == "late",
+        Outcome = DossierOutcome.Approved, Timeliness = timeliness, WorkingDaysUsed = 2, HandlerId = handler, ResolvedAt = at, LateWithoutApology = timeliness == "late",
     };
 
     private static SatisfactionRated Rated(string? handler, string level, DateTime at) => new()

@@ -139,7 +139,7 @@ public sealed class EvaluationEventsTests(RabbitMqServer rabbit) : IAsyncLifetim
     private DossierResolved Resolved(string handler, string timeliness, DateTime at) => new()
     {
         Commune = _commune, DossierId = Guid.NewGuid().ToString("N"), ProcedureCode = "ho-tich-khai-sinh", Field = "tu-phap-ho-tich",
-        Outcome = "approved", Timeliness = timeliness, WorkingDaysUsed = 2, HandlerId = handler, ResolvedAt = at, LateWithoutApology = timeliness == "late",
+        Outcome = DossierOutcome.Approved, Timeliness = timeliness, WorkingDaysUsed = 2, HandlerId = handler, ResolvedAt = at, LateWithoutApology = timeliness == "late",
     };
 
     private SatisfactionRated Rated(string handler, string level, DateTime at) => new()
@@ -149,7 +149,7 @@ public sealed class EvaluationEventsTests(RabbitMqServer rabbit) : IAsyncLifetim
 
     private FeedbackAnswered Answered(string staffId, DateTime at) => new()
     {
-        Commune = _commune, FeedbackId = Guid.NewGuid().ToString("N"), Category = "staff-conduct", StaffId = staffId, InTime = true, Upheld = true,
+        Commune = _commune, FeedbackId = Guid.NewGuid().ToString("N"), Category = FeedbackCategory.StaffConduct, StaffId = staffId, InTime = true, Upheld = true,
         AnsweredAt = at,
     };
 

@@ -65,7 +65,7 @@ public sealed class EventDeliveryTests(RabbitMqServer rabbit) : IAsyncLifetime
 
     private static CommuneOnboarded Onboarded(string code) => new()
     {
-        Commune = code, Name = "Xã Thử", District = "giong-trom", DistrictName = "Huyện Giồng Trôm", DistrictKind = "district",
+        Commune = code, Name = "Xã Thử", District = "giong-trom", DistrictName = "Huyện Giồng Trôm", DistrictKind = DistrictKind.District,
         Hamlets = [new Hamlet { Code = "ap-1", Name = "Ấp 1" }], OnboardedAt = DateTime.UtcNow,
     };
 

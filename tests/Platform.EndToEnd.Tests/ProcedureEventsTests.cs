@@ -71,7 +71,7 @@ public sealed class ProcedureEventsTests(RabbitMqServer rabbit) : IAsyncLifetime
         var bus = Services.GetRequiredService<IBus>();
         await PublishAsync(bus, new CommuneOnboarded
         {
-            Commune = _commune, Name = "Xã Thủ Tục", District = "giong-trom", DistrictName = "Huyện Giồng Trôm", DistrictKind = "district",
+            Commune = _commune, Name = "Xã Thủ Tục", District = "giong-trom", DistrictName = "Huyện Giồng Trôm", DistrictKind = DistrictKind.District,
             Hamlets = [new Hamlet { Code = "ap-1", Name = "Ấp 1" }], OnboardedAt = DateTime.UtcNow,
         });
         var store = Services.GetRequiredService<IDocumentStore<ProceduresData>>();
@@ -89,7 +89,7 @@ public sealed class ProcedureEventsTests(RabbitMqServer rabbit) : IAsyncLifetime
         var store = Services.GetRequiredService<IDocumentStore<ProceduresData>>();
         foreach (var id in staffIds)
         {
-            await PublishAsync(Services.GetRequiredService<IBus>(), new StaffRegistered { Commune = _commune, StaffId = id, FullName = "Trần Thị Mai", Kind = "civil-servant", Position = "tu-phap-ho-tich" });
+            await PublishAsync(Services.GetRequiredService<IBus>(), new StaffRegistered { Commune = _commune, StaffId = id, FullName = "Trần Thị Mai", Kind = StaffKind.CivilServant, Position = "tu-phap-ho-tich" });
             await Eventually(async () => await store.FindAsync<DeskStaff>(_commune, id, Ct) is not null, $"staff {id} from personnel's events");
         }
     }

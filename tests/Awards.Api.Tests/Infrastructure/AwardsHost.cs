@@ -70,7 +70,7 @@ public class AwardsHost : IAsyncLifetime
                  })
             await PublishAsync(new CommuneOnboarded
             {
-                Commune = commune, Name = name, District = district, DistrictName = "Huyện", DistrictKind = "district",
+                Commune = commune, Name = name, District = district, DistrictName = "Huyện", DistrictKind = DistrictKind.District,
                 Hamlets = [new Hamlet { Code = "ap-1", Name = "Ấp 1" }], OnboardedAt = new DateTime(2015, 7, 9, 1, 0, 0, DateTimeKind.Utc),
             });
         foreach (var commune in new[] { Seed.MyThanh, Seed.LuongHoa, Seed.SonDinh })
@@ -81,7 +81,7 @@ public class AwardsHost : IAsyncLifetime
                      (Seed.MyThanh, Seed.Desk, Seed.DeskName), (Seed.MyThanh, Seed.Culture, Seed.CultureName), (Seed.MyThanh, Seed.Office, Seed.OfficeName),
                      (Seed.LuongHoa, Seed.LuongHoaStaff, "Võ Thị Lương"),
                  })
-            await PublishAsync(new StaffRegistered { Commune = commune, StaffId = id, FullName = name, Kind = "civil-servant", Position = "van-hoa-xa-hoi" });
+            await PublishAsync(new StaffRegistered { Commune = commune, StaffId = id, FullName = name, Kind = StaffKind.CivilServant, Position = "van-hoa-xa-hoi" });
         await Eventually.TrueAsync(async () => await Factory.Store.FindAsync<StaffCard>(Seed.LuongHoa, Seed.LuongHoaStaff, Ct) is not null
                                                && await Factory.Store.FindAsync<StaffCard>(Seed.MyThanh, Seed.Office, Ct) is not null, "the staff cards");
     }
@@ -135,7 +135,7 @@ public sealed class CouncilHost : AwardsHost
     {
         await base.InitializeAsync();
         foreach (var (id, name) in Seed.Council)
-            await PublishAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = id, FullName = name, Kind = "cadre", Position = "pho-chu-tich-ubnd" });
+            await PublishAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = id, FullName = name, Kind = StaffKind.Cadre, Position = "pho-chu-tich-ubnd" });
         await Eventually.TrueAsync(async () =>
         {
             foreach (var (id, _) in Seed.Council)
