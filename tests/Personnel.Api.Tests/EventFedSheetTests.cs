@@ -72,18 +72,18 @@ public sealed class EventFedSheetTests : IAsyncLifetime
 
     private static DateTime At(int year, int month, int day, int hour = 3) => new(year, month, day, hour, 0, 0, DateTimeKind.Utc);
 
-    private static DossierResolved Resolved(string? handler, string timeliness, DateTime at) => new()
+    private static DossierResolved Resolved(string? handler, Timeliness timeliness, DateTime at) => new()
     {
         Commune = Demo.MyThanh, DossierId = Guid.NewGuid().ToString("N"), ProcedureCode = "ho-tich-khai-sinh", Field = "tu-phap-ho-tich",
-        Outcome = DossierOutcome.Approved, Timeliness = timeliness, WorkingDaysUsed = 2, HandlerId = handler, ResolvedAt = at, LateWithoutApology = timeliness == "late",
+        Outcome = DossierOutcome.Approved, Timeliness = timeliness, WorkingDaysUsed = 2, HandlerId = handler, ResolvedAt = at, LateWithoutApology = timeliness == Timeliness.Late,
     };
 
-    private static SatisfactionRated Rated(string? handler, string level, DateTime at) => new()
+    private static SatisfactionRated Rated(string? handler, SatisfactionLevel level, DateTime at) => new()
     {
         Commune = Demo.MyThanh, DossierId = Guid.NewGuid().ToString("N"), ProcedureCode = "ho-tich-khai-sinh", HandlerId = handler, Level = level, RatedAt = at,
     };
 
-    private static FeedbackAnswered Answered(string? staffId, string category, bool? upheld, DateTime at) => new()
+    private static FeedbackAnswered Answered(string? staffId, FeedbackCategory category, bool? upheld, DateTime at) => new()
     {
         Commune = Demo.MyThanh, FeedbackId = Guid.NewGuid().ToString("N"), Category = category, StaffId = staffId, InTime = true, Upheld = upheld, AnsweredAt = at,
     };
@@ -150,13 +150,13 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     public async Task The_four_events_are_tallied_on_the_handlers_sheet_and_a_redelivered_message_counts_once()
     {
         // Each delivered twice with the same message id where marked so.
-        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, "early", At(2026, 3, 2)), copies: 2);
-        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, "on-time", At(2026, 3, 3)));
-        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, "late", At(2026, 3, 4)), copies: 2);
-        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(DeskStaff, "satisfied", At(2026, 3, 5)), copies: 2);
-        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(DeskStaff, "very-satisfied", At(2026, 3, 6)));
-        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(DeskStaff, "not-satisfied", At(2026, 3, 7)), copies: 2);
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(DeskStaff, "staff-conduct", true, At(2026, 4, 1)), copies: 2);
+        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, Timeliness.Early, At(2026, 3, 2)), copies: 2);
+        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, Timeliness.OnTime, At(2026, 3, 3)));
+        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, Timeliness.Late, At(2026, 3, 4)), copies: 2);
+        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(DeskStaff, SatisfactionLevel.Satisfied, At(2026, 3, 5)), copies: 2);
+        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(DeskStaff, SatisfactionLevel.VerySatisfied, At(2026, 3, 6)));
+        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(DeskStaff, SatisfactionLevel.NotSatisfied, At(2026, 3, 7)), copies: 2);
+        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(DeskStaff, FeedbackCategory.StaffConduct, true, At(2026, 4, 1)), copies: 2);
         // Two authors, one of them listed twice; the approval delivered twice.
         await DeliverAsync(nameof(SimplificationApprovedConsumer), Approved(At(2026, 4, 20), DeskStaff, UntrainedCivilServant, DeskStaff), copies: 2);
         await SettleAsync();
@@ -189,9 +189,9 @@ public sealed class EventFedSheetTests : IAsyncLifetime
         var ids = new List<(string, Guid)>();
         for (var i = 0; i < 10; i++)
         {
-            ids.Add((nameof(DossierResolvedConsumer), await PublishAsync(Resolved(DeskStaff, i % 5 == 0 ? "late" : "on-time", At(2026, 7, 1)))));
-            ids.Add((nameof(SatisfactionRatedConsumer), await PublishAsync(Rated(DeskStaff, i % 2 == 0 ? "satisfied" : "not-satisfied", At(2026, 7, 1)))));
-            ids.Add((nameof(FeedbackAnsweredConsumer), await PublishAsync(Answered(DeskStaff, "staff-conduct", true, At(2026, 7, 1)))));
+            ids.Add((nameof(DossierResolvedConsumer), await PublishAsync(Resolved(DeskStaff, i % 5 == 0 ? Timeliness.Late : Timeliness.OnTime, At(2026, 7, 1)))));
+            ids.Add((nameof(SatisfactionRatedConsumer), await PublishAsync(Rated(DeskStaff, i % 2 == 0 ? SatisfactionLevel.Satisfied : SatisfactionLevel.NotSatisfied, At(2026, 7, 1)))));
+            ids.Add((nameof(FeedbackAnsweredConsumer), await PublishAsync(Answered(DeskStaff, FeedbackCategory.StaffConduct, true, At(2026, 7, 1)))));
             ids.Add((nameof(SimplificationApprovedConsumer), await PublishAsync(Approved(At(2026, 7, 1), DeskStaff))));
         }
 
@@ -206,9 +206,9 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     public async Task The_year_is_the_Vietnam_year_of_the_event()
     {
         // 2025-12-31 23:59 in Vietnam is 16:59 UTC; 2026-01-01 00:30 in Vietnam is 2025-12-31 17:30 UTC.
-        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, "on-time", new DateTime(2025, 12, 31, 16, 59, 0, DateTimeKind.Utc)));
-        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, "late", new DateTime(2025, 12, 31, 17, 30, 0, DateTimeKind.Utc)));
-        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(DeskStaff, "satisfied", new DateTime(2025, 12, 31, 18, 0, 0, DateTimeKind.Utc)));
+        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, Timeliness.OnTime, new DateTime(2025, 12, 31, 16, 59, 0, DateTimeKind.Utc)));
+        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(DeskStaff, Timeliness.Late, new DateTime(2025, 12, 31, 17, 30, 0, DateTimeKind.Utc)));
+        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(DeskStaff, SatisfactionLevel.Satisfied, new DateTime(2025, 12, 31, 18, 0, 0, DateTimeKind.Utc)));
         await SettleAsync();
 
         Assert.Equal((1, 1.0, 0, null, 0, 0), Figures((await RowsAsync(2025))[DeskStaff]));
@@ -218,12 +218,12 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     [Fact]
     public async Task Events_without_a_person_and_complaints_not_upheld_or_not_about_conduct_change_nothing()
     {
-        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(null, "late", At(2026, 5, 4)));
-        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(null, "not-satisfied", At(2026, 5, 4)));
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(DeskStaff, "staff-conduct", false, At(2026, 5, 4)));
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(DeskStaff, "staff-conduct", null, At(2026, 5, 4)));
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(DeskStaff, "procedure-rules", true, At(2026, 5, 4)));
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(null, "staff-conduct", true, At(2026, 5, 4)));
+        await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(null, Timeliness.Late, At(2026, 5, 4)));
+        await DeliverAsync(nameof(SatisfactionRatedConsumer), Rated(null, SatisfactionLevel.NotSatisfied, At(2026, 5, 4)));
+        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(DeskStaff, FeedbackCategory.StaffConduct, false, At(2026, 5, 4)));
+        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(DeskStaff, FeedbackCategory.StaffConduct, null, At(2026, 5, 4)));
+        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(DeskStaff, FeedbackCategory.ProcedureRules, true, At(2026, 5, 4)));
+        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(null, FeedbackCategory.StaffConduct, true, At(2026, 5, 4)));
         await DeliverAsync(nameof(SimplificationApprovedConsumer), Approved(At(2026, 5, 4)));
         await SettleAsync();
 
@@ -235,15 +235,15 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     public async Task Reassignments_name_a_low_on_time_rate_upheld_complaints_and_a_suggested_not_completed()
     {
         // Culture: 5 dossiers, 2 on time (40%).
-        foreach (var timeliness in new[] { "on-time", "early", "late", "late", "late" })
+        foreach (var timeliness in new[] { Timeliness.OnTime, Timeliness.Early, Timeliness.Late, Timeliness.Late, Timeliness.Late })
             await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(CultureCivilServant, timeliness, At(2026, 6, 1)));
         // The Front's chair: 4 late dossiers (too few to judge the rate) and 2 upheld complaints: 50 + 0 + 15 − 20 = 45.
         for (var i = 0; i < 4; i++)
-            await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(FrontCadre, "late", At(2026, 6, 2)));
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(FrontCadre, "staff-conduct", true, At(2026, 6, 3)));
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(FrontCadre, "staff-conduct", true, At(2026, 6, 4)));
+            await DeliverAsync(nameof(DossierResolvedConsumer), Resolved(FrontCadre, Timeliness.Late, At(2026, 6, 2)));
+        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(FrontCadre, FeedbackCategory.StaffConduct, true, At(2026, 6, 3)));
+        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(FrontCadre, FeedbackCategory.StaffConduct, true, At(2026, 6, 4)));
         // The hamlet chief: one upheld complaint.
-        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(HamletChief, "staff-conduct", true, At(2026, 6, 5)));
+        await DeliverAsync(nameof(FeedbackAnsweredConsumer), Answered(HamletChief, FeedbackCategory.StaffConduct, true, At(2026, 6, 5)));
         await SettleAsync();
 
         var proposals = (await (await _client.GetAsync($"{Evaluations}/reassignments?year=2026", await _client.TokenAsync(Demo.Leader)))
