@@ -33,11 +33,11 @@ public abstract class EventFedTests(AwardsHost host)
         await host.DeliverAsync(nameof(TrainingCompletedConsumer), training, copies: 2);
         await host.DeliverAsync(nameof(TrainingCompletedConsumer), training);
         for (var i = 0; i < 10; i++)
-            await host.DeliverAsync(nameof(DossierResolvedConsumer), Resolved(Seed.Desk, "on-time", At(6, 1 + i), $"hs-{i}"), copies: 2);
+            await host.DeliverAsync(nameof(DossierResolvedConsumer), Resolved(Seed.Desk, Timeliness.OnTime, At(6, 1 + i), $"hs-{i}"), copies: 2);
         for (var i = 0; i < 10; i++)
             await host.DeliverAsync(nameof(SatisfactionRatedConsumer), new SatisfactionRated
             {
-                Commune = Seed.MyThanh, DossierId = $"hs-{i}", HandlerId = Seed.Desk, Level = i == 0 ? "satisfied" : "very-satisfied", RatedAt = At(7, 1 + i),
+                Commune = Seed.MyThanh, DossierId = $"hs-{i}", HandlerId = Seed.Desk, Level = i == 0 ? SatisfactionLevel.Satisfied : SatisfactionLevel.VerySatisfied, RatedAt = At(7, 1 + i),
             }, copies: 2);
         for (var i = 0; i < 10; i++)
         {
@@ -95,7 +95,7 @@ public abstract class EventFedTests(AwardsHost host)
     {
         Require();
         await host.DeliverAsync(nameof(ProcedureChangedConsumer), Changed(Seed.LuongHoa, "ho-tich-ket-hon", 1, posted: true), copies: 2);
-        await host.DeliverAsync(nameof(DossierResolvedConsumer), Resolved(Seed.LuongHoaStaff, "late", new DateTime(2022, 3, 1, 3, 0, 0, DateTimeKind.Utc), "lh-1", Seed.LuongHoa));
+        await host.DeliverAsync(nameof(DossierResolvedConsumer), Resolved(Seed.LuongHoaStaff, Timeliness.Late, new DateTime(2022, 3, 1, 3, 0, 0, DateTimeKind.Utc), "lh-1", Seed.LuongHoa));
         await host.DeliverAsync(nameof(ProcedureChangedConsumer), Changed(Seed.MyThanh, "ho-tich-ket-hon", 1, posted: false));
         await host.DeliverAsync(nameof(ProcedureChangedConsumer), Changed(Seed.MyThanh, "ho-tich-ket-hon", 2, posted: true));
         await host.DeliverAsync(nameof(ProcedureChangedConsumer), Changed(Seed.MyThanh, "ho-tich-ket-hon", 1, posted: false)); // late copy of revision 1
@@ -122,7 +122,7 @@ public abstract class EventFedTests(AwardsHost host)
     {
         Require();
         // DeliverAsync waits until the consumer marked it consumed: a throwing consumer never does.
-        await host.DeliverAsync(nameof(DossierResolvedConsumer), Resolved("x-1", "on-time", new DateTime(2022, 3, 1, 3, 0, 0, DateTimeKind.Utc), "x-hs", "xa-la"));
+        await host.DeliverAsync(nameof(DossierResolvedConsumer), Resolved("x-1", Timeliness.OnTime, new DateTime(2022, 3, 1, 3, 0, 0, DateTimeKind.Utc), "x-hs", "xa-la"));
         await host.DeliverAsync(nameof(HotlineChangedConsumer), new HotlineChanged
         {
             Commune = "xa-la", ChangedAt = DateTime.UtcNow, Contacts = [new HotlineContact { Name = "A", Title = "Chủ tịch", Phone = "0909000000" }],
@@ -131,7 +131,7 @@ public abstract class EventFedTests(AwardsHost host)
         Assert.DoesNotContain(board.GetProperty("communes").EnumerateArray(), r => r.Str("commune") == "xa-la");
     }
 
-    internal static DossierResolved Resolved(string handler, string timeliness, DateTime at, string id, string commune = Seed.MyThanh) => new()
+    internal static DossierResolved Resolved(string handler, Timeliness timeliness, DateTime at, string id, string commune = Seed.MyThanh) => new()
     {
         Commune = commune, DossierId = id, ProcedureCode = "ho-tich-khai-sinh", Field = "tu-phap-ho-tich", Outcome = DossierOutcome.Approved, Timeliness = timeliness,
         WorkingDaysUsed = 2, HandlerId = handler, ResolvedAt = at, LateWithoutApology = false,
