@@ -71,7 +71,7 @@ public sealed class EventDeliveryTests(RabbitMqServer rabbit) : IAsyncLifetime
 
     private static async Task OnboardAsync(IHost host, string code)
     {
-        var district = new District("giong-trom", "Huyện Giồng Trôm", "district");
+        var district = new District("giong-trom", "Huyện Giồng Trôm", DistrictKind.District);
         var changes = CommuneOnboarding.Plan(district, new OnboardCommuneRequest(code, "Xã Thử", [new HamletInput("ap-1", "Ấp 1")]), DateTime.UtcNow);
         await host.Services.GetRequiredService<IDocumentStore<PersonnelData>>().CommitAsync(changes);
     }

@@ -154,9 +154,9 @@ public sealed class ProcedureEventsTests(RabbitMqServer rabbit) : IAsyncLifetime
             (apology.DossierId, apology.PreviousDueDate, apology.NewDueDate, apology.Reason, apology.HandlerId));
 
         var decision = Assert.IsType<DossierResolved>(Assert.Single(seen, s => s.Message is DossierResolved).Message);
-        Assert.Equal((received.Id, "ho-tich-ket-hon", "tu-phap-ho-tich", "approved", staffId, false),
+        Assert.Equal((received.Id, "ho-tich-ket-hon", "tu-phap-ho-tich", DossierOutcome.Approved, staffId, false),
             (decision.DossierId, decision.ProcedureCode, decision.Field, decision.Outcome, decision.HandlerId, decision.LateWithoutApology));
-        Assert.Equal("early", decision.Timeliness); // decided on the day of receipt, 5 working days before the due date
+        Assert.Equal(Timeliness.Early, decision.Timeliness); // decided on the day of receipt, 5 working days before the due date
         Assert.Equal(resolved.Timeliness, decision.Timeliness);
         Assert.Equal(resolved.WorkingDaysUsed, decision.WorkingDaysUsed);
         Assert.InRange(decision.WorkingDaysUsed, 0, 1);
