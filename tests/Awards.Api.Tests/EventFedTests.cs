@@ -32,21 +32,21 @@ public abstract class EventFedTests(AwardsHost host)
         await host.Factory.ConsumeAsync(training, copies: 2);
         await host.Factory.ConsumeAsync(training);
         for (var i = 0; i < 10; i++)
-            await host.Factory.ConsumeAsync(Resolved(Seed.Desk, "on-time", At(6, 1 + i), $"hs-{i}"), copies: 2);
+            await host.Factory.ConsumeAsync(Resolved(Seed.Desk, Timeliness.OnTime, At(6, 1 + i), $"hs-{i}"), copies: 2);
         for (var i = 0; i < 10; i++)
             await host.Factory.ConsumeAsync(new SatisfactionRated
             {
-                Commune = Seed.MyThanh, DossierId = $"hs-{i}", HandlerId = Seed.Desk, Level = i == 0 ? "satisfied" : "very-satisfied", RatedAt = At(7, 1 + i),
+                Commune = Seed.MyThanh, DossierId = $"hs-{i}", HandlerId = Seed.Desk, Level = i == 0 ? SatisfactionLevel.Satisfied : SatisfactionLevel.VerySatisfied, RatedAt = At(7, 1 + i),
             }, copies: 2);
         for (var i = 0; i < 10; i++)
         {
             await host.Factory.ConsumeAsync(new FeedbackReceived
             {
-                Commune = Seed.MyThanh, FeedbackId = $"pa-{i}", Channel = "hotline", Category = "procedure-rules", ReceivedAt = At(8, 1 + i), DueDate = new DateOnly(2021, 8, 20),
+                Commune = Seed.MyThanh, FeedbackId = $"pa-{i}", Channel = "hotline", Category = FeedbackCategory.ProcedureRules, ReceivedAt = At(8, 1 + i), DueDate = new DateOnly(2021, 8, 20),
             }, copies: 2);
             await host.Factory.ConsumeAsync(new FeedbackAnswered
             {
-                Commune = Seed.MyThanh, FeedbackId = $"pa-{i}", Category = "procedure-rules", InTime = true, AnsweredAt = At(8, 11 + i),
+                Commune = Seed.MyThanh, FeedbackId = $"pa-{i}", Category = FeedbackCategory.ProcedureRules, InTime = true, AnsweredAt = At(8, 11 + i),
             }, copies: 2);
         }
 
@@ -94,7 +94,7 @@ public abstract class EventFedTests(AwardsHost host)
     {
         Require();
         await host.Factory.ConsumeAsync(Changed(Seed.LuongHoa, "ho-tich-ket-hon", 1, posted: true), copies: 2);
-        await host.Factory.ConsumeAsync(Resolved(Seed.LuongHoaStaff, "late", new DateTime(2022, 3, 1, 3, 0, 0, DateTimeKind.Utc), "lh-1", Seed.LuongHoa));
+        await host.Factory.ConsumeAsync(Resolved(Seed.LuongHoaStaff, Timeliness.Late, new DateTime(2022, 3, 1, 3, 0, 0, DateTimeKind.Utc), "lh-1", Seed.LuongHoa));
         await host.Factory.ConsumeAsync(Changed(Seed.MyThanh, "ho-tich-ket-hon", 1, posted: false));
         await host.Factory.ConsumeAsync(Changed(Seed.MyThanh, "ho-tich-ket-hon", 2, posted: true));
         await host.Factory.ConsumeAsync(Changed(Seed.MyThanh, "ho-tich-ket-hon", 1, posted: false)); // late copy of revision 1
@@ -121,7 +121,7 @@ public abstract class EventFedTests(AwardsHost host)
     {
         Require();
         // ConsumeAsync fails at once when a consumer gives up on the message.
-        await host.Factory.ConsumeAsync(Resolved("x-1", "on-time", new DateTime(2022, 3, 1, 3, 0, 0, DateTimeKind.Utc), "x-hs", "xa-la"));
+        await host.Factory.ConsumeAsync(Resolved("x-1", Timeliness.OnTime, new DateTime(2022, 3, 1, 3, 0, 0, DateTimeKind.Utc), "x-hs", "xa-la"));
         await host.Factory.ConsumeAsync(new HotlineChanged
         {
             Commune = "xa-la", ChangedAt = DateTime.UtcNow, Contacts = [new HotlineContact { Name = "A", Title = "Chủ tịch", Phone = "0909000000" }],
@@ -130,9 +130,9 @@ public abstract class EventFedTests(AwardsHost host)
         Assert.DoesNotContain(board.GetProperty("communes").EnumerateArray(), r => r.Str("commune") == "xa-la");
     }
 
-    internal static DossierResolved Resolved(string handler, string timeliness, DateTime at, string id, string commune = Seed.MyThanh) => new()
+    internal static DossierResolved Resolved(string handler, Timeliness timeliness, DateTime at, string id, string commune = Seed.MyThanh) => new()
     {
-        Commune = commune, DossierId = id, ProcedureCode = "ho-tich-khai-sinh", Field = "tu-phap-ho-tich", Outcome = "approved", Timeliness = timeliness,
+        Commune = commune, DossierId = id, ProcedureCode = "ho-tich-khai-sinh", Field = "tu-phap-ho-tich", Outcome = DossierOutcome.Approved, Timeliness = timeliness,
         WorkingDaysUsed = 2, HandlerId = handler, ResolvedAt = at, LateWithoutApology = false,
     };
 

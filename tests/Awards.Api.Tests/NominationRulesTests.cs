@@ -79,14 +79,14 @@ public sealed class NominationRulesTests(AwardsHost host) : IClassFixture<Awards
             .ProblemAsync(HttpStatusCode.UnprocessableEntity, "not-eligible");
         Assert.Contains("Chưa có kết quả đánh giá", noEvaluation.Str("detail"));
 
-        await host.Factory.ConsumeAsync(Evaluated(Seed.Culture, 2020, "completed", new DateTime(2020, 10, 20, 0, 0, 0, DateTimeKind.Utc)));
+        await host.Factory.ConsumeAsync(Evaluated(Seed.Culture, 2020, EvaluationLevel.Completed, new DateTime(2020, 10, 20, 0, 0, 0, DateTimeKind.Utc)));
         var completed = await host.TryNominateAsync(Steps.Individual(2020, Seed.Culture, Seed.CultureName, "lao-dong-tien-tien"))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity, "not-eligible");
         Assert.Contains("Hoàn thành nhiệm vụ", completed.Str("detail"));
 
-        await host.Factory.ConsumeAsync(Evaluated(Seed.Culture, 2020, "good", new DateTime(2020, 10, 25, 0, 0, 0, DateTimeKind.Utc)));
+        await host.Factory.ConsumeAsync(Evaluated(Seed.Culture, 2020, EvaluationLevel.Good, new DateTime(2020, 10, 25, 0, 0, 0, DateTimeKind.Utc)));
         // An older copy finalised earlier arriving late does not undo the newer level.
-        await host.Factory.ConsumeAsync(Evaluated(Seed.Culture, 2020, "not-completed", new DateTime(2020, 10, 1, 0, 0, 0, DateTimeKind.Utc)));
+        await host.Factory.ConsumeAsync(Evaluated(Seed.Culture, 2020, EvaluationLevel.NotCompleted, new DateTime(2020, 10, 1, 0, 0, 0, DateTimeKind.Utc)));
         await host.NominateAsync(Steps.Individual(2020, Seed.Culture, Seed.CultureName, "lao-dong-tien-tien"));
         // The title needs the person on record, and a collective cannot hold it.
         await host.TryNominateAsync(Steps.Individual(2020, null, "Ai đó", "lao-dong-tien-tien")).ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
@@ -98,7 +98,7 @@ public sealed class NominationRulesTests(AwardsHost host) : IClassFixture<Awards
     public async Task Chien_si_thi_dua_co_so_needs_a_good_evaluation_and_an_approved_initiative_of_the_year()
     {
         host.Clock.SetLocal(2015, 11, 2);
-        await host.Factory.ConsumeAsync(Evaluated(Seed.Desk, 2015, "excellent", new DateTime(2015, 10, 30, 0, 0, 0, DateTimeKind.Utc)));
+        await host.Factory.ConsumeAsync(Evaluated(Seed.Desk, 2015, EvaluationLevel.Excellent, new DateTime(2015, 10, 30, 0, 0, 0, DateTimeKind.Utc)));
         var problem = await host.TryNominateAsync(Steps.Individual(2015, Seed.Desk, Seed.DeskName, "chien-si-thi-dua-co-so"))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity, "not-eligible");
         Assert.Contains("sáng kiến", problem.Str("detail"));
@@ -117,7 +117,7 @@ public sealed class NominationRulesTests(AwardsHost host) : IClassFixture<Awards
         await host.Client.PostRawAsync(Steps.Nominations(), host.Office, "{not json").ProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    internal static EvaluationFinalized Evaluated(string staffId, int year, string level, DateTime at) =>
+    internal static EvaluationFinalized Evaluated(string staffId, int year, EvaluationLevel level, DateTime at) =>
         new() { Commune = Seed.MyThanh, StaffId = staffId, Year = year, Level = level, FinalizedAt = at };
 
     internal static SimplificationApproved Approved(string author, DateTime at, string commune = Seed.MyThanh, string? proposalId = null) => new()

@@ -18,11 +18,11 @@ public sealed class RobustnessTests(AwardsHost host) : IClassFixture<AwardsHost>
         await host.Factory.ConsumeAsync(EventFedTests.Changed(commune, "ho-tich-khai-sinh", 1, posted: true));
         await host.Factory.ConsumeAsync(EventFedTests.Changed(commune, "cu-tru", 1, posted: false));
         await host.Factory.ConsumeAsync(
-            new StaffRegistered { Commune = commune, StaffId = "xs-mot-cua", FullName = "Đỗ Văn Sớm", Kind = "civil-servant", Position = "tu-phap-ho-tich" });
+            new StaffRegistered { Commune = commune, StaffId = "xs-mot-cua", FullName = "Đỗ Văn Sớm", Kind = StaffKind.CivilServant, Position = "tu-phap-ho-tich" });
 
         await host.Factory.ConsumeAsync(new CommuneOnboarded
         {
-            Commune = commune, Name = "Xã Sớm", District = Seed.OtherDistrict, DistrictName = "Huyện", DistrictKind = "district",
+            Commune = commune, Name = "Xã Sớm", District = Seed.OtherDistrict, DistrictName = "Huyện", DistrictKind = DistrictKind.District,
             Hamlets = [new Hamlet { Code = "ap-1", Name = "Ấp 1" }], OnboardedAt = new DateTime(2016, 1, 4, 1, 0, 0, DateTimeKind.Utc),
         });
 

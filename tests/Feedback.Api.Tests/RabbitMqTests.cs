@@ -122,7 +122,7 @@ public sealed class RabbitMqTests(RabbitFeedbackHost host) : IClassFixture<Rabbi
             .JsonAsync(HttpStatusCode.Created);
 
         var rated = await probe.WaitForAsync(e => e.ProcedureCode == Seed.Residence && e.HandlerId == Seed.OfficeClerk, "SatisfactionRated on the broker");
-        Assert.Equal((Seed.MyThanh, "very-satisfied"), (rated.Commune, rated.Level));
+        Assert.Equal((Seed.MyThanh, SatisfactionLevel.VerySatisfied), (rated.Commune, rated.Level));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class SurveyTests(FeedbackHost host) : IClassFixture<FeedbackHost>
         Assert.Equal((code, "very-satisfied", Vn.Iso(Vn.At(2025, 11, 3, 10, 30))), (thanks.Str("code"), thanks.Str("level"), thanks.Str("ratedAt")));
 
         var raised = await rated.WaitForAsync(e => e.ProcedureCode == Seed.Marriage && e.RatedAt == Vn.At(2025, 11, 3, 10, 30).UtcDateTime, "SatisfactionRated");
-        Assert.Equal((Seed.MyThanh, Seed.DeskOfficer, "very-satisfied"), (raised.Commune, raised.HandlerId, raised.Level));
+        Assert.Equal((Seed.MyThanh, Seed.DeskOfficer, SatisfactionLevel.VerySatisfied), (raised.Commune, raised.HandlerId, raised.Level));
         Assert.NotNull(raised.DossierId);
         Assert.True((await host.Client.GetAsync(Survey(code), null).JsonAsync(HttpStatusCode.OK)).GetProperty("answered").GetBoolean());
 

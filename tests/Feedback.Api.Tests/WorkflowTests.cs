@@ -101,7 +101,7 @@ public sealed class WorkflowTests(FeedbackHost host) : IClassFixture<FeedbackHos
         var id = receipt.Str("id");
 
         var raised = await received.WaitForAsync(e => e.FeedbackId == id, "FeedbackReceived");
-        Assert.Equal((Seed.MyThanh, "online", "procedure-rules", Seed.Birth, new DateOnly(2026, 3, 16)),
+        Assert.Equal((Seed.MyThanh, "online", FeedbackCategory.ProcedureRules, Seed.Birth, new DateOnly(2026, 3, 16)),
             (raised.Commune, raised.Channel, raised.Category, raised.ProcedureCode, raised.DueDate));
         Assert.Equal(Vn.At(2026, 3, 2, 9, 0).UtcDateTime, raised.ReceivedAt);
 
@@ -123,7 +123,7 @@ public sealed class WorkflowTests(FeedbackHost host) : IClassFixture<FeedbackHos
         var answeredEvent = await answeredEvents.WaitForAsync(e => e.FeedbackId == id, "FeedbackAnswered");
         Assert.True(answeredEvent.InTime);
         Assert.Null(answeredEvent.Upheld);
-        Assert.Equal("procedure-rules", answeredEvent.Category);
+        Assert.Equal(FeedbackCategory.ProcedureRules, answeredEvent.Category);
         Assert.Equal(Vn.At(2026, 3, 10, 15, 0).UtcDateTime, answeredEvent.AnsweredAt);
         var tracked = await host.TrackAsync(receipt.Str("trackingCode"));
         Assert.Equal(("answered", "Cần tờ khai và giấy chứng sinh."), (tracked.Str("status"), tracked.Str("answer")));
@@ -219,7 +219,7 @@ public sealed class WorkflowTests(FeedbackHost host) : IClassFixture<FeedbackHos
         var answered = await host.AnswerAsync(id, "Phản ánh đúng; đã nhắc nhở cán bộ.", publish: false, upheld: true);
         Assert.True(answered.GetProperty("upheld").GetBoolean());
         var raised = await answeredEvents.WaitForAsync(e => e.FeedbackId == id, "FeedbackAnswered");
-        Assert.Equal((true, Seed.DeskOfficer, "staff-conduct"), (raised.Upheld, raised.StaffId, raised.Category));
+        Assert.Equal((true, Seed.DeskOfficer, FeedbackCategory.StaffConduct), (raised.Upheld, raised.StaffId, raised.Category));
 
         var notUpheld = (await host.SubmitAsync(FeedbackSteps.Item("staff-conduct", "Cán bộ không nghe điện thoại", staffId: Seed.DeskOfficer))).Str("id");
         await host.AssignAsync(notUpheld, Seed.Chairman);

@@ -38,18 +38,18 @@ public sealed class EventFedSheetTests : IAsyncLifetime
 
     private static DateTime At(int year, int month, int day, int hour = 3) => new(year, month, day, hour, 0, 0, DateTimeKind.Utc);
 
-    private static DossierResolved Resolved(string? handler, string timeliness, DateTime at) => new()
+    private static DossierResolved Resolved(string? handler, Timeliness timeliness, DateTime at) => new()
     {
         Commune = Demo.MyThanh, DossierId = Guid.NewGuid().ToString("N"), ProcedureCode = "ho-tich-khai-sinh", Field = "tu-phap-ho-tich",
-        Outcome = "approved", Timeliness = timeliness, WorkingDaysUsed = 2, HandlerId = handler, ResolvedAt = at, LateWithoutApology = timeliness == "late",
+        Outcome = DossierOutcome.Approved, Timeliness = timeliness, WorkingDaysUsed = 2, HandlerId = handler, ResolvedAt = at, LateWithoutApology = timeliness == Timeliness.Late,
     };
 
-    private static SatisfactionRated Rated(string? handler, string level, DateTime at) => new()
+    private static SatisfactionRated Rated(string? handler, SatisfactionLevel level, DateTime at) => new()
     {
         Commune = Demo.MyThanh, DossierId = Guid.NewGuid().ToString("N"), ProcedureCode = "ho-tich-khai-sinh", HandlerId = handler, Level = level, RatedAt = at,
     };
 
-    private static FeedbackAnswered Answered(string? staffId, string category, bool? upheld, DateTime at) => new()
+    private static FeedbackAnswered Answered(string? staffId, FeedbackCategory category, bool? upheld, DateTime at) => new()
     {
         Commune = Demo.MyThanh, FeedbackId = Guid.NewGuid().ToString("N"), Category = category, StaffId = staffId, InTime = true, Upheld = upheld, AnsweredAt = at,
     };
@@ -80,13 +80,13 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     public async Task The_four_events_are_tallied_on_the_handlers_sheet_and_a_redelivered_message_counts_once()
     {
         // Each delivered twice with the same message id where marked so.
-        await _factory.ConsumeAsync(Resolved(DeskStaff, "early", At(2026, 3, 2)), copies: 2);
-        await _factory.ConsumeAsync(Resolved(DeskStaff, "on-time", At(2026, 3, 3)));
-        await _factory.ConsumeAsync(Resolved(DeskStaff, "late", At(2026, 3, 4)), copies: 2);
-        await _factory.ConsumeAsync(Rated(DeskStaff, "satisfied", At(2026, 3, 5)), copies: 2);
-        await _factory.ConsumeAsync(Rated(DeskStaff, "very-satisfied", At(2026, 3, 6)));
-        await _factory.ConsumeAsync(Rated(DeskStaff, "not-satisfied", At(2026, 3, 7)), copies: 2);
-        await _factory.ConsumeAsync(Answered(DeskStaff, "staff-conduct", true, At(2026, 4, 1)), copies: 2);
+        await _factory.ConsumeAsync(Resolved(DeskStaff, Timeliness.Early, At(2026, 3, 2)), copies: 2);
+        await _factory.ConsumeAsync(Resolved(DeskStaff, Timeliness.OnTime, At(2026, 3, 3)));
+        await _factory.ConsumeAsync(Resolved(DeskStaff, Timeliness.Late, At(2026, 3, 4)), copies: 2);
+        await _factory.ConsumeAsync(Rated(DeskStaff, SatisfactionLevel.Satisfied, At(2026, 3, 5)), copies: 2);
+        await _factory.ConsumeAsync(Rated(DeskStaff, SatisfactionLevel.VerySatisfied, At(2026, 3, 6)));
+        await _factory.ConsumeAsync(Rated(DeskStaff, SatisfactionLevel.NotSatisfied, At(2026, 3, 7)), copies: 2);
+        await _factory.ConsumeAsync(Answered(DeskStaff, FeedbackCategory.StaffConduct, true, At(2026, 4, 1)), copies: 2);
         // Two authors, one of them listed twice; the approval delivered twice.
         await _factory.ConsumeAsync(Approved(At(2026, 4, 20), DeskStaff, UntrainedCivilServant, DeskStaff), copies: 2);
 
@@ -118,9 +118,9 @@ public sealed class EventFedSheetTests : IAsyncLifetime
         var deliveries = new List<Task>();
         for (var i = 0; i < 10; i++)
         {
-            deliveries.Add(_factory.ConsumeAsync(Resolved(DeskStaff, i % 5 == 0 ? "late" : "on-time", At(2026, 7, 1))));
-            deliveries.Add(_factory.ConsumeAsync(Rated(DeskStaff, i % 2 == 0 ? "satisfied" : "not-satisfied", At(2026, 7, 1))));
-            deliveries.Add(_factory.ConsumeAsync(Answered(DeskStaff, "staff-conduct", true, At(2026, 7, 1))));
+            deliveries.Add(_factory.ConsumeAsync(Resolved(DeskStaff, i % 5 == 0 ? Timeliness.Late : Timeliness.OnTime, At(2026, 7, 1))));
+            deliveries.Add(_factory.ConsumeAsync(Rated(DeskStaff, i % 2 == 0 ? SatisfactionLevel.Satisfied : SatisfactionLevel.NotSatisfied, At(2026, 7, 1))));
+            deliveries.Add(_factory.ConsumeAsync(Answered(DeskStaff, FeedbackCategory.StaffConduct, true, At(2026, 7, 1))));
             deliveries.Add(_factory.ConsumeAsync(Approved(At(2026, 7, 1), DeskStaff)));
         }
 
@@ -135,9 +135,9 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     public async Task The_year_is_the_Vietnam_year_of_the_event()
     {
         // 2025-12-31 23:59 in Vietnam is 16:59 UTC; 2026-01-01 00:30 in Vietnam is 2025-12-31 17:30 UTC.
-        await _factory.ConsumeAsync(Resolved(DeskStaff, "on-time", new DateTime(2025, 12, 31, 16, 59, 0, DateTimeKind.Utc)));
-        await _factory.ConsumeAsync(Resolved(DeskStaff, "late", new DateTime(2025, 12, 31, 17, 30, 0, DateTimeKind.Utc)));
-        await _factory.ConsumeAsync(Rated(DeskStaff, "satisfied", new DateTime(2025, 12, 31, 18, 0, 0, DateTimeKind.Utc)));
+        await _factory.ConsumeAsync(Resolved(DeskStaff, Timeliness.OnTime, new DateTime(2025, 12, 31, 16, 59, 0, DateTimeKind.Utc)));
+        await _factory.ConsumeAsync(Resolved(DeskStaff, Timeliness.Late, new DateTime(2025, 12, 31, 17, 30, 0, DateTimeKind.Utc)));
+        await _factory.ConsumeAsync(Rated(DeskStaff, SatisfactionLevel.Satisfied, new DateTime(2025, 12, 31, 18, 0, 0, DateTimeKind.Utc)));
 
         Assert.Equal((1, 1.0, 0, null, 0, 0), Figures((await RowsAsync(2025))[DeskStaff]));
         Assert.Equal((1, 0.0, 1, 1.0, 0, 0), Figures((await RowsAsync(2026))[DeskStaff]));
@@ -146,12 +146,12 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     [Fact]
     public async Task Events_without_a_person_and_complaints_not_upheld_or_not_about_conduct_change_nothing()
     {
-        await _factory.ConsumeAsync(Resolved(null, "late", At(2026, 5, 4)));
-        await _factory.ConsumeAsync(Rated(null, "not-satisfied", At(2026, 5, 4)));
-        await _factory.ConsumeAsync(Answered(DeskStaff, "staff-conduct", false, At(2026, 5, 4)));
-        await _factory.ConsumeAsync(Answered(DeskStaff, "staff-conduct", null, At(2026, 5, 4)));
-        await _factory.ConsumeAsync(Answered(DeskStaff, "procedure-rules", true, At(2026, 5, 4)));
-        await _factory.ConsumeAsync(Answered(null, "staff-conduct", true, At(2026, 5, 4)));
+        await _factory.ConsumeAsync(Resolved(null, Timeliness.Late, At(2026, 5, 4)));
+        await _factory.ConsumeAsync(Rated(null, SatisfactionLevel.NotSatisfied, At(2026, 5, 4)));
+        await _factory.ConsumeAsync(Answered(DeskStaff, FeedbackCategory.StaffConduct, false, At(2026, 5, 4)));
+        await _factory.ConsumeAsync(Answered(DeskStaff, FeedbackCategory.StaffConduct, null, At(2026, 5, 4)));
+        await _factory.ConsumeAsync(Answered(DeskStaff, FeedbackCategory.ProcedureRules, true, At(2026, 5, 4)));
+        await _factory.ConsumeAsync(Answered(null, FeedbackCategory.StaffConduct, true, At(2026, 5, 4)));
         await _factory.ConsumeAsync(Approved(At(2026, 5, 4)));
 
         Assert.Null(await SheetAsync(DeskStaff, 2026));
@@ -162,15 +162,15 @@ public sealed class EventFedSheetTests : IAsyncLifetime
     public async Task Reassignments_name_a_low_on_time_rate_upheld_complaints_and_a_suggested_not_completed()
     {
         // Culture: 5 dossiers, 2 on time (40%).
-        foreach (var timeliness in new[] { "on-time", "early", "late", "late", "late" })
+        foreach (var timeliness in new[] { Timeliness.OnTime, Timeliness.Early, Timeliness.Late, Timeliness.Late, Timeliness.Late })
             await _factory.ConsumeAsync(Resolved(CultureCivilServant, timeliness, At(2026, 6, 1)));
         // The Front's chair: 4 late dossiers (too few to judge the rate) and 2 upheld complaints: 50 + 0 + 15 − 20 = 45.
         for (var i = 0; i < 4; i++)
-            await _factory.ConsumeAsync(Resolved(FrontCadre, "late", At(2026, 6, 2)));
-        await _factory.ConsumeAsync(Answered(FrontCadre, "staff-conduct", true, At(2026, 6, 3)));
-        await _factory.ConsumeAsync(Answered(FrontCadre, "staff-conduct", true, At(2026, 6, 4)));
+            await _factory.ConsumeAsync(Resolved(FrontCadre, Timeliness.Late, At(2026, 6, 2)));
+        await _factory.ConsumeAsync(Answered(FrontCadre, FeedbackCategory.StaffConduct, true, At(2026, 6, 3)));
+        await _factory.ConsumeAsync(Answered(FrontCadre, FeedbackCategory.StaffConduct, true, At(2026, 6, 4)));
         // The hamlet chief: one upheld complaint.
-        await _factory.ConsumeAsync(Answered(HamletChief, "staff-conduct", true, At(2026, 6, 5)));
+        await _factory.ConsumeAsync(Answered(HamletChief, FeedbackCategory.StaffConduct, true, At(2026, 6, 5)));
 
         var proposals = (await (await _client.GetAsync($"{Evaluations}/reassignments?year=2026", await _client.TokenAsync(Demo.Leader)))
                 .JsonAsync(HttpStatusCode.OK)).EnumerateArray()

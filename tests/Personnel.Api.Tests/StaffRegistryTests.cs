@@ -63,7 +63,7 @@ public sealed class StaffRegistryTests(PersonnelHost host) : IClassFixture<Perso
 
         await registered.WaitForAsync(r => r.StaffId == id, "StaffRegistered on the bus");
         var message = Assert.Single(registered.Received, r => r.StaffId == id);
-        Assert.Equal((Demo.MyThanh, "Đặng Thị Thu", "civil-servant", "van-hoa-xa-hoi"), (message.Commune, message.FullName, message.Kind, message.Position));
+        Assert.Equal((Demo.MyThanh, "Đặng Thị Thu", StaffKind.CivilServant, "van-hoa-xa-hoi"), (message.Commune, message.FullName, message.Kind, message.Position));
     }
 
     [Fact]

@@ -136,20 +136,20 @@ public sealed class EvaluationEventsTests(RabbitMqServer rabbit) : IAsyncLifetim
 
     private static DateTime At(int month, int day) => new(2026, month, day, 3, 0, 0, DateTimeKind.Utc);
 
-    private DossierResolved Resolved(string handler, string timeliness, DateTime at) => new()
+    private DossierResolved Resolved(string handler, Timeliness timeliness, DateTime at) => new()
     {
         Commune = _commune, DossierId = Guid.NewGuid().ToString("N"), ProcedureCode = "ho-tich-khai-sinh", Field = "tu-phap-ho-tich",
-        Outcome = "approved", Timeliness = timeliness, WorkingDaysUsed = 2, HandlerId = handler, ResolvedAt = at, LateWithoutApology = timeliness == "late",
+        Outcome = DossierOutcome.Approved, Timeliness = timeliness, WorkingDaysUsed = 2, HandlerId = handler, ResolvedAt = at, LateWithoutApology = timeliness == Timeliness.Late,
     };
 
-    private SatisfactionRated Rated(string handler, string level, DateTime at) => new()
+    private SatisfactionRated Rated(string handler, SatisfactionLevel level, DateTime at) => new()
     {
         Commune = _commune, DossierId = Guid.NewGuid().ToString("N"), ProcedureCode = "ho-tich-khai-sinh", HandlerId = handler, Level = level, RatedAt = at,
     };
 
     private FeedbackAnswered Answered(string staffId, DateTime at) => new()
     {
-        Commune = _commune, FeedbackId = Guid.NewGuid().ToString("N"), Category = "staff-conduct", StaffId = staffId, InTime = true, Upheld = true,
+        Commune = _commune, FeedbackId = Guid.NewGuid().ToString("N"), Category = FeedbackCategory.StaffConduct, StaffId = staffId, InTime = true, Upheld = true,
         AnsweredAt = at,
     };
 
@@ -168,11 +168,11 @@ public sealed class EvaluationEventsTests(RabbitMqServer rabbit) : IAsyncLifetim
         const string coAuthor = "xa-van-phong";
 
         // One message at a time (so that two different messages never race for the sheet), each delivered twice.
-        await DeliverTwiceAsync(nameof(DossierResolvedConsumer), Resolved(handler, "early", At(3, 2)));
-        await DeliverTwiceAsync(nameof(DossierResolvedConsumer), Resolved(handler, "on-time", At(3, 3)));
-        await DeliverTwiceAsync(nameof(DossierResolvedConsumer), Resolved(handler, "late", At(3, 4)));
-        await DeliverTwiceAsync(nameof(SatisfactionRatedConsumer), Rated(handler, "very-satisfied", At(3, 5)));
-        await DeliverTwiceAsync(nameof(SatisfactionRatedConsumer), Rated(handler, "not-satisfied", At(3, 6)));
+        await DeliverTwiceAsync(nameof(DossierResolvedConsumer), Resolved(handler, Timeliness.Early, At(3, 2)));
+        await DeliverTwiceAsync(nameof(DossierResolvedConsumer), Resolved(handler, Timeliness.OnTime, At(3, 3)));
+        await DeliverTwiceAsync(nameof(DossierResolvedConsumer), Resolved(handler, Timeliness.Late, At(3, 4)));
+        await DeliverTwiceAsync(nameof(SatisfactionRatedConsumer), Rated(handler, SatisfactionLevel.VerySatisfied, At(3, 5)));
+        await DeliverTwiceAsync(nameof(SatisfactionRatedConsumer), Rated(handler, SatisfactionLevel.NotSatisfied, At(3, 6)));
         await DeliverTwiceAsync(nameof(FeedbackAnsweredConsumer), Answered(handler, At(4, 1)));
         await DeliverTwiceAsync(nameof(SimplificationApprovedConsumer), Approved(At(4, 20), handler, coAuthor));
         await Task.Delay(2000, Ct); // a second copy would land within this
@@ -205,8 +205,8 @@ public sealed class EvaluationEventsTests(RabbitMqServer rabbit) : IAsyncLifetim
         for (var i = 0; i < 24; i++)
         {
             var n = i;
-            publications.Add(Task.Run(async () => (nameof(DossierResolvedConsumer), await PublishAsync(Resolved(handler, n % 3 == 0 ? "late" : "on-time", At(7, 1)), copies: 2))));
-            publications.Add(Task.Run(async () => (nameof(SatisfactionRatedConsumer), await PublishAsync(Rated(handler, n % 2 == 0 ? "satisfied" : "not-satisfied", At(7, 1)), copies: 2))));
+            publications.Add(Task.Run(async () => (nameof(DossierResolvedConsumer), await PublishAsync(Resolved(handler, n % 3 == 0 ? Timeliness.Late : Timeliness.OnTime, At(7, 1)), copies: 2))));
+            publications.Add(Task.Run(async () => (nameof(SatisfactionRatedConsumer), await PublishAsync(Rated(handler, n % 2 == 0 ? SatisfactionLevel.Satisfied : SatisfactionLevel.NotSatisfied, At(7, 1)), copies: 2))));
             publications.Add(Task.Run(async () => (nameof(FeedbackAnsweredConsumer), await PublishAsync(Answered(handler, At(7, 1)), copies: 2))));
             publications.Add(Task.Run(async () => (nameof(SimplificationApprovedConsumer), await PublishAsync(Approved(At(7, 1), handler), copies: 2))));
         }

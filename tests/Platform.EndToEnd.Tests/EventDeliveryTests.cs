@@ -65,13 +65,13 @@ public sealed class EventDeliveryTests(RabbitMqServer rabbit) : IAsyncLifetime
 
     private static CommuneOnboarded Onboarded(string code) => new()
     {
-        Commune = code, Name = "Xã Thử", District = "giong-trom", DistrictName = "Huyện Giồng Trôm", DistrictKind = "district",
+        Commune = code, Name = "Xã Thử", District = "giong-trom", DistrictName = "Huyện Giồng Trôm", DistrictKind = DistrictKind.District,
         Hamlets = [new Hamlet { Code = "ap-1", Name = "Ấp 1" }], OnboardedAt = DateTime.UtcNow,
     };
 
     private static async Task OnboardAsync(IHost host, string code)
     {
-        var district = new District("giong-trom", "Huyện Giồng Trôm", "district");
+        var district = new District("giong-trom", "Huyện Giồng Trôm", DistrictKind.District);
         var changes = CommuneOnboarding.Plan(district, new OnboardCommuneRequest(code, "Xã Thử", [new HamletInput("ap-1", "Ấp 1")]), DateTime.UtcNow);
         await host.Services.GetRequiredService<IDocumentStore<PersonnelData>>().CommitAsync(changes);
     }

@@ -71,7 +71,7 @@ public sealed class ProcedureEventsTests(RabbitMqServer rabbit) : IAsyncLifetime
         var bus = Services.GetRequiredService<IBus>();
         await PublishAsync(bus, new CommuneOnboarded
         {
-            Commune = _commune, Name = "Xã Thủ Tục", District = "giong-trom", DistrictName = "Huyện Giồng Trôm", DistrictKind = "district",
+            Commune = _commune, Name = "Xã Thủ Tục", District = "giong-trom", DistrictName = "Huyện Giồng Trôm", DistrictKind = DistrictKind.District,
             Hamlets = [new Hamlet { Code = "ap-1", Name = "Ấp 1" }], OnboardedAt = DateTime.UtcNow,
         });
         var store = Services.GetRequiredService<IDocumentStore<ProceduresData>>();
@@ -89,7 +89,7 @@ public sealed class ProcedureEventsTests(RabbitMqServer rabbit) : IAsyncLifetime
         var store = Services.GetRequiredService<IDocumentStore<ProceduresData>>();
         foreach (var id in staffIds)
         {
-            await PublishAsync(Services.GetRequiredService<IBus>(), new StaffRegistered { Commune = _commune, StaffId = id, FullName = "Trần Thị Mai", Kind = "civil-servant", Position = "tu-phap-ho-tich" });
+            await PublishAsync(Services.GetRequiredService<IBus>(), new StaffRegistered { Commune = _commune, StaffId = id, FullName = "Trần Thị Mai", Kind = StaffKind.CivilServant, Position = "tu-phap-ho-tich" });
             await Eventually(async () => await store.FindAsync<DeskStaff>(_commune, id, Ct) is not null, $"staff {id} from personnel's events");
         }
     }
@@ -154,9 +154,9 @@ public sealed class ProcedureEventsTests(RabbitMqServer rabbit) : IAsyncLifetime
             (apology.DossierId, apology.PreviousDueDate, apology.NewDueDate, apology.Reason, apology.HandlerId));
 
         var decision = Assert.IsType<DossierResolved>(Assert.Single(seen, s => s.Message is DossierResolved).Message);
-        Assert.Equal((received.Id, "ho-tich-ket-hon", "tu-phap-ho-tich", "approved", staffId, false),
+        Assert.Equal((received.Id, "ho-tich-ket-hon", "tu-phap-ho-tich", DossierOutcome.Approved, staffId, false),
             (decision.DossierId, decision.ProcedureCode, decision.Field, decision.Outcome, decision.HandlerId, decision.LateWithoutApology));
-        Assert.Equal("early", decision.Timeliness); // decided on the day of receipt, 5 working days before the due date
+        Assert.Equal(Timeliness.Early, decision.Timeliness); // decided on the day of receipt, 5 working days before the due date
         Assert.Equal(resolved.Timeliness, decision.Timeliness);
         Assert.Equal(resolved.WorkingDaysUsed, decision.WorkingDaysUsed);
         Assert.InRange(decision.WorkingDaysUsed, 0, 1);

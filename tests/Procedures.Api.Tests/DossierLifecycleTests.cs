@@ -325,8 +325,8 @@ public sealed partial class DossierLifecycleTests(ProceduresHost host) : IClassF
     [Fact]
     public async Task Assigning_someone_whose_desk_period_has_ended_or_not_begun_is_422()
     {
-        await host.Factory.ConsumeAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = "mt-da-nghi", FullName = "Đỗ Văn Cũ", Kind = "civil-servant", Position = "Công chức Tư pháp – Hộ tịch" });
-        await host.Factory.ConsumeAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = "mt-sap-toi", FullName = "Đỗ Thị Mới", Kind = "civil-servant", Position = "Công chức Tư pháp – Hộ tịch" });
+        await host.Factory.ConsumeAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = "mt-da-nghi", FullName = "Đỗ Văn Cũ", Kind = StaffKind.CivilServant, Position = "Công chức Tư pháp – Hộ tịch" });
+        await host.Factory.ConsumeAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = "mt-sap-toi", FullName = "Đỗ Thị Mới", Kind = StaffKind.CivilServant, Position = "Công chức Tư pháp – Hộ tịch" });
         await host.Factory.ConsumeAsync(new DeskAssignmentChanged { Commune = Seed.MyThanh, StaffId = "mt-da-nghi", OnDesk = true, From = new DateOnly(2015, 7, 9), Until = new DateOnly(2020, 12, 31) });
         await host.Factory.ConsumeAsync(new DeskAssignmentChanged { Commune = Seed.MyThanh, StaffId = "mt-sap-toi", OnDesk = true, From = new DateOnly(2025, 11, 1) });
         foreach (var staffId in new[] { "mt-da-nghi", "mt-sap-toi" })
@@ -347,8 +347,8 @@ public sealed partial class DossierLifecycleTests(ProceduresHost host) : IClassF
     [Fact]
     public async Task A_desk_assignment_ended_with_a_date_holds_until_that_day_and_one_ended_without_a_date_ends_at_once()
     {
-        await host.Factory.ConsumeAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = "mt-het-han", FullName = "Ngô Văn Hạn", Kind = "civil-servant", Position = "Công chức Tư pháp – Hộ tịch" });
-        await host.Factory.ConsumeAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = "mt-nghi-ngay", FullName = "Ngô Thị Nghỉ", Kind = "civil-servant", Position = "Công chức Tư pháp – Hộ tịch" });
+        await host.Factory.ConsumeAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = "mt-het-han", FullName = "Ngô Văn Hạn", Kind = StaffKind.CivilServant, Position = "Công chức Tư pháp – Hộ tịch" });
+        await host.Factory.ConsumeAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = "mt-nghi-ngay", FullName = "Ngô Thị Nghỉ", Kind = StaffKind.CivilServant, Position = "Công chức Tư pháp – Hộ tịch" });
         // Personnel's "end desk assignment": OnDesk false, From the original start, Until the last day (or none: off at once).
         await host.Factory.ConsumeAsync(new DeskAssignmentChanged { Commune = Seed.MyThanh, StaffId = "mt-het-han", OnDesk = false, From = new DateOnly(2020, 1, 2), Until = new DateOnly(2025, 10, 10) });
         await host.Factory.ConsumeAsync(new DeskAssignmentChanged { Commune = Seed.MyThanh, StaffId = "mt-nghi-ngay", OnDesk = false, From = new DateOnly(2020, 1, 2) });

@@ -112,12 +112,12 @@ public sealed class TimelinessTests(ProceduresHost host) : IClassFixture<Procedu
         await host.DoAsync(apologized, "resolve", new { outcome = "refused", note = "Không đủ điều kiện" });
 
         var first = await probe.WaitForAsync(e => e.DossierId == onTime, "DossierResolved of the on-time dossier");
-        Assert.Equal(("my-thanh", "ho-tich-ket-hon", "tu-phap-ho-tich", "approved", "on-time", 5, false, "mt-tu-phap"),
+        Assert.Equal(("my-thanh", "ho-tich-ket-hon", "tu-phap-ho-tich", DossierOutcome.Approved, Timeliness.OnTime, 5, false, "mt-tu-phap"),
             (first.Commune, first.ProcedureCode, first.Field, first.Outcome, first.Timeliness, first.WorkingDaysUsed, first.LateWithoutApology, first.HandlerId));
         Assert.Equal(Vn.At(2025, 10, 13, 9, 0).UtcDateTime, first.ResolvedAt);
         var second = await probe.WaitForAsync(e => e.DossierId == late, "DossierResolved of the late dossier");
-        Assert.Equal(("late", 7, true), (second.Timeliness, second.WorkingDaysUsed, second.LateWithoutApology));
+        Assert.Equal((Timeliness.Late, 7, true), (second.Timeliness, second.WorkingDaysUsed, second.LateWithoutApology));
         var third = await probe.WaitForAsync(e => e.DossierId == apologized, "DossierResolved of the apologized dossier");
-        Assert.Equal(("refused", "late", false), (third.Outcome, third.Timeliness, third.LateWithoutApology));
+        Assert.Equal((DossierOutcome.Refused, Timeliness.Late, false), (third.Outcome, third.Timeliness, third.LateWithoutApology));
     }
 }

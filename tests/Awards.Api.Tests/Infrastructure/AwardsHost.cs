@@ -68,7 +68,7 @@ public class AwardsHost : IAsyncLifetime
                  })
             await Factory.ConsumeAsync(new CommuneOnboarded
             {
-                Commune = commune, Name = name, District = district, DistrictName = "Huyện", DistrictKind = "district",
+                Commune = commune, Name = name, District = district, DistrictName = "Huyện", DistrictKind = DistrictKind.District,
                 Hamlets = [new Hamlet { Code = "ap-1", Name = "Ấp 1" }], OnboardedAt = new DateTime(2015, 7, 9, 1, 0, 0, DateTimeKind.Utc),
             });
         foreach (var (commune, id, name) in new[]
@@ -76,7 +76,7 @@ public class AwardsHost : IAsyncLifetime
                      (Seed.MyThanh, Seed.Desk, Seed.DeskName), (Seed.MyThanh, Seed.Culture, Seed.CultureName), (Seed.MyThanh, Seed.Office, Seed.OfficeName),
                      (Seed.LuongHoa, Seed.LuongHoaStaff, "Võ Thị Lương"),
                  })
-            await Factory.ConsumeAsync(new StaffRegistered { Commune = commune, StaffId = id, FullName = name, Kind = "civil-servant", Position = "van-hoa-xa-hoi" });
+            await Factory.ConsumeAsync(new StaffRegistered { Commune = commune, StaffId = id, FullName = name, Kind = StaffKind.CivilServant, Position = "van-hoa-xa-hoi" });
     }
 
     public static string CouncilPath(int year, string campaign = Movement.Id, string commune = Seed.MyThanh) =>
@@ -107,7 +107,7 @@ public sealed class CouncilHost : AwardsHost
     {
         await base.InitializeAsync();
         foreach (var (id, name) in Seed.Council)
-            await Factory.ConsumeAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = id, FullName = name, Kind = "cadre", Position = "pho-chu-tich-ubnd" });
+            await Factory.ConsumeAsync(new StaffRegistered { Commune = Seed.MyThanh, StaffId = id, FullName = name, Kind = StaffKind.Cadre, Position = "pho-chu-tich-ubnd" });
         for (var year = Movement.FromYear; year <= Movement.ToYear; year++) await SeatCouncilAsync(year, Seed.Council.Select(c => c.Id));
     }
 }

@@ -79,13 +79,13 @@ public class FeedbackHost : IAsyncLifetime
     private Task OnboardAsync(string commune, string name, int hamlets) =>
         Factory.ConsumeAsync(new CommuneOnboarded
         {
-            Commune = commune, Name = name, District = Seed.District, DistrictName = "Huyện Giồng Trôm", DistrictKind = "district",
+            Commune = commune, Name = name, District = Seed.District, DistrictName = "Huyện Giồng Trôm", DistrictKind = DistrictKind.District,
             Hamlets = [.. Enumerable.Range(1, hamlets).Select(i => new Hamlet { Code = $"ap-{i}", Name = $"Ấp {i}" })],
             OnboardedAt = new DateTime(2015, 7, 9, 1, 0, 0, DateTimeKind.Utc),
         });
 
     private Task RegisterAsync(string commune, string staffId, string fullName) =>
-        Factory.ConsumeAsync(new StaffRegistered { Commune = commune, StaffId = staffId, FullName = fullName, Kind = "civil-servant", Position = "van-phong-thong-ke" });
+        Factory.ConsumeAsync(new StaffRegistered { Commune = commune, StaffId = staffId, FullName = fullName, Kind = StaffKind.CivilServant, Position = "van-phong-thong-ke" });
 
     private Task AnnounceAsync(string commune, string code, string name) =>
         Factory.ConsumeAsync(new ProcedureChanged

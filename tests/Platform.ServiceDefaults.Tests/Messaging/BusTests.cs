@@ -20,10 +20,12 @@ public sealed class TallyingConsumer(IDocumentStore<BusTestData> store) : IConsu
 {
     public static readonly ConcurrentDictionary<Guid, int> Deliveries = new();
     public static readonly ConcurrentDictionary<string, string?> CommuneHeaders = new();
+    public static readonly ConcurrentDictionary<string, byte[]> Bodies = new();
 
     public async Task Consume(ConsumeContext<CommuneOnboarded> context)
     {
         CommuneHeaders[context.Message.Commune] = context.Headers.Get<string>(PlatformHeaders.Commune);
+        Bodies[context.Message.Commune] = context.ReceiveContext.Body.GetBytes();
         await store.ConsumeOnceAsync(context, nameof(TallyingConsumer), async changes =>
         {
             var tally = await store.FindAsync<Tally>(context.Message.Commune, "tally");
@@ -91,7 +93,7 @@ public sealed class BusTests(RabbitMqServer rabbit) : IAsyncLifetime
 
     private static CommuneOnboarded Onboarded(string commune) => new()
     {
-        Commune = commune, Name = "Xã thử", District = "giong-trom", DistrictName = "Huyện Giồng Trôm", DistrictKind = "district",
+        Commune = commune, Name = "Xã thử", District = "giong-trom", DistrictName = "Huyện Giồng Trôm", DistrictKind = DistrictKind.District,
         Hamlets = [new Hamlet { Code = "ap-1", Name = "Ấp 1" }], OnboardedAt = DateTime.UtcNow,
     };
 
@@ -116,6 +118,21 @@ public sealed class BusTests(RabbitMqServer rabbit) : IAsyncLifetime
         Assert.Equal(1, (await Store.FindAsync<Tally>(commune, "tally"))!.Document.Count);
         Assert.Equal(commune, TallyingConsumer.CommuneHeaders[commune]);
         await Eventually(async () => (await _host.Services.GetRequiredService<IOutboxStore<BusTestData>>().PendingAsync(10)).Count == 0, "the outbox to be marked sent");
+    }
+
+    [Fact]
+    public async Task An_event_travels_the_bus_in_the_platform_json_kebab_case_enums_and_fixed_fraction_instants()
+    {
+        var commune = "c" + Guid.NewGuid().ToString("N")[..10];
+        var onboarded = Onboarded(commune) with { DistrictKind = DistrictKind.Province, OnboardedAt = new DateTime(2026, 3, 2, 1, 30, 0, DateTimeKind.Utc) };
+
+        await Store.CommitAsync(new ChangeSet().Publish(commune, onboarded), TestContext.Current.CancellationToken);
+
+        await Eventually(() => Task.FromResult(TallyingConsumer.Bodies.ContainsKey(commune)), "the consumed body");
+        using var body = System.Text.Json.JsonDocument.Parse(TallyingConsumer.Bodies[commune]);
+        var message = body.RootElement.GetProperty("message");
+        Assert.Equal("province", message.GetProperty("districtKind").GetString());
+        Assert.Equal("2026-03-02T01:30:00.0000000Z", message.GetProperty("onboardedAt").GetString());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Tenancy;
 
@@ -16,7 +17,7 @@ public sealed class TenancyRuleTests
             _ => null,
         });
 
-        private static CommuneRecord? Record(string code, string district) => new(code, code, district, district, "district", [], DateTime.UnixEpoch);
+        private static CommuneRecord? Record(string code, string district) => new(code, code, district, district, DistrictKind.District, [], DateTime.UnixEpoch);
     }
 
     private static ClaimsPrincipal User(string? commune = null, string? district = null)

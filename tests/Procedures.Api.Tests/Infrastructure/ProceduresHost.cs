@@ -61,13 +61,13 @@ public class ProceduresHost : IAsyncLifetime
         var onboardedAt = new DateTime(2015, 7, 9, 1, 0, 0, DateTimeKind.Utc);
         await Factory.ConsumeAsync(new CommuneOnboarded
         {
-            Commune = Seed.MyThanh, Name = "Xã Mỹ Thạnh", District = Seed.District, DistrictName = "Huyện Giồng Trôm", DistrictKind = "district",
+            Commune = Seed.MyThanh, Name = "Xã Mỹ Thạnh", District = Seed.District, DistrictName = "Huyện Giồng Trôm", DistrictKind = DistrictKind.District,
             Hamlets = [.. Enumerable.Range(1, 6).Select(i => new Hamlet { Code = $"ap-{i}", Name = $"Ấp {i}" })],
             OnboardedAt = onboardedAt,
         });
         await Factory.ConsumeAsync(new CommuneOnboarded
         {
-            Commune = Seed.LuongHoa, Name = "Xã Lương Hòa", District = Seed.District, DistrictName = "Huyện Giồng Trôm", DistrictKind = "district",
+            Commune = Seed.LuongHoa, Name = "Xã Lương Hòa", District = Seed.District, DistrictName = "Huyện Giồng Trôm", DistrictKind = DistrictKind.District,
             Hamlets = [.. Enumerable.Range(1, 4).Select(i => new Hamlet { Code = $"ap-{i}", Name = $"Ấp {i}" })],
             OnboardedAt = onboardedAt,
         });
@@ -87,7 +87,7 @@ public class ProceduresHost : IAsyncLifetime
     }
 
     private Task RegisterAsync(string commune, string staffId, string fullName, string position) =>
-        Factory.ConsumeAsync(new StaffRegistered { Commune = commune, StaffId = staffId, FullName = fullName, Kind = "civil-servant", Position = position });
+        Factory.ConsumeAsync(new StaffRegistered { Commune = commune, StaffId = staffId, FullName = fullName, Kind = StaffKind.CivilServant, Position = position });
 
     private async Task AssertOnRosterAsync(string commune, string staffId, bool onDesk)
     {

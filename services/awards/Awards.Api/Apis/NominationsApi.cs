@@ -8,6 +8,7 @@ using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
 using Awards.Api.Localization;
+using Platform.ServiceDefaults;
 
 namespace Awards.Api.Apis;
 
@@ -68,16 +69,18 @@ public static class NominationsApi
     {
         var today = CampaignsApi.Today(time);
         var title = AwardTitles.Find(request.Title);
+        var level = Vocabulary.Parse<AwardLevel>(request.Level);
+        var kind = Vocabulary.Parse<NomineeKind>(request.Kind);
         new InputValidation()
             .Require(request.Year is { } y && y >= 2000 && y <= today.Year + 1, "year", AwardsMessages.YearUpTo, today.Year + 1)
-            .Require(request.Level is not null && NominationLevels.All.Contains(request.Level), "level", AwardsMessages.Level)
-            .Require(request.Kind is not null && NominationKinds.All.Contains(request.Kind), "kind", AwardsMessages.Kind)
+            .Require(level is not null, "level", AwardsMessages.Level)
+            .Require(kind is not null, "kind", AwardsMessages.Kind)
             .Require(title is not null, "title", CommonMessages.OneOf, string.Join(", ", AwardTitles.All.Select(t => t.Code)))
-            .Require(title?.Kind is null || request.Kind is null || title.Kind == request.Kind, "title",
-                title?.Kind == NominationKinds.Collective ? AwardsMessages.TitleForCollective : AwardsMessages.TitleForIndividual, request.Title)
+            .Require(title?.Kind is null || request.Kind is null || title.Kind == kind, "title",
+                title?.Kind == NomineeKind.Collective ? AwardsMessages.TitleForCollective : AwardsMessages.TitleForIndividual, request.Title)
             .Require(request.Nominee is not null && !string.IsNullOrWhiteSpace(request.Nominee.Name) && request.Nominee.Name.Length <= 200, "nominee.name", AwardsMessages.NomineeName)
-            .Require(request.Kind != NominationKinds.Collective || request.Nominee?.StaffId is null, "nominee.staffId", AwardsMessages.CollectiveNoStaff)
-            .Require(request.Kind != NominationKinds.Individual || title?.Code is not (AwardTitles.AdvancedWorker or AwardTitles.EmulationSoldier)
+            .Require(kind != NomineeKind.Collective || request.Nominee?.StaffId is null, "nominee.staffId", AwardsMessages.CollectiveNoStaff)
+            .Require(kind != NomineeKind.Individual || title?.Code is not (AwardTitles.AdvancedWorker or AwardTitles.EmulationSoldier)
                      || request.Nominee?.StaffId is not null, "nominee.staffId", AwardsMessages.StaffIdForTitle)
             .RequireText(request.Reason, "reason", InputLimits.LongText)
             .OptionalText(request.Nominee?.StaffId, "nominee.staffId", InputLimits.Code)
@@ -92,7 +95,7 @@ public static class NominationsApi
         var ledgerKey = QuotaLedger.Key(plan.CampaignId, year);
         var ledger = await store.FindAsync<QuotaLedger>(commune, ledgerKey, ct);
         var current = ledger?.Document ?? new QuotaLedger { CampaignId = plan.CampaignId, Year = year };
-        if (Eligibility.OverQuota(current.Filed(request.Kind!).Count, plan.CommuneQuota.For(request.Kind!), request.Kind!, AwardsMessages.ToCommuneCommittee) is { } over) reasons.Add(over);
+        if (Eligibility.OverQuota(current.Filed(kind!.Value).Count, plan.CommuneQuota.For(kind.Value), kind.Value, AwardsMessages.ToCommuneCommittee) is { } over) reasons.Add(over);
         var nominee = request.Nominee!;
         if (nominee.StaffId is { } staffId)
         {
@@ -105,13 +108,13 @@ public static class NominationsApi
         if (reasons.Count > 0)
         {
             var type = reasons.Count > 1 ? "nomination-refused" : Eligibility.PastDeadline(today, plan.CommuneDeadline, AwardsMessages.ToCommune) is not null ? "past-deadline"
-                : current.Filed(request.Kind!).Count >= plan.CommuneQuota.For(request.Kind!) ? "over-quota" : "not-eligible";
+                : current.Filed(kind.Value).Count >= plan.CommuneQuota.For(kind.Value) ? "over-quota" : "not-eligible";
             throw new BusinessRuleException(type, Wording.Sentences(reasons), reasons);
         }
         var nomination = new Nomination
         {
-            Id = Guid.NewGuid().ToString("N")[..12], CampaignId = plan.CampaignId, Year = year, Level = request.Level!, Kind = request.Kind!,
-            Nominee = new Nominee(nominee.StaffId, nominee.Name!.Trim()), Title = title!.Code, TitleName = title.NameAt(request.Level!),
+            Id = Guid.NewGuid().ToString("N")[..12], CampaignId = plan.CampaignId, Year = year, Level = level!.Value, Kind = kind.Value,
+            Nominee = new Nominee(nominee.StaffId, nominee.Name!.Trim()), Title = title!.Code, TitleName = title.NameAt(level.Value),
             Reason = request.Reason!.Trim(), Status = NominationStatus.Proposed, CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = user.Actor(),
             FiledByStaff = user.StaffId(),
         };
@@ -160,7 +163,7 @@ public static class NominationsApi
     {
         var stored = await LoadAsync(store, commune, id, ct);
         var nomination = stored.Document;
-        if (nomination.Level != NominationLevels.District)
+        if (nomination.Level != AwardLevel.District)
             throw new BusinessRuleException("commune-level", Wording.Of(AwardsMessages.CommuneLevel));
         if (nomination.Status != NominationStatus.Approved)
             throw new ConflictException("not-approved", Wording.Of(AwardsMessages.NotApproved, NominationStatus.Name(nomination.Status)));
@@ -216,7 +219,7 @@ public static class NominationsApi
             .OptionalText(request.Note, "note", InputLimits.Note).ThrowIfInvalid();
         var stored = await LoadAsync(store, commune, request.NominationId!, ct);
         var nomination = stored.Document;
-        if (nomination.Level != NominationLevels.Commune)
+        if (nomination.Level != AwardLevel.Commune)
             throw new BusinessRuleException("district-level", Wording.Of(AwardsMessages.DistrictLevel));
         if (nomination.Decision is not null)
             throw new ConflictException("already-decided", Wording.Of(AwardsMessages.AlreadyDecidedWithDecision, NominationStatus.Name(nomination.Status), nomination.Decision.DecisionNo));
@@ -224,7 +227,7 @@ public static class NominationsApi
             throw new BusinessRuleException("council-not-approved", Wording.Of(AwardsMessages.CouncilNotApproved, NominationStatus.Name(nomination.Status)));
         var granted = request.Granted ?? true;
         var (decided, award, changes) = Decide(commune, stored, granted, request.DecisionNo!.Trim(), request.Title?.Trim() ?? nomination.TitleName, request.Note,
-            user.Actor(), time.GetUtcNow().UtcDateTime, NominationLevels.Commune);
+            user.Actor(), time.GetUtcNow().UtcDateTime, AwardLevel.Commune);
         await store.CommitAsync(changes, ct);
         return award is null ? TypedResults.Ok(decided) : TypedResults.Created($"/api/communes/{commune}/awards/{award.Id}", award);
     }
@@ -247,14 +250,14 @@ public static class NominationsApi
             throw new ConflictException("already-decided", Wording.Of(AwardsMessages.AlreadyDecided, NominationStatus.Name(item.Document.Status)));
         var stored = await LoadAsync(store, item.Document.Commune, id, ct);
         var (decided, _, changes) = Decide(item.Document.Commune, stored, request.Granted!.Value, request.DecisionNo!.Trim(),
-            request.Title?.Trim() ?? stored.Document.TitleName, request.Note, user.Actor(), time.GetUtcNow().UtcDateTime, NominationLevels.District);
+            request.Title?.Trim() ?? stored.Document.TitleName, request.Note, user.Actor(), time.GetUtcNow().UtcDateTime, AwardLevel.District);
         var updated = item.Document with { Status = decided.Status, Nomination = decided };
         await store.CommitAsync(changes.Update(item, updated), ct);
         return TypedResults.Ok(updated);
     }
 
     private static (Nomination Decided, Award? Award, ChangeSet Changes) Decide(string commune, Stored<Nomination> stored, bool granted, string decisionNo,
-        string title, string? note, string? by, DateTime now, string level)
+        string title, string? note, string? by, DateTime now, AwardLevel level)
     {
         var nomination = stored.Document;
         var decided = nomination with

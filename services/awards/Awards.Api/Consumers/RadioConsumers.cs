@@ -33,7 +33,7 @@ public sealed class AwardGrantedConsumer(IDocumentStore<AwardsData> store, IDist
         await store.ConsumeOnceAsync(context, nameof(AwardGrantedConsumer), async changes =>
         {
             var (title, text) = RadioTexts.Award(await RadioDesk.SpokenNameAsync(store, m.Commune, context.CancellationToken), m.NomineeName, m.Kind, m.Title, m.DecisionNo, m.Thematic,
-                m.Level == NominationLevels.District);
+                m.Level == AwardLevel.District);
             await RadioDesk.AppendAsync(store, changes, m.Commune, m.GrantedAt, [("award", title, text, m.AwardId)], context.CancellationToken);
         });
         await RadioDesk.ForgetAsync(cache, m.Commune, context.CancellationToken);

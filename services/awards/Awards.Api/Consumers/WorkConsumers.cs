@@ -10,6 +10,7 @@ using Platform.Contracts.Personnel;
 using Platform.Contracts.Procedures;
 using Platform.ServiceDefaults.Storage;
 using static Awards.Api.Infrastructure.AwardsWork;
+using Platform.Contracts.Awards;
 
 namespace Awards.Api.Consumers;
 
@@ -30,7 +31,7 @@ public sealed class DossierResolvedConsumer(IDocumentStore<AwardsData> store) : 
             var m = context.Message;
             var ct = context.CancellationToken;
             var year = YearOf(m.ResolvedAt);
-            var onTime = m.Timeliness is "early" or "on-time" ? 1 : 0;
+            var onTime = m.Timeliness.CountsAsOnTime() ? 1 : 0;
             await IndicatorsAsync(store, changes, m.Commune,
                 i => i.With(year, y => y with { DossiersResolved = y.DossiersResolved + 1, DossiersOnTime = y.DossiersOnTime + onTime }), ct);
             if (m.HandlerId is null) return;
@@ -55,7 +56,7 @@ public sealed class SatisfactionRatedConsumer(IDocumentStore<AwardsData> store) 
             var m = context.Message;
             var ct = context.CancellationToken;
             var year = YearOf(m.RatedAt);
-            var satisfied = m.Level is "satisfied" or "very-satisfied" ? 1 : 0;
+            var satisfied = m.Level.CountsAsSatisfied() ? 1 : 0;
             await IndicatorsAsync(store, changes, m.Commune,
                 i => i.With(year, y => y with { Ratings = y.Ratings + 1, SatisfiedRatings = y.SatisfiedRatings + satisfied }), ct);
             if (m.HandlerId is null) return;
@@ -146,7 +147,7 @@ public sealed class SimplificationApprovedConsumer(IDocumentStore<AwardsData> st
                 var nomination = new Nomination
                 {
                     Id = $"cd-{m.ProposalId}-{author}",
-                    CampaignId = campaign, Year = year, Level = NominationLevels.Commune, Kind = NominationKinds.Individual,
+                    CampaignId = campaign, Year = year, Level = AwardLevel.Commune, Kind = NomineeKind.Individual,
                     Nominee = new Nominee(author, name), Title = AwardTitles.Certificate, TitleName = AwardTitles.ThematicName,
                     Reason = $"Có sáng kiến {what}, được {m.Authority} chấp thuận tại quyết định {m.DecisionNo}.",
                     Thematic = true, Source = m.ProposalId, Status = NominationStatus.Proposed, CreatedAt = m.ApprovedAt, CreatedBy = "thematic",

@@ -1,10 +1,11 @@
 using Awards.Api.Localization;
 using Platform.ServiceDefaults.Problems;
+using Platform.Contracts.Awards;
 namespace Awards.Api.Domain;
 
 public sealed record Quota(int Collective, int Individual)
 {
-    public int For(string kind) => kind == NominationKinds.Collective ? Collective : Individual;
+    public int For(NomineeKind kind) => kind == NomineeKind.Collective ? Collective : Individual;
 }
 
 /// <summary>One scoreboard indicator's weight (points) and target rate: full points at R ≥ T, else R × points ÷ T (Decision 766/QĐ-TTg).</summary>

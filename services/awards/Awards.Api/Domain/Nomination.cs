@@ -1,22 +1,7 @@
 using Awards.Api.Localization;
 using Platform.ServiceDefaults.Problems;
+using Platform.Contracts.Awards;
 namespace Awards.Api.Domain;
-
-public static class NominationKinds
-{
-    public const string Collective = "collective";
-    public const string Individual = "individual";
-    public static IReadOnlyList<string> All { get; } = [Collective, Individual];
-}
-
-public static class NominationLevels
-{
-    /// <summary>Decided by the commune chairman after the council's vote.</summary>
-    public const string Commune = "commune";
-    /// <summary>Selected by the council and forwarded to the district Interior Office, which decides.</summary>
-    public const string District = "district";
-    public static IReadOnlyList<string> All { get; } = [Commune, District];
-}
 
 public static class NominationStatus
 {
@@ -42,9 +27,9 @@ public static class NominationStatus
 }
 
 /// <summary>A title of Law 06/2022 on Emulation and Commendation that a commune proposes, with who may hold it.</summary>
-public sealed record AwardTitle(string Code, string Name, string? Kind, string? DistrictName = null)
+public sealed record AwardTitle(string Code, string Name, NomineeKind? Kind, string? DistrictName = null)
 {
-    public string NameAt(string level) => level == NominationLevels.District && DistrictName is not null ? DistrictName : Name;
+    public string NameAt(AwardLevel level) => level == AwardLevel.District && DistrictName is not null ? DistrictName : Name;
 }
 
 public static class AwardTitles
@@ -56,9 +41,9 @@ public static class AwardTitles
 
     public static IReadOnlyList<AwardTitle> All { get; } =
     [
-        new(AdvancedWorker, "Lao động tiên tiến", NominationKinds.Individual),
-        new(EmulationSoldier, "Chiến sĩ thi đua cơ sở", NominationKinds.Individual),
-        new(AdvancedCollective, "Tập thể lao động tiên tiến", NominationKinds.Collective),
+        new(AdvancedWorker, "Lao động tiên tiến", NomineeKind.Individual),
+        new(EmulationSoldier, "Chiến sĩ thi đua cơ sở", NomineeKind.Individual),
+        new(AdvancedCollective, "Tập thể lao động tiên tiến", NomineeKind.Collective),
         new(Certificate, "Giấy khen của Chủ tịch UBND xã", null, "Giấy khen của Chủ tịch UBND huyện"),
     ];
 
@@ -98,8 +83,8 @@ public sealed record Nomination
     public required string Id { get; init; }
     public required string CampaignId { get; init; }
     public required int Year { get; init; }
-    public required string Level { get; init; }
-    public required string Kind { get; init; }
+    public required AwardLevel Level { get; init; }
+    public required NomineeKind Kind { get; init; }
     public required Nominee Nominee { get; init; }
     public required string Title { get; init; }
     public required string TitleName { get; init; }
@@ -158,10 +143,10 @@ public sealed record QuotaLedger
 
     public static string Key(string campaignId, int year) => $"{campaignId}:{year}";
 
-    public IReadOnlyList<string> Filed(string kind) => kind == NominationKinds.Collective ? Collective : Individual;
-    public IReadOnlyList<string> Forwarded(string kind) => kind == NominationKinds.Collective ? ForwardedCollective : ForwardedIndividual;
+    public IReadOnlyList<string> Filed(NomineeKind kind) => kind == NomineeKind.Collective ? Collective : Individual;
+    public IReadOnlyList<string> Forwarded(NomineeKind kind) => kind == NomineeKind.Collective ? ForwardedCollective : ForwardedIndividual;
 
-    public QuotaLedger File(string kind, string id) => kind == NominationKinds.Collective
+    public QuotaLedger File(NomineeKind kind, string id) => kind == NomineeKind.Collective
         ? this with { Collective = [.. Collective, id] } : this with { Individual = [.. Individual, id] };
 
     public QuotaLedger Release(string id) => this with
@@ -170,7 +155,7 @@ public sealed record QuotaLedger
         ForwardedCollective = ForwardedCollective.Where(x => x != id).ToList(), ForwardedIndividual = ForwardedIndividual.Where(x => x != id).ToList(),
     };
 
-    public QuotaLedger Forward(string kind, string id) => kind == NominationKinds.Collective
+    public QuotaLedger Forward(NomineeKind kind, string id) => kind == NomineeKind.Collective
         ? this with { ForwardedCollective = [.. ForwardedCollective, id] } : this with { ForwardedIndividual = [.. ForwardedIndividual, id] };
 }
 
@@ -191,8 +176,8 @@ public sealed record Award
     public required string Id { get; init; }
     public required string NominationId { get; init; }
     public required int Year { get; init; }
-    public required string Level { get; init; }
-    public required string Kind { get; init; }
+    public required AwardLevel Level { get; init; }
+    public required NomineeKind Kind { get; init; }
     public required Nominee Nominee { get; init; }
     public required string Title { get; init; }
     public required string DecisionNo { get; init; }

@@ -1,10 +1,12 @@
+using Platform.Contracts.Personnel;
+
 namespace Awards.Api.Domain;
 
 /// <summary>A staff member as awards knows them from <c>StaffRegistered</c>.</summary>
-public sealed record StaffCard(string Id, string FullName, string Kind, string Position);
+public sealed record StaffCard(string Id, string FullName, StaffKind Kind, string Position);
 
 /// <summary>A final evaluation from <c>EvaluationFinalized</c> (id <c>{staffId}:{year}</c>).</summary>
-public sealed record EvaluationRecord(string StaffId, int Year, string Level, int? Points, DateTime FinalizedAt)
+public sealed record EvaluationRecord(string StaffId, int Year, EvaluationLevel Level, int? Points, DateTime FinalizedAt)
 {
     public static string Key(string staffId, int year) => $"{staffId}:{year}";
 }

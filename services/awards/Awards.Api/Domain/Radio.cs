@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Platform.Calendar;
+using Platform.Contracts.Awards;
 
 namespace Awards.Api.Domain;
 
@@ -33,10 +34,10 @@ public static class RadioTexts
 {
     public static string SpokenDate(DateOnly d) => $"ngày {d.Day} tháng {d.Month} năm {d.Year}";
 
-    public static (string Title, string Text) Award(string commune, string nominee, string kind, string title, string decisionNo, bool thematic, bool district) =>
+    public static (string Title, string Text) Award(string commune, string nominee, NomineeKind kind, string title, string decisionNo, bool thematic, bool district) =>
         ($"Khen thưởng: {nominee} – {title}",
          $"{(district ? "Ủy ban nhân dân huyện" : "Ủy ban nhân dân " + commune)} đã ban hành quyết định số {decisionNo} tặng " +
-         $"{title} cho {(kind == NominationKinds.Collective ? "tập thể" : "ông (bà)")} {nominee}" +
+         $"{title} cho {(kind == NomineeKind.Collective ? "tập thể" : "ông (bà)")} {nominee}" +
          (thematic ? " vì có sáng kiến đơn giản hóa thủ tục hành chính được cấp có thẩm quyền công nhận. " : " vì có thành tích trong phong trào thi đua đẩy mạnh cải cách hành chính. ") +
          "Đài truyền thanh xã xin chúc mừng và mong bà con cùng học tập, noi gương.");
 

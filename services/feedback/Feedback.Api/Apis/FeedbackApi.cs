@@ -52,7 +52,7 @@ public static class FeedbackApi
             .Require(take is null or (>= 1 and <= 500), "take", CommonMessages.Range, 1, 500)
             .Require(skip is null or >= 0, "skip", CommonMessages.AtLeast, 0)
             .DateRange(from, to)
-            .Require(category is null || FeedbackCategories.All.Contains(category), "category", CommonMessages.OneOf, string.Join(", ", FeedbackCategories.All));
+            .OneOf<FeedbackCategory>(category, "category", out var wantedCategory, optional: true);
         FeedbackStatus? wanted = null;
         if (status is not null)
         {
@@ -63,7 +63,7 @@ public static class FeedbackApi
         var filter = Filter.And(
             wanted is null ? null : Filter.Eq("status", wanted),
             overdue == true ? Filter.And(Filter.In("status", [FeedbackStatus.Received, FeedbackStatus.Assigned]), Filter.Lt("dueDate", intake.Today)) : null,
-            category is null ? null : Filter.Eq("category", category),
+            wantedCategory is null ? null : Filter.Eq("category", wantedCategory),
             channel is null ? null : Filter.Eq("channel", channel),
             from is null ? null : Filter.Gte("receivedAt", Platform.Calendar.VietnamTime.StartOfDayUtc(from.Value)),
             to is null ? null : Filter.Lt("receivedAt", Platform.Calendar.VietnamTime.StartOfNextDayUtc(to.Value)));

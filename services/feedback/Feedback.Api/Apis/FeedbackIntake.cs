@@ -29,8 +29,7 @@ public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneD
 
         var validation = new InputValidation()
             .RequireText(content, "content", MaxContentLength)
-            .Require(input.Category is not null && FeedbackCategories.All.Contains(input.Category), "category",
-                CommonMessages.OneOf, string.Join(", ", FeedbackCategories.All))
+            .OneOf(input.Category, "category", out FeedbackCategory? category)
             .Require(contact is null || contact.Length <= 200, "contact", CommonMessages.MaxLength, 200)
             .Require(input.Hamlet is null || record.Hamlets.Any(h => h.Code == input.Hamlet), "hamlet", CommonMessages.NotAHamlet, input.Hamlet);
         var channel = channelCode is not null && InputValidation.IsSlug(channelCode)
@@ -55,7 +54,7 @@ public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneD
             Id = Guid.NewGuid().ToString("N")[..12],
             TrackingCode = TrackingCodes.New(),
             Channel = channel!.Code,
-            Category = input.Category!,
+            Category = category!.Value,
             Content = content!,
             ProcedureCode = input.ProcedureCode,
             StaffId = input.StaffId,

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Platform.Calendar;
+using Platform.Contracts.Feedback;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
@@ -58,13 +60,14 @@ public static class Open311Api
         {
             return await next(context);
         }
-        catch (PlatformException e)
+        catch (DomainException e)
         {
             var description = e is InvalidInputException invalid
                 ? string.Join("; ", invalid.Errors.Select(f =>
                     context.HttpContext.Render(Wording.Of(FeedbackMessages.FieldError, FieldNames.GetValueOrDefault(f.Key, f.Key), f.Value))))
                 : context.HttpContext.Render(e.Detail);
-            return Results.Json(new[] { new Open311Error(e.StatusCode, description) }, Json, statusCode: e.StatusCode);
+            var status = PlatformExceptionHandler.StatusOf(e);
+            return Results.Json(new[] { new Open311Error(status, description) }, Json, statusCode: status);
         }
     }
 
@@ -79,25 +82,25 @@ public static class Open311Api
     public static async Task<IResult> Services(string? jurisdiction_id, ICommuneDirectory communes, CancellationToken ct)
     {
         await Jurisdiction(jurisdiction_id, communes, ct);
-        return Results.Json(FeedbackCategories.All.Select(Service).ToList(), Json);
+        return Results.Json(Enum.GetValues<FeedbackCategory>().Select(Service).ToList(), Json);
     }
 
-    private static Open311Service Service(string category) => new(category, FeedbackCategories.Vietnamese(category), category switch
+    private static Open311Service Service(FeedbackCategory category) => new(Vocabulary.Word(category), FeedbackCategories.Vietnamese(category), category switch
     {
-        FeedbackCategories.ProcedureRules => "Phản ánh, kiến nghị về quy định, thủ tục hành chính của xã.",
-        FeedbackCategories.StaffConduct => "Phản ánh về thái độ, hành vi của cán bộ, công chức khi giải quyết công việc.",
+        FeedbackCategory.ProcedureRules => "Phản ánh, kiến nghị về quy định, thủ tục hành chính của xã.",
+        FeedbackCategory.StaffConduct => "Phản ánh về thái độ, hành vi của cán bộ, công chức khi giải quyết công việc.",
         _ => "Góp ý, kiến nghị khác với Ủy ban nhân dân xã.",
     }, false, "realtime", category switch
     {
-        FeedbackCategories.ProcedureRules => "thủ tục, hồ sơ, quy định",
-        FeedbackCategories.StaffConduct => "cán bộ, công chức, thái độ",
+        FeedbackCategory.ProcedureRules => "thủ tục, hồ sơ, quy định",
+        FeedbackCategory.StaffConduct => "cán bộ, công chức, thái độ",
         _ => "góp ý, kiến nghị",
     }, "Phản ánh, kiến nghị");
 
     public static async Task<IResult> ServiceDefinition(string serviceCode, string? jurisdiction_id, ICommuneDirectory communes, CancellationToken ct)
     {
         await Jurisdiction(jurisdiction_id, communes, ct);
-        if (!FeedbackCategories.All.Contains(serviceCode)) throw new NotFoundException(FeedbackMessages.ServiceCode, serviceCode);
+        if (Vocabulary.Parse<FeedbackCategory>(serviceCode) is null) throw new NotFoundException(FeedbackMessages.ServiceCode, serviceCode);
         return Results.Json(new { service_code = serviceCode, attributes = Array.Empty<object>() }, Json);
     }
 
@@ -106,8 +109,8 @@ public static class Open311Api
         var fields = await ReadFields(http, ct);
         var commune = await Jurisdiction(fields.GetValueOrDefault("jurisdiction_id"), communes, ct);
         var validation = new InputValidation();
-        if (!fields.TryGetValue("service_code", out var serviceCode) || !FeedbackCategories.All.Contains(serviceCode))
-            validation.Add("service_code", Wording.Of(CommonMessages.OneOf, string.Join(", ", FeedbackCategories.All)));
+        var serviceCode = fields.GetValueOrDefault("service_code");
+        validation.OneOf<FeedbackCategory>(serviceCode, "service_code", out _);
         var lat = Coordinate(fields, "lat", 90, validation);
         var lon = Coordinate(fields, "long", 180, validation);
         validation.Require((lat is null) == (lon is null), "lat", FeedbackMessages.LatLong);
@@ -171,7 +174,7 @@ public static class Open311Api
         var validation = new InputValidation();
         var end = Instant(end_date, "end_date", validation) ?? time.GetUtcNow().UtcDateTime;
         var start = Instant(start_date, "start_date", validation) ?? end.AddDays(-90);
-        validation.Require(service_code is null || FeedbackCategories.All.Contains(service_code), "service_code", CommonMessages.OneOf, string.Join(", ", FeedbackCategories.All));
+        validation.OneOf<FeedbackCategory>(service_code, "service_code", out var category, optional: true);
         var statuses = status?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
         validation.Require(statuses.All(s => s is "open" or "closed"), "status", FeedbackMessages.OpenOrClosed);
         validation.ThrowIfInvalid();
@@ -180,7 +183,7 @@ public static class Open311Api
             : null;
         var found = await store.QueryAsync<FeedbackItem>(commune.Code, new Query(Filter.And(
             Filter.Gte("receivedAt", start), Filter.Lte("receivedAt", end),
-            service_code is null ? null : Filter.Eq("category", service_code),
+            category is null ? null : Filter.Eq("category", category),
             wanted is null ? null : Filter.In("status", wanted.Cast<object?>())), [new Sort("receivedAt", Descending: true)], Take: MaxResults), ct);
         return Results.Json(found.Select(i => View(i.Document, commune)).ToList(), Json);
     }
@@ -213,7 +216,7 @@ public static class Open311Api
         var updated = item.ClosedAt ?? item.AnsweredAt ?? item.AssignedAt ?? item.ReceivedAt;
         return new Open311Request(item.Id, closed ? "closed" : "open",
             item.Published ? item.Answer : item.Status == FeedbackStatus.Answered ? "Đã trả lời người phản ánh." : item.ClosingNote is null ? null : "Đã kết thúc.",
-            FeedbackCategories.Vietnamese(item.Category), item.Category, item.Published ? item.Content : null,
+            FeedbackCategories.Vietnamese(item.Category), Vocabulary.Word(item.Category), item.Published ? item.Content : null,
             $"UBND {commune.Name}", null, W3c(item.ReceivedAt), W3c(updated),
             // Expected by the end of office hours on the answer's due date.
             W3c(VietnamTime.StartOfDayUtc(item.DueDate).AddHours(17)),

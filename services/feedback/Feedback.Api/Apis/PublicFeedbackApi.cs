@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Distributed;
+using Platform.Contracts.Feedback;
 using Platform.ServiceDefaults.Caching;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;
@@ -16,17 +17,17 @@ public sealed record FeedbackReceipt(string Id, string TrackingCode, string Stat
 
 /// <summary>What the holder of a tracking code sees: their own words, the progress and the answer; never anyone's contact.</summary>
 public sealed record FeedbackTrackingView(
-    string TrackingCode, string Category, string CategoryName, string Content, string Status, string StatusText,
+    string TrackingCode, FeedbackCategory Category, string CategoryName, string Content, string Status, string StatusText,
     DateTime ReceivedAt, DateOnly DueDate, string? Answer, DateTime? AnsweredAt, DateTime? ClosedAt);
 
-public sealed record PublishedAnswer(string Id, string Category, string CategoryName, string? ProcedureCode, string Question, string Answer, DateTime ReceivedAt, DateTime AnsweredAt);
+public sealed record PublishedAnswer(string Id, FeedbackCategory Category, string CategoryName, string? ProcedureCode, string Question, string Answer, DateTime ReceivedAt, DateTime AnsweredAt);
 
 public sealed record PublicChannel(string Code, string Name);
 
 /// <summary>What a citizen's form needs in one call: the commune, its hamlets, the categories.</summary>
 public sealed record FeedbackFormView(string Commune, string CommuneName, string DistrictName, IReadOnlyList<HamletRecord> Hamlets, IReadOnlyList<CategoryView> Categories);
 
-public sealed record CategoryView(string Code, string Name);
+public sealed record CategoryView(FeedbackCategory Code, string Name);
 
 public static class PublicFeedbackApi
 {
@@ -85,7 +86,7 @@ public static class PublicFeedbackApi
     {
         var record = await communes.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
         return TypedResults.Ok(new FeedbackFormView(record.Code, record.Name, record.DistrictName, record.Hamlets,
-            FeedbackCategories.All.Select(c => new CategoryView(c, FeedbackCategories.Vietnamese(c))).ToList()));
+            Enum.GetValues<FeedbackCategory>().Select(c => new CategoryView(c, FeedbackCategories.Vietnamese(c))).ToList()));
     }
 
     public static async Task<Ok<IReadOnlyList<PublicChannel>>> Channels(string commune, IDocumentStore<FeedbackData> store, ICommuneDirectory communes, CancellationToken ct)

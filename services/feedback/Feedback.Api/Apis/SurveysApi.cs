@@ -78,12 +78,7 @@ public static class SurveysApi
             .Publish(invitation.Commune, new SatisfactionRated
             {
                 Commune = invitation.Commune, DossierId = invitation.DossierId, ProcedureCode = invitation.ProcedureCode, HandlerId = invitation.HandlerId,
-                Level = response.Level switch
-                {
-                    SatisfactionLevel.NotSatisfied => "not-satisfied",
-                    SatisfactionLevel.Satisfied => "satisfied",
-                    _ => "very-satisfied",
-                },
+                Level = response.Level,
                 RatedAt = now,
             }), ct);
         await cache.RemoveAsync(IndexKey(invitation.Commune, VietnamTime.Today(now).Year), ct);

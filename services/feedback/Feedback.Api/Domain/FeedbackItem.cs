@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
+using Platform.Contracts.Feedback;
 using Platform.ServiceDefaults.Problems;
 using Feedback.Api.Localization;
 
@@ -10,16 +11,10 @@ public enum FeedbackStatus { Received, Assigned, Answered, Closed }
 
 public static class FeedbackCategories
 {
-    public const string ProcedureRules = "procedure-rules";
-    public const string StaffConduct = "staff-conduct";
-    public const string Other = "other";
-
-    public static IReadOnlyList<string> All { get; } = [ProcedureRules, StaffConduct, Other];
-
-    public static string Vietnamese(string category) => category switch
+    public static string Vietnamese(FeedbackCategory category) => category switch
     {
-        ProcedureRules => "Quy định thủ tục hành chính",
-        StaffConduct => "Thái độ, hành vi của cán bộ, công chức",
+        FeedbackCategory.ProcedureRules => "Quy định thủ tục hành chính",
+        FeedbackCategory.StaffConduct => "Thái độ, hành vi của cán bộ, công chức",
         _ => "Nội dung khác",
     };
 }
@@ -31,7 +26,7 @@ public sealed record FeedbackItem
     /// <summary>The citizen's secret to follow the item; also the Open311 token.</summary>
     public required string TrackingCode { get; init; }
     public required string Channel { get; init; }
-    public required string Category { get; init; }
+    public required FeedbackCategory Category { get; init; }
     public required string Content { get; init; }
     public string? ProcedureCode { get; init; }
     public string? StaffId { get; init; }
@@ -69,7 +64,7 @@ public sealed record FeedbackItem
     {
         Require(FeedbackMessages.ActionAssign, FeedbackStatus.Received, FeedbackStatus.Assigned);
         // Nobody answers a complaint about themselves.
-        if (Category == FeedbackCategories.StaffConduct && staffId == StaffId)
+        if (Category == FeedbackCategory.StaffConduct && staffId == StaffId)
             throw new BusinessRuleException("conflict-of-interest", Wording.Of(FeedbackMessages.ConflictOfInterest));
         return this with { Status = FeedbackStatus.Assigned, AssigneeId = staffId, AssignedAt = now };
     }
@@ -78,7 +73,7 @@ public sealed record FeedbackItem
     {
         Require(FeedbackMessages.ActionAnswer, FeedbackStatus.Assigned);
         var validation = new InputValidation();
-        if (Category == FeedbackCategories.StaffConduct) validation.Require(upheld is not null, "upheld", FeedbackMessages.UpheldRequired);
+        if (Category == FeedbackCategory.StaffConduct) validation.Require(upheld is not null, "upheld", FeedbackMessages.UpheldRequired);
         else validation.Require(upheld is null, "upheld", FeedbackMessages.UpheldNotApplicable);
         validation.ThrowIfInvalid();
         return this with

@@ -1,7 +1,6 @@
-namespace Feedback.Api.Domain;
+using Platform.Contracts.Feedback;
 
-/// <summary>Per-dossier rating (domain.md §3): three levels; the index is the share of satisfied or very satisfied.</summary>
-public enum SatisfactionLevel { NotSatisfied, Satisfied, VerySatisfied }
+namespace Feedback.Api.Domain;
 
 /// <summary>The five SIPAS factors (Decision 2640/QĐ-BNV), each scored 1–5; a citizen may skip any of them.</summary>
 public sealed record SatisfactionFactors(int? Access, int? Procedure, int? Officer, int? Result, int? FeedbackHandling)
@@ -27,7 +26,7 @@ public sealed record SurveyResponse
     public string? Comment { get; init; }
     public required DateTime RatedAt { get; init; }
 
-    public bool IsSatisfied => Level is SatisfactionLevel.Satisfied or SatisfactionLevel.VerySatisfied;
+    public bool IsSatisfied => Level.CountsAsSatisfied();
 }
 
 public sealed record SatisfactionIndex(

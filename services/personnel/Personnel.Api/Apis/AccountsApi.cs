@@ -5,6 +5,7 @@ using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Personnel.Api.Localization;
+using Platform.Contracts.Personnel;
 
 namespace Personnel.Api.Apis;
 
@@ -97,7 +98,7 @@ public static class AccountsApi
         Credentials credentials, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
         ChangeAsync(store, credentials, commune, username, "disabled",
             // Disabling twice revokes nothing more: no token carries the stamp the first disable drew.
-            (changes, a, now) => a.Disabled ? a : sessions.Revoke(changes, a, AccountSessions.Disabled, now) with { Disabled = true }, time, user, ct);
+            (changes, a, now) => a.Disabled ? a : sessions.Revoke(changes, a, SessionRevocationReason.Disabled, now) with { Disabled = true }, time, user, ct);
 
     public static Task<Ok<AccountView>> Enable(string commune, string username, IDocumentStore<PersonnelData> store,
         Credentials credentials, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
@@ -110,7 +111,7 @@ public static class AccountsApi
         RequirePassword(validation, request.Password, "password");
         validation.ThrowIfInvalid();
         return await ChangeAsync(store, credentials, commune, username, "password reset",
-            (changes, a, now) => sessions.Revoke(changes, a, AccountSessions.PasswordReset, now) with { SecretHash = Credentials.Hash(request.Password!) },
+            (changes, a, now) => sessions.Revoke(changes, a, SessionRevocationReason.PasswordReset, now) with { SecretHash = Credentials.Hash(request.Password!) },
             time, user, ct, after: credentials.ForgetFailures);
     }
 
@@ -119,7 +120,7 @@ public static class AccountsApi
     {
         var accounts = await store.QueryAsync<Account>(Scopes.Platform, new Query(Filter.And(Filter.Eq("commune", commune), Filter.Eq("staffId", staffId))), ct);
         foreach (var account in accounts.Where(a => !a.Document.Disabled))
-            changes.Update(account, sessions.Revoke(changes, account.Document, AccountSessions.StaffLeft, now) with { Disabled = true })
+            changes.Update(account, sessions.Revoke(changes, account.Document, SessionRevocationReason.StaffLeft, now) with { Disabled = true })
                 .Insert(commune, Guid.NewGuid().ToString("N"), new AccountAudit(account.Document.Username, "disabled: the staff member left", by, now));
     }
 

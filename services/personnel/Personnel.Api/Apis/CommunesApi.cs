@@ -7,11 +7,12 @@ using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
 using Personnel.Api.Localization;
 using Platform.ServiceDefaults.Text;
+using Platform.Contracts.Personnel;
 
 namespace Personnel.Api.Apis;
 
 public sealed record CommuneView(
-    string Code, string Name, string District, string DistrictName, string DistrictKind,
+    string Code, string Name, string District, string DistrictName, DistrictKind DistrictKind,
     IReadOnlyList<HamletRecord> Hamlets, DateTime OnboardedAt, IReadOnlyDictionary<string, string> Services);
 
 /// <summary>A commune as anyone may know it: names, its district and its hamlets; nothing else.</summary>
@@ -30,7 +31,7 @@ public sealed record PublicCommuneView(string Code, string Name, string DisplayN
     }
 }
 
-public sealed record PublicDistrictView(string Code, string Name, string Kind);
+public sealed record PublicDistrictView(string Code, string Name, DistrictKind Kind);
 
 public static class CommunesApi
 {

@@ -15,7 +15,7 @@ public sealed record FinalizeRequest(string? Level, string? Note);
 
 public sealed record EvaluationFigures(int DossiersHandled, double? OnTimeRate, int Ratings, double? SatisfactionIndex, int UpheldComplaints, int Initiatives, double TrainingHours);
 
-public sealed record FinalLevel(string Level, int? Points, string? Note, string? FinalizedBy, DateTime? FinalizedAt);
+public sealed record FinalLevel(EvaluationLevel Level, int? Points, string? Note, string? FinalizedBy, DateTime? FinalizedAt);
 
 public sealed record EvaluationRow(string StaffId, string FullName, string Position, string Status, EvaluationFigures Figures, SuggestedLevel Suggested, FinalLevel? Final);
 
@@ -53,7 +53,7 @@ public static class EvaluationsApi
             return new EvaluationRow(m.Id, m.FullName, m.Position, m.Status,
                 new EvaluationFigures(sheet.DossiersHandled, sheet.OnTimeRate, sheet.Ratings, sheet.SatisfactionIndex, sheet.UpheldComplaints, sheet.Initiatives, m.TrainingHoursIn(year)),
                 suggestions[m.Id],
-                sheet.FinalLevel is null ? null : new FinalLevel(sheet.FinalLevel, sheet.FinalPoints, sheet.FinalNote, sheet.FinalizedBy, sheet.FinalizedAt));
+                sheet.FinalLevel is null ? null : new FinalLevel(sheet.FinalLevel.Value, sheet.FinalPoints, sheet.FinalNote, sheet.FinalizedBy, sheet.FinalizedAt));
         }).ToList();
     }
 
@@ -78,7 +78,7 @@ public static class EvaluationsApi
         foreach (var row in rows.Where(r => r.Status != "left"))
         {
             var reasons = new List<string>();
-            if ((row.Final?.Level ?? row.Suggested.Level) == EvaluationRules.NotCompleted) reasons.Add($"năm {wanted} không hoàn thành nhiệm vụ");
+            if ((row.Final?.Level ?? row.Suggested.Level) == EvaluationLevel.NotCompleted) reasons.Add($"năm {wanted} không hoàn thành nhiệm vụ");
             if (row.Figures.DossiersHandled >= 5 && row.Figures.OnTimeRate < 0.8) reasons.Add($"tỷ lệ hồ sơ đúng hạn {row.Figures.OnTimeRate:P0}");
             if (row.Figures.UpheldComplaints > 0) reasons.Add($"{row.Figures.UpheldComplaints} phản ánh về thái độ phục vụ có căn cứ");
             if (Positions.Find(row.Position) is { } position) reasons.AddRange(Positions.Gaps(position, staff[row.StaffId]).Select(g => $"vị trí việc làm: {g}"));
@@ -90,20 +90,20 @@ public static class EvaluationsApi
     public static async Task<Ok<EvaluationRow>> FinalizeLevel(string commune, string staffId, int year, FinalizeRequest request, IDocumentStore<PersonnelData> store,
         TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
-        new InputValidation().Require(request.Level is not null && EvaluationRules.Levels.Contains(request.Level), "level",
-                CommonMessages.OneOf, string.Join(", ", EvaluationRules.Levels))
+        new InputValidation().OneOf(request.Level, "level", out EvaluationLevel? wantedLevel)
             .OptionalText(request.Note, "note", InputLimits.Note).ThrowIfInvalid();
         RequireYear(year, time);
         var member = (await StaffApi.LoadAsync(store, commune, staffId, ct)).Document;
         var rows = await RowsAsync(store, commune, year, ct);
         var row = rows.Single(r => r.StaffId == member.Id);
-        if (year >= EvaluationRules.PointsScaleFrom && request.Level == EvaluationRules.Excellent)
+        var level = wantedLevel!.Value;
+        if (year >= EvaluationRules.PointsScaleFrom && level == EvaluationLevel.Excellent)
         {
             // The unit's good-or-better counts final levels where decided and suggestions elsewhere; excellents count once decided.
-            var levels = rows.Select(r => r.StaffId == member.Id ? request.Level : r.Final?.Level ?? r.Suggested.Level).ToList();
-            var goodOrBetter = levels.Count(l => l is EvaluationRules.Excellent or EvaluationRules.Good);
+            var levels = rows.Select(r => r.StaffId == member.Id ? level : r.Final?.Level ?? r.Suggested.Level).ToList();
+            var goodOrBetter = levels.Count(l => l.IsGoodOrBetter());
             var allowed = EvaluationRules.ExcellentAllowed(goodOrBetter);
-            var decided = rows.Count(r => r.StaffId != member.Id && r.Final?.Level == EvaluationRules.Excellent);
+            var decided = rows.Count(r => r.StaffId != member.Id && r.Final?.Level == EvaluationLevel.Excellent);
             if (decided + 1 > allowed)
                 throw new BusinessRuleException("excellent-cap",
                     Wording.Of(PersonnelMessages.ExcellentCap, allowed, goodOrBetter),
@@ -114,13 +114,13 @@ public static class EvaluationsApi
         var stored = await store.FindAsync<EvaluationSheet>(commune, key, ct);
         var sheet = (stored?.Document ?? EvaluationSheet.Empty(member.Id, year)) with
         {
-            FinalLevel = request.Level, FinalPoints = row.Suggested.Points, FinalNote = request.Note?.Trim(), FinalizedBy = user.Actor(), FinalizedAt = now,
+            FinalLevel = level, FinalPoints = row.Suggested.Points, FinalNote = request.Note?.Trim(), FinalizedBy = user.Actor(), FinalizedAt = now,
         };
         var changes = stored is null ? new ChangeSet().Insert(commune, key, sheet) : new ChangeSet().Update(stored, sheet);
         await store.CommitAsync(changes.Publish(commune, new EvaluationFinalized
         {
-            Commune = commune, StaffId = member.Id, Year = year, Level = request.Level!, Points = row.Suggested.Points, FinalizedAt = now,
+            Commune = commune, StaffId = member.Id, Year = year, Level = level, Points = row.Suggested.Points, FinalizedAt = now,
         }), ct);
-        return TypedResults.Ok(row with { Final = new FinalLevel(sheet.FinalLevel!, sheet.FinalPoints, sheet.FinalNote, sheet.FinalizedBy, now) });
+        return TypedResults.Ok(row with { Final = new FinalLevel(level, sheet.FinalPoints, sheet.FinalNote, sheet.FinalizedBy, now) });
     }
 }

@@ -60,10 +60,10 @@ public static class StaffApi
         var position = Positions.Find(request.Position);
         var validation = new InputValidation()
             .RequireText(request.FullName, "fullName", 200)
-            .Require(request.Kind is not null && StaffMember.Kinds.Contains(request.Kind), "kind", CommonMessages.OneOf, string.Join(", ", StaffMember.Kinds))
+            .OneOf(request.Kind, "kind", out StaffKind? kind)
             .Require(position is not null, "position", CommonMessages.OneOf, string.Join(", ", Positions.All.Select(p => p.Code)))
-            .Require(position is null || !StaffMember.Kinds.Contains(request.Kind ?? "") || position.Kind == request.Kind, "position",
-                PersonnelMessages.PositionForKind, request.Position, StaffMember.KindName(position?.Kind))
+            .Require(position is null || kind is null || position.Kind == kind, "position",
+                PersonnelMessages.PositionForKind, request.Position, position is null ? null : StaffMember.KindName(position.Kind))
             .Require(request.Phone is null || request.Phone.Count(char.IsAsciiDigit) is >= 9 and <= 12, "phone", CommonMessages.Digits)
             .Require(request.Qualifications is null || request.Qualifications.All(q => !string.IsNullOrWhiteSpace(q) && q.Length <= InputLimits.ShortText), "qualifications", PersonnelMessages.NotEmpty)
             .MaxItems(request.Qualifications, "qualifications")
@@ -78,7 +78,7 @@ public static class StaffApi
         {
             Id = Guid.NewGuid().ToString("N")[..12],
             FullName = request.FullName!.Trim(),
-            Kind = request.Kind!,
+            Kind = kind!.Value,
             Position = position!.Code,
             Phone = request.Phone?.Trim(),
             Hamlet = request.Hamlet,

@@ -30,7 +30,7 @@ public sealed class DossierResolvedConsumer(IDocumentStore<PersonnelData> store)
         {
             var m = context.Message;
             if (m.HandlerId is null) return;
-            var onTime = m.Timeliness is "early" or "on-time" ? 1 : 0;
+            var onTime = m.Timeliness.CountsAsOnTime() ? 1 : 0;
             await EvaluationSheets.TallyAsync(store, changes, m.Commune, m.HandlerId, EvaluationSheets.YearOf(m.ResolvedAt),
                 s => s with { DossiersHandled = s.DossiersHandled + 1, DossiersOnTime = s.DossiersOnTime + onTime }, context.CancellationToken);
         });
@@ -43,7 +43,7 @@ public sealed class SatisfactionRatedConsumer(IDocumentStore<PersonnelData> stor
         {
             var m = context.Message;
             if (m.HandlerId is null) return;
-            var satisfied = m.Level is "satisfied" or "very-satisfied" ? 1 : 0;
+            var satisfied = m.Level.CountsAsSatisfied() ? 1 : 0;
             await EvaluationSheets.TallyAsync(store, changes, m.Commune, m.HandlerId, EvaluationSheets.YearOf(m.RatedAt),
                 s => s with { Ratings = s.Ratings + 1, SatisfiedRatings = s.SatisfiedRatings + satisfied }, context.CancellationToken);
         });
@@ -55,7 +55,7 @@ public sealed class FeedbackAnsweredConsumer(IDocumentStore<PersonnelData> store
         store.ConsumeOnceAsync(context, nameof(FeedbackAnsweredConsumer), async changes =>
         {
             var m = context.Message;
-            if (m.StaffId is null || m.Category != "staff-conduct" || m.Upheld != true) return;
+            if (m.StaffId is null || m.Category != FeedbackCategory.StaffConduct || m.Upheld != true) return;
             await EvaluationSheets.TallyAsync(store, changes, m.Commune, m.StaffId, EvaluationSheets.YearOf(m.AnsweredAt),
                 s => s with { UpheldComplaints = s.UpheldComplaints + 1 }, context.CancellationToken);
         });

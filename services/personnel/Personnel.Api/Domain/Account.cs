@@ -1,3 +1,5 @@
+using Platform.Contracts.Personnel;
+
 namespace Personnel.Api.Domain;
 
 /// <summary>
@@ -26,6 +28,6 @@ public sealed record Account
 }
 
 /// <summary>A revoked stamp of an account, kept until the last token that can carry it has expired.</summary>
-public sealed record RevokedStamp(string Stamp, string Username, string Reason, DateTime RevokedAt, DateTime Until);
+public sealed record RevokedStamp(string Stamp, string Username, SessionRevocationReason Reason, DateTime RevokedAt, DateTime Until);
 
 

@@ -1,5 +1,6 @@
 using Personnel.Api.Localization;
 using Platform.ServiceDefaults.Problems;
+using Platform.Contracts.Personnel;
 namespace Personnel.Api.Domain;
 
 /// <summary>
@@ -8,14 +9,14 @@ namespace Personnel.Api.Domain;
 /// </summary>
 public static class DeskEligibility
 {
-    public static IReadOnlyList<Wording> UnmetRules(StaffMember member, DateOnly from, string? lastYearFinalLevel)
+    public static IReadOnlyList<Wording> UnmetRules(StaffMember member, DateOnly from, EvaluationLevel? lastYearFinalLevel)
     {
         var unmet = new List<Wording>();
-        if (member.Kind != "civil-servant") unmet.Add(Wording.Of(PersonnelMessages.NotACivilServant));
+        if (member.Kind != StaffKind.CivilServant) unmet.Add(Wording.Of(PersonnelMessages.NotACivilServant));
         if (member.Status == "left") unmet.Add(Wording.Of(PersonnelMessages.HasLeft));
         else if (member.Status != "active") unmet.Add(Wording.Of(PersonnelMessages.OnLeave));
         if (member.UnderDisciplineOn(from)) unmet.Add(Wording.Of(PersonnelMessages.UnderDiscipline));
-        if (lastYearFinalLevel == "not-completed") unmet.Add(Wording.Of(PersonnelMessages.NotCompletedLastYear, from.Year - 1));
+        if (lastYearFinalLevel == EvaluationLevel.NotCompleted) unmet.Add(Wording.Of(PersonnelMessages.NotCompletedLastYear, from.Year - 1));
         unmet.AddRange(Positions.MissingQualifications(Positions.Desk, member).Select(q => Wording.Of(PersonnelMessages.MissingQualification, q)));
         unmet.AddRange(Positions.MissingTrainings(Positions.Desk, member).Select(t => Wording.Of(PersonnelMessages.MissingTraining, t)));
         return unmet;

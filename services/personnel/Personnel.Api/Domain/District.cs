@@ -1,13 +1,12 @@
+using Platform.Contracts.Personnel;
+
 namespace Personnel.Api.Domain;
 
 /// <summary>
 /// The parent unit of a deployment's communes. Since 1 July 2025 it may be a province (two-tier local
 /// government); the code still says "district" for the parent, whatever its kind.
 /// </summary>
-public sealed record District(string Code, string Name, string Kind)
-{
-    public static readonly IReadOnlyList<string> Kinds = ["district", "province"];
-}
+public sealed record District(string Code, string Name, DistrictKind Kind);
 
 /// <summary>Which services have prepared a commune since it was onboarded.</summary>
 public sealed record CommuneReadiness(string Commune, IReadOnlyDictionary<string, DateTime> PreparedBy)

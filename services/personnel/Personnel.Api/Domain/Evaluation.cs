@@ -1,3 +1,5 @@
+using Platform.Contracts.Personnel;
+
 namespace Personnel.Api.Domain;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed record EvaluationSheet
     public int SatisfiedRatings { get; init; }
     public int UpheldComplaints { get; init; }
     public int Initiatives { get; init; }
-    public string? FinalLevel { get; init; }
+    public EvaluationLevel? FinalLevel { get; init; }
     public int? FinalPoints { get; init; }
     public string? FinalNote { get; init; }
     public string? FinalizedBy { get; init; }
@@ -27,7 +29,7 @@ public sealed record EvaluationSheet
     public double? SatisfactionIndex => Ratings == 0 ? null : Math.Round((double)SatisfiedRatings / Ratings, 4);
 }
 
-public sealed record SuggestedLevel(string Level, int? Points, IReadOnlyList<string> Reasons);
+public sealed record SuggestedLevel(EvaluationLevel Level, int? Points, IReadOnlyList<string> Reasons);
 
 /// <summary>
 /// The suggested level, from the CCHC criteria the seed puts into the yearly evaluation (II.1: timeliness, citizens'
@@ -45,8 +47,6 @@ public sealed record SuggestedLevel(string Level, int? Points, IReadOnlyList<str
 /// </summary>
 public static class EvaluationRules
 {
-    public const string Excellent = "excellent", Good = "good", Completed = "completed", NotCompleted = "not-completed";
-    public static readonly IReadOnlyList<string> Levels = [Excellent, Good, Completed, NotCompleted];
     public const int PointsScaleFrom = 2026;
     /// <summary>Decree 335/2025: those rated excellent are at most 20% of those rated good or better in the unit.</summary>
     public const double ExcellentCap = 0.20;
@@ -62,10 +62,10 @@ public static class EvaluationRules
         {
             $"đúng hạn {onTime:P0}", $"hài lòng {satisfied:P0}", $"phản ánh có căn cứ {s.UpheldComplaints}", $"sáng kiến {s.Initiatives}", $"bồi dưỡng {hours:0.#} giờ",
         };
-        var level = s.UpheldComplaints >= 2 || onTime < 0.70 ? NotCompleted
-            : onTime >= 0.95 && satisfied >= 0.90 && s.UpheldComplaints == 0 && s.Initiatives >= 1 && hours >= 40 ? Excellent
-            : onTime >= 0.90 && satisfied >= 0.80 && s.UpheldComplaints == 0 ? Good
-            : Completed;
+        var level = s.UpheldComplaints >= 2 || onTime < 0.70 ? EvaluationLevel.NotCompleted
+            : onTime >= 0.95 && satisfied >= 0.90 && s.UpheldComplaints == 0 && s.Initiatives >= 1 && hours >= 40 ? EvaluationLevel.Excellent
+            : onTime >= 0.90 && satisfied >= 0.80 && s.UpheldComplaints == 0 ? EvaluationLevel.Good
+            : EvaluationLevel.Completed;
         return new SuggestedLevel(level, null, reasons);
     }
 
@@ -83,7 +83,8 @@ public static class EvaluationRules
         return (int)Math.Clamp(Math.Floor(Math.Round(points, 6)), 0, 100);
     }
 
-    public static string LevelOf(int points) => points >= 90 ? Excellent : points >= 70 ? Good : points >= 50 ? Completed : NotCompleted;
+    public static EvaluationLevel LevelOf(int points) =>
+        points >= 90 ? EvaluationLevel.Excellent : points >= 70 ? EvaluationLevel.Good : points >= 50 ? EvaluationLevel.Completed : EvaluationLevel.NotCompleted;
 
     private static SuggestedLevel ByPoints(EvaluationSheet s, double hours)
     {
@@ -101,12 +102,12 @@ public static class EvaluationRules
     public static IReadOnlyDictionary<string, SuggestedLevel> ApplyCap(int year, IReadOnlyDictionary<string, SuggestedLevel> suggestions)
     {
         if (year < PointsScaleFrom) return suggestions;
-        var goodOrBetter = suggestions.Count(s => s.Value.Level is Excellent or Good);
+        var goodOrBetter = suggestions.Count(s => s.Value.Level.IsGoodOrBetter());
         var allowed = ExcellentAllowed(goodOrBetter);
-        var keep = suggestions.Where(s => s.Value.Level == Excellent).OrderByDescending(s => s.Value.Points).ThenBy(s => s.Key, StringComparer.Ordinal)
+        var keep = suggestions.Where(s => s.Value.Level == EvaluationLevel.Excellent).OrderByDescending(s => s.Value.Points).ThenBy(s => s.Key, StringComparer.Ordinal)
             .Take(allowed).Select(s => s.Key).ToHashSet();
-        return suggestions.ToDictionary(s => s.Key, s => s.Value.Level == Excellent && !keep.Contains(s.Key)
-            ? s.Value with { Level = Good, Reasons = [.. s.Value.Reasons, $"giới hạn 20%: tối đa {allowed} xuất sắc"] }
+        return suggestions.ToDictionary(s => s.Key, s => s.Value.Level == EvaluationLevel.Excellent && !keep.Contains(s.Key)
+            ? s.Value with { Level = EvaluationLevel.Good, Reasons = [.. s.Value.Reasons, $"giới hạn 20%: tối đa {allowed} xuất sắc"] }
             : s.Value);
     }
 }

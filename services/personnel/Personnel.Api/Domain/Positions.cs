@@ -1,7 +1,9 @@
+using Platform.Contracts.Personnel;
+
 namespace Personnel.Api.Domain;
 
 /// <summary>A job position (vị trí việc làm) with its competency framework (khung năng lực).</summary>
-public sealed record Position(string Code, string Title, string Kind, IReadOnlyList<string> RequiredQualifications, IReadOnlyList<string> RequiredTrainings);
+public sealed record Position(string Code, string Title, StaffKind Kind, IReadOnlyList<string> RequiredQualifications, IReadOnlyList<string> RequiredTrainings);
 
 /// <summary>
 /// The commune positions of Decree 33/2023/NĐ-CP (cadres, the civil-servant titles) and the usual non-specialised posts,
@@ -14,24 +16,24 @@ public static class Positions
     public const string IntermediateDegree = "Trung cấp trở lên phù hợp chuyên ngành";
 
     /// <summary>What a civil servant must have to staff the one-stop desk (seed, II.1: qualified people at the desk).</summary>
-    public static readonly Position Desk = new("mot-cua", "Công chức Bộ phận tiếp nhận và trả kết quả", "civil-servant",
+    public static readonly Position Desk = new("mot-cua", "Công chức Bộ phận tiếp nhận và trả kết quả", StaffKind.CivilServant,
         [IntermediateDegree], [StateManagementCourse, OneStopCourse]);
 
     public static readonly IReadOnlyList<Position> All =
     [
-        new("bi-thu-dang-uy", "Bí thư Đảng ủy", "cadre", [], []),
-        new("chu-tich-hdnd", "Chủ tịch Hội đồng nhân dân", "cadre", [], []),
-        new("chu-tich-ubnd", "Chủ tịch Ủy ban nhân dân", "cadre", [], [StateManagementCourse]),
-        new("pho-chu-tich-ubnd", "Phó Chủ tịch Ủy ban nhân dân", "cadre", [], [StateManagementCourse]),
-        new("chu-tich-mttq", "Chủ tịch Ủy ban Mặt trận Tổ quốc", "cadre", [], []),
-        new("chi-huy-truong-quan-su", "Chỉ huy trưởng Ban Chỉ huy Quân sự", "civil-servant", [IntermediateDegree], []),
-        new("van-phong-thong-ke", "Văn phòng – thống kê", "civil-servant", [IntermediateDegree], [StateManagementCourse]),
-        new("dia-chinh-xay-dung", "Địa chính – xây dựng – đô thị và môi trường", "civil-servant", [IntermediateDegree], [StateManagementCourse]),
-        new("tai-chinh-ke-toan", "Tài chính – kế toán", "civil-servant", [IntermediateDegree], [StateManagementCourse]),
-        new("tu-phap-ho-tich", "Tư pháp – hộ tịch", "civil-servant", [IntermediateDegree], [StateManagementCourse]),
-        new("van-hoa-xa-hoi", "Văn hóa – xã hội", "civil-servant", [IntermediateDegree], [StateManagementCourse]),
-        new("truong-ap", "Trưởng ấp", "non-specialized", [], []),
-        new("khong-chuyen-trach", "Người hoạt động không chuyên trách", "non-specialized", [], []),
+        new("bi-thu-dang-uy", "Bí thư Đảng ủy", StaffKind.Cadre, [], []),
+        new("chu-tich-hdnd", "Chủ tịch Hội đồng nhân dân", StaffKind.Cadre, [], []),
+        new("chu-tich-ubnd", "Chủ tịch Ủy ban nhân dân", StaffKind.Cadre, [], [StateManagementCourse]),
+        new("pho-chu-tich-ubnd", "Phó Chủ tịch Ủy ban nhân dân", StaffKind.Cadre, [], [StateManagementCourse]),
+        new("chu-tich-mttq", "Chủ tịch Ủy ban Mặt trận Tổ quốc", StaffKind.Cadre, [], []),
+        new("chi-huy-truong-quan-su", "Chỉ huy trưởng Ban Chỉ huy Quân sự", StaffKind.CivilServant, [IntermediateDegree], []),
+        new("van-phong-thong-ke", "Văn phòng – thống kê", StaffKind.CivilServant, [IntermediateDegree], [StateManagementCourse]),
+        new("dia-chinh-xay-dung", "Địa chính – xây dựng – đô thị và môi trường", StaffKind.CivilServant, [IntermediateDegree], [StateManagementCourse]),
+        new("tai-chinh-ke-toan", "Tài chính – kế toán", StaffKind.CivilServant, [IntermediateDegree], [StateManagementCourse]),
+        new("tu-phap-ho-tich", "Tư pháp – hộ tịch", StaffKind.CivilServant, [IntermediateDegree], [StateManagementCourse]),
+        new("van-hoa-xa-hoi", "Văn hóa – xã hội", StaffKind.CivilServant, [IntermediateDegree], [StateManagementCourse]),
+        new("truong-ap", "Trưởng ấp", StaffKind.NonSpecialized, [], []),
+        new("khong-chuyen-trach", "Người hoạt động không chuyên trách", StaffKind.NonSpecialized, [], []),
     ];
 
     public static Position? Find(string? code) => All.FirstOrDefault(p => p.Code == code);

@@ -1,5 +1,6 @@
 using Personnel.Api.Localization;
 using Platform.ServiceDefaults.Problems;
+using Platform.Contracts.Personnel;
 namespace Personnel.Api.Domain;
 
 public sealed record Training(string Course, DateOnly CompletedOn, double Hours, DateTime RecordedAt, string? RecordedBy);
@@ -14,7 +15,7 @@ public sealed record StaffMember
 {
     public required string Id { get; init; }
     public required string FullName { get; init; }
-    public required string Kind { get; init; }
+    public required StaffKind Kind { get; init; }
     public required string Position { get; init; }
     public string? Phone { get; init; }
     public string? Hamlet { get; init; }
@@ -24,16 +25,13 @@ public sealed record StaffMember
     public IReadOnlyList<Discipline> Disciplines { get; init; } = [];
     public IReadOnlyList<StaffChange> History { get; init; } = [];
 
-    public static readonly IReadOnlyList<string> Kinds = ["cadre", "civil-servant", "non-specialized"];
-
     /// <summary>The kind of staff as a problem's text reads it, in the caller's language.</summary>
-    public static object? KindName(string? kind) => kind switch
+    public static Wording KindName(StaffKind kind) => Wording.Of(kind switch
     {
-        "cadre" => Wording.Of(PersonnelMessages.KindCadre),
-        "civil-servant" => Wording.Of(PersonnelMessages.KindCivilServant),
-        "non-specialized" => Wording.Of(PersonnelMessages.KindNonSpecialized),
-        _ => kind,
-    };
+        StaffKind.Cadre => PersonnelMessages.KindCadre,
+        StaffKind.CivilServant => PersonnelMessages.KindCivilServant,
+        _ => PersonnelMessages.KindNonSpecialized,
+    });
     public static readonly IReadOnlyList<string> Statuses = ["active", "on-leave", "left"];
 
     public bool UnderDisciplineOn(DateOnly day) => Disciplines.Any(d => d.From <= day && day <= d.Until);

@@ -12,12 +12,8 @@ namespace Personnel.Api.Infrastructure;
 /// </summary>
 public sealed class AccountSessions(IOptions<TokenOptions> options)
 {
-    public const string Disabled = "disabled";
-    public const string PasswordReset = "password-reset";
-    public const string StaffLeft = "staff-left";
-
     /// <summary>The account with a new stamp; <paramref name="changes"/> carry the revocation of the old one.</summary>
-    public Account Revoke(ChangeSet changes, Account account, string reason, DateTime now)
+    public Account Revoke(ChangeSet changes, Account account, SessionRevocationReason reason, DateTime now)
     {
         var renewed = account with { SecurityStamp = Account.NewStamp() };
         if (account.SecurityStamp is not { } stamp) return renewed; // never signed in since stamps exist: no token carries one

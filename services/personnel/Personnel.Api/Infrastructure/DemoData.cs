@@ -45,11 +45,11 @@ public static class DemoData
 
         StaffMember[] staff =
         [
-            new() { Id = "mt-chu-tich", FullName = "Phạm Thanh Diễn", Kind = "cadre", Position = "chu-tich-ubnd", Phone = "0275 3861 001" },
-            new() { Id = "mt-pho-chu-tich", FullName = "Nguyễn Văn Hùng", Kind = "cadre", Position = "pho-chu-tich-ubnd", Phone = "0275 3861 002" },
+            new() { Id = "mt-chu-tich", FullName = "Phạm Thanh Diễn", Kind = StaffKind.Cadre, Position = "chu-tich-ubnd", Phone = "0275 3861 001" },
+            new() { Id = "mt-pho-chu-tich", FullName = "Nguyễn Văn Hùng", Kind = StaffKind.Cadre, Position = "pho-chu-tich-ubnd", Phone = "0275 3861 002" },
             new()
             {
-                Id = "mt-tu-phap", FullName = "Trần Thị Mai", Kind = "civil-servant", Position = "tu-phap-ho-tich", Phone = "0275 3861 010",
+                Id = "mt-tu-phap", FullName = "Trần Thị Mai", Kind = StaffKind.CivilServant, Position = "tu-phap-ho-tich", Phone = "0275 3861 010",
                 Qualifications = [Positions.IntermediateDegree],
                 Trainings =
                 [
@@ -57,10 +57,10 @@ public static class DemoData
                     new Training(Positions.OneStopCourse, new DateOnly(2015, 6, 12), 24, bootstrap.Now, null),
                 ],
             },
-            new() { Id = "mt-van-phong", FullName = "Lê Văn Tâm", Kind = "civil-servant", Position = "van-phong-thong-ke", Phone = "0275 3861 011" },
-            new() { Id = "mt-van-hoa", FullName = "Nguyễn Thị Lan", Kind = "civil-servant", Position = "van-hoa-xa-hoi", Phone = "0275 3861 012" },
-            new() { Id = "mt-mttq", FullName = "Võ Thị Hoa", Kind = "cadre", Position = "chu-tich-mttq", Phone = "0275 3861 020" },
-            new() { Id = "mt-ap-3", FullName = "Huỳnh Văn Bé", Kind = "non-specialized", Position = "truong-ap", Hamlet = "ap-3" },
+            new() { Id = "mt-van-phong", FullName = "Lê Văn Tâm", Kind = StaffKind.CivilServant, Position = "van-phong-thong-ke", Phone = "0275 3861 011" },
+            new() { Id = "mt-van-hoa", FullName = "Nguyễn Thị Lan", Kind = StaffKind.CivilServant, Position = "van-hoa-xa-hoi", Phone = "0275 3861 012" },
+            new() { Id = "mt-mttq", FullName = "Võ Thị Hoa", Kind = StaffKind.Cadre, Position = "chu-tich-mttq", Phone = "0275 3861 020" },
+            new() { Id = "mt-ap-3", FullName = "Huỳnh Văn Bé", Kind = StaffKind.NonSpecialized, Position = "truong-ap", Hamlet = "ap-3" },
         ];
         foreach (var member in staff)
         {

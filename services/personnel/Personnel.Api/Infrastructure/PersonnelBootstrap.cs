@@ -2,6 +2,8 @@ using Personnel.Api.Domain;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
+using Platform.Contracts.Personnel;
+using Platform.ServiceDefaults;
 
 namespace Personnel.Api.Infrastructure;
 
@@ -16,10 +18,10 @@ public sealed class PersonnelBootstrap(IDocumentStore<PersonnelData> store, ICon
     {
         var districtCode = configuration["Bootstrap:District:Code"];
         if (string.IsNullOrWhiteSpace(districtCode)) return;
-        var district = new District(districtCode, configuration["Bootstrap:District:Name"] ?? districtCode,
-            configuration["Bootstrap:District:Kind"] ?? "district");
-        if (!InputValidation.IsSlug(district.Code) || !District.Kinds.Contains(district.Kind))
+        var kind = Vocabulary.Parse<DistrictKind>(configuration["Bootstrap:District:Kind"] ?? "district");
+        if (!InputValidation.IsSlug(districtCode) || kind is null)
             throw new InvalidOperationException("Bootstrap:District:Code must be a slug and Bootstrap:District:Kind 'district' or 'province'.");
+        var district = new District(districtCode, configuration["Bootstrap:District:Name"] ?? districtCode, kind.Value);
         await InsertIfMissingAsync(Scopes.Platform, district.Code, district, ct);
 
         var admin = configuration["Bootstrap:Admin:Username"];

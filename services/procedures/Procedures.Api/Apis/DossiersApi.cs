@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Contracts.Procedures;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
@@ -247,17 +248,18 @@ public static partial class DossiersApi
     public static async Task<Ok<DossierView>> Resolve(string commune, string id, ResolveRequest request, DossierRepository dossiers,
         DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
+        var outcome = Vocabulary.Parse<DossierOutcome>(request.Outcome);
         new InputValidation()
-            .Require(request.Outcome is "approved" or "refused", "outcome", ProceduresMessages.Outcome)
-            .Require(request.Outcome != "refused" || !string.IsNullOrWhiteSpace(request.Note), "note", ProceduresMessages.RefusalReason)
+            .Require(outcome is not null, "outcome", ProceduresMessages.Outcome)
+            .Require(outcome != DossierOutcome.Refused || !string.IsNullOrWhiteSpace(request.Note), "note", ProceduresMessages.RefusalReason)
             .OptionalText(request.Note, "note", InputLimits.Note)
             .ThrowIfInvalid();
         var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.Resolve(d, request.Outcome!, request.Note?.Trim(), now, user.Actor()),
+        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.Resolve(d, outcome!.Value, request.Note?.Trim(), now, user.Actor()),
             (d, changes) => changes.Publish(commune, new DossierResolved
             {
-                Commune = commune, DossierId = d.Id, ProcedureCode = d.ProcedureCode, Field = d.Field, Outcome = d.Outcome!,
-                Timeliness = d.Timeliness!, WorkingDaysUsed = d.WorkingDaysUsed!.Value, HandlerId = d.HandlerId, ResolvedAt = now,
+                Commune = commune, DossierId = d.Id, ProcedureCode = d.ProcedureCode, Field = d.Field, Outcome = d.Outcome!.Value,
+                Timeliness = d.Timeliness!.Value, WorkingDaysUsed = d.WorkingDaysUsed!.Value, HandlerId = d.HandlerId, ResolvedAt = now,
                 LateWithoutApology = d.LateWithoutApology,
             }), ct), workflow, now));
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Calendar;
+using Platform.Contracts.Procedures;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;
 using Procedures.Api.Domain;
@@ -17,7 +18,7 @@ public sealed record DossierStatusView(
     string ReceiptNo, string ProcedureName, string Status, int NationalStatusCode, string StatusText,
     DateTime ReceivedAt, DateOnly DueDate, DateOnly AppointmentDate, DateTime? ResolvedAt, DateTime? ReturnedAt,
     IReadOnlyList<StepStatusView> Steps,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Outcome, bool Late);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DossierOutcome? Outcome, bool Late);
 
 public sealed record StepStatusView(string Name, string Agency, string Status, DateOnly DueDate);
 

@@ -1,4 +1,5 @@
 using Platform.Calendar;
+using Platform.Contracts.Procedures;
 using Platform.ServiceDefaults.Problems;
 using Procedures.Api.Localization;
 using Platform.ServiceDefaults.Text;
@@ -142,10 +143,10 @@ public record Dossier
     public string? ReceivedBy { get; init; }
     public string? HandlerId { get; init; }
     public string? HandlerName { get; init; }
-    public string? Outcome { get; init; }
+    public DossierOutcome? Outcome { get; init; }
     public string? OutcomeNote { get; init; }
     public DateTime? ResolvedAt { get; init; }
-    public string? Timeliness { get; init; }
+    public Timeliness? Timeliness { get; init; }
     public int? WorkingDaysUsed { get; init; }
     public bool LateWithoutApology { get; init; }
     public DateTime? ReturnedAt { get; init; }
@@ -169,7 +170,7 @@ public record Dossier
     public bool IsOverdueOn(DateOnly today) => !IsClosed && Status != DossierStatus.SupplementRequested && today > DueDate;
 
     /// <summary>Late as the citizen sees it: resolved after its due date, or still running past the appointment date.</summary>
-    public bool IsLateOn(DateOnly today) => Timeliness == "late" || (DossierRules.Running.Contains(Status) && today > AppointmentDate);
+    public bool IsLateOn(DateOnly today) => Timeliness == Platform.Contracts.Procedures.Timeliness.Late || (DossierRules.Running.Contains(Status) && today > AppointmentDate);
 
     /// <summary>An apology letter is issued before the appointment date passes.</summary>
     public bool MayApologizeOn(DateOnly today) => today <= AppointmentDate;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Platform.Calendar;
+using Platform.Contracts.Procedures;
 using Platform.ServiceDefaults.Problems;
 using Procedures.Api.Localization;
 
@@ -120,14 +121,14 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
     }
 
     /// <summary>Decides the dossier (approved, or refused with its reason: form 03) and measures its timeliness.</summary>
-    public Dossier Resolve(Dossier dossier, string outcome, string? note, DateTime now, string? by)
+    public Dossier Resolve(Dossier dossier, DossierOutcome outcome, string? note, DateTime now, string? by)
     {
         dossier.Require(DossierAction.Resolve, ProceduresMessages.ActionResolve);
-        if (outcome == "approved" && dossier.Steps.Any(s => s.Status != StepStatus.Done))
+        if (outcome == DossierOutcome.Approved && dossier.Steps.Any(s => s.Status != StepStatus.Done))
             throw new BusinessRuleException("steps-pending", Wording.Of(ProceduresMessages.StepsPending),
                 dossier.Steps.Where(s => s.Status != StepStatus.Done).Select(s => Wording.Of(ProceduresMessages.PendingStep, s.Name, s.Agency)).ToList());
         var resolvedOn = VietnamTime.Today(now);
-        var timeliness = resolvedOn < dossier.DueDate ? "early" : resolvedOn == dossier.DueDate ? "on-time" : "late";
+        var timeliness = resolvedOn < dossier.DueDate ? Timeliness.Early : resolvedOn == dossier.DueDate ? Timeliness.OnTime : Timeliness.Late;
         var paused = dossier.Supplements.Sum(s => s.PausedWorkingDays);
         var used = Math.Max(0, calendar.WorkingDaysBetween(dossier.CountsFrom, resolvedOn) - paused);
         return (dossier with
@@ -138,9 +139,9 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
                 ResolvedAt = now,
                 Timeliness = timeliness,
                 WorkingDaysUsed = used,
-                LateWithoutApology = timeliness == "late" && dossier.Apologies.Count == 0,
+                LateWithoutApology = timeliness == Timeliness.Late && dossier.Apologies.Count == 0,
             })
-            .Log(now, outcome == "approved" ? "approved" : "refused", by, note);
+            .Log(now, outcome == DossierOutcome.Approved ? "approved" : "refused", by, note);
     }
 
     public Dossier Return(Dossier dossier, DateTime now, string? by)

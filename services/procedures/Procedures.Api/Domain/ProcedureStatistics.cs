@@ -1,3 +1,5 @@
+using Platform.Contracts.Procedures;
+
 namespace Procedures.Api.Domain;
 
 public sealed record TimelinessFigures(
@@ -34,7 +36,7 @@ public static class ProcedureStatistics
         var counted = dossiers.Where(d => d.Status != DossierStatus.Withdrawn).ToList();
         var resolved = counted.Where(d => d.Timeliness is not null).ToList();
         var open = counted.Where(d => d.Timeliness is null).ToList();
-        int early = resolved.Count(d => d.Timeliness == "early"), onTime = resolved.Count(d => d.Timeliness == "on-time"), late = resolved.Count(d => d.Timeliness == "late");
+        int early = resolved.Count(d => d.Timeliness == Timeliness.Early), onTime = resolved.Count(d => d.Timeliness == Timeliness.OnTime), late = resolved.Count(d => d.Timeliness == Timeliness.Late);
         var overdue = open.Count(d => d.IsOverdueOn(today));
         var within = open.Count - overdue;
         var rate = counted.Count == 0 ? 1.0 : Math.Round((double)(early + onTime + within) / counted.Count, 4);

@@ -1,5 +1,10 @@
 namespace Platform.Contracts.Awards;
 
+/// <summary>Who decides a commendation: the commune chairman, or the district (the council forwards the nomination).</summary>
+public enum AwardLevel { Commune, District }
+
+public enum NomineeKind { Collective, Individual }
+
 /// <summary>A commendation was granted: by the commune chairman (commune level) or by the district (district level).</summary>
 public sealed record AwardGranted
 {
@@ -7,10 +12,8 @@ public sealed record AwardGranted
     public required string AwardId { get; init; }
     public required string NominationId { get; init; }
     public required int Year { get; init; }
-    /// <summary><c>commune</c> or <c>district</c>: who decided.</summary>
-    public required string Level { get; init; }
-    /// <summary><c>collective</c> or <c>individual</c>.</summary>
-    public required string Kind { get; init; }
+    public required AwardLevel Level { get; init; }
+    public required NomineeKind Kind { get; init; }
     public string? StaffId { get; init; }
     public required string NomineeName { get; init; }
     /// <summary>The title as granted, in Vietnamese (e.g. "Lao động tiên tiến").</summary>

@@ -1,5 +1,17 @@
 namespace Platform.Contracts.Feedback;
 
+/// <summary>A citizen's rating of one dossier (SIPAS): three levels.</summary>
+public enum SatisfactionLevel { NotSatisfied, Satisfied, VerySatisfied }
+
+public static class SatisfactionRules
+{
+    /// <summary>The satisfaction index is the share of ratings that are satisfied or very satisfied.</summary>
+    public static bool CountsAsSatisfied(this SatisfactionLevel level) => level is SatisfactionLevel.Satisfied or SatisfactionLevel.VerySatisfied;
+}
+
+/// <summary>What a feedback item is about: a procedure's rules, an officer's conduct, anything else.</summary>
+public enum FeedbackCategory { ProcedureRules, StaffConduct, Other }
+
 /// <summary>A citizen rated a returned dossier (SIPAS, Decision 2640/QĐ-BNV).</summary>
 public sealed record SatisfactionRated
 {
@@ -7,8 +19,7 @@ public sealed record SatisfactionRated
     public string? DossierId { get; init; }
     public string? ProcedureCode { get; init; }
     public string? HandlerId { get; init; }
-    /// <summary><c>not-satisfied</c>, <c>satisfied</c> or <c>very-satisfied</c>.</summary>
-    public required string Level { get; init; }
+    public required SatisfactionLevel Level { get; init; }
     public required DateTime RatedAt { get; init; }
 }
 
@@ -17,10 +28,9 @@ public sealed record FeedbackReceived
 {
     public required string Commune { get; init; }
     public required string FeedbackId { get; init; }
-    /// <summary><c>desk-box</c>, <c>hamlet-box</c>, <c>hotline</c>, <c>radio</c>, <c>online</c> or <c>front-supervision</c>.</summary>
+    /// <summary>The code of the commune's channel it came by (<c>desk-box</c>, <c>hamlet-box-ap-3</c>, <c>online</c>…).</summary>
     public required string Channel { get; init; }
-    /// <summary><c>procedure-rules</c>, <c>staff-conduct</c> or <c>other</c>.</summary>
-    public required string Category { get; init; }
+    public required FeedbackCategory Category { get; init; }
     public string? ProcedureCode { get; init; }
     public string? StaffId { get; init; }
     public required DateTime ReceivedAt { get; init; }
@@ -33,8 +43,7 @@ public sealed record FeedbackAnswered
 {
     public required string Commune { get; init; }
     public required string FeedbackId { get; init; }
-    /// <summary><c>procedure-rules</c>, <c>staff-conduct</c> or <c>other</c>.</summary>
-    public required string Category { get; init; }
+    public required FeedbackCategory Category { get; init; }
     /// <summary>The officer the item is about (a conduct complaint), if any.</summary>
     public string? StaffId { get; init; }
     /// <summary>The officer who was put in charge of answering.</summary>

@@ -1,5 +1,7 @@
 namespace Platform.Contracts.Personnel;
 
+public enum SessionRevocationReason { Disabled, PasswordReset, StaffLeft }
+
 /// <summary>
 /// The tokens of an account issued before now no longer open anything: the account was disabled, its password reset, or
 /// its staff member left. Tokens carry the account's security stamp (claim <c>sst</c>); this one is revoked until
@@ -10,8 +12,7 @@ public sealed record AccountSessionsRevoked
     public required string Username { get; init; }
     public string? Commune { get; init; }
     public required string Stamp { get; init; }
-    /// <summary><c>disabled</c>, <c>password-reset</c> or <c>staff-left</c>.</summary>
-    public required string Reason { get; init; }
+    public required SessionRevocationReason Reason { get; init; }
     public required DateTime RevokedAt { get; init; }
     public required DateTime Until { get; init; }
 }

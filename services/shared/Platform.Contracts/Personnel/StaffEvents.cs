@@ -1,13 +1,24 @@
 namespace Platform.Contracts.Personnel;
 
+/// <summary>Cadre (cán bộ), civil servant (công chức) or part-time non-specialised staff (người hoạt động không chuyên trách).</summary>
+public enum StaffKind { Cadre, CivilServant, NonSpecialized }
+
+/// <summary>The four levels of a yearly evaluation (Decrees 90/2020, 335/2025).</summary>
+public enum EvaluationLevel { Excellent, Good, Completed, NotCompleted }
+
+public static class EvaluationLevels
+{
+    /// <summary>Rated good or excellent: what Lao động tiên tiến asks for, and what the 20% cap on excellent counts.</summary>
+    public static bool IsGoodOrBetter(this EvaluationLevel level) => level is EvaluationLevel.Excellent or EvaluationLevel.Good;
+}
+
 /// <summary>A person joined a commune's staff registry.</summary>
 public sealed record StaffRegistered
 {
     public required string Commune { get; init; }
     public required string StaffId { get; init; }
     public required string FullName { get; init; }
-    /// <summary><c>cadre</c>, <c>civil-servant</c> or <c>non-specialized</c>.</summary>
-    public required string Kind { get; init; }
+    public required StaffKind Kind { get; init; }
     public required string Position { get; init; }
 }
 
@@ -42,8 +53,7 @@ public sealed record EvaluationFinalized
     public required string Commune { get; init; }
     public required string StaffId { get; init; }
     public required int Year { get; init; }
-    /// <summary><c>excellent</c>, <c>good</c>, <c>completed</c> or <c>not-completed</c>.</summary>
-    public required string Level { get; init; }
+    public required EvaluationLevel Level { get; init; }
     public int? Points { get; init; }
     public required DateTime FinalizedAt { get; init; }
 }

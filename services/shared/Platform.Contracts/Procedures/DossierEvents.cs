@@ -1,5 +1,16 @@
 namespace Platform.Contracts.Procedures;
 
+public enum DossierOutcome { Approved, Refused }
+
+/// <summary>When a dossier was resolved against its due date: trước hạn, đúng hạn, quá hạn.</summary>
+public enum Timeliness { Early, OnTime, Late }
+
+public static class TimelinessRules
+{
+    /// <summary>Early counts as on time: the rate of Decision 766/QĐ-TTg indicator 2.1 and the staff's own figures.</summary>
+    public static bool CountsAsOnTime(this Timeliness timeliness) => timeliness is Timeliness.Early or Timeliness.OnTime;
+}
+
 /// <summary>The one-stop desk received a dossier and gave the citizen a receipt (form 01).</summary>
 public sealed record DossierReceived
 {
@@ -20,10 +31,8 @@ public sealed record DossierResolved
     public required string DossierId { get; init; }
     public required string ProcedureCode { get; init; }
     public required string Field { get; init; }
-    /// <summary><c>approved</c> or <c>refused</c>.</summary>
-    public required string Outcome { get; init; }
-    /// <summary><c>early</c>, <c>on-time</c> or <c>late</c> (trước hạn, đúng hạn, quá hạn).</summary>
-    public required string Timeliness { get; init; }
+    public required DossierOutcome Outcome { get; init; }
+    public required Timeliness Timeliness { get; init; }
     public required int WorkingDaysUsed { get; init; }
     public string? HandlerId { get; init; }
     public required DateTime ResolvedAt { get; init; }

@@ -70,6 +70,9 @@ public static partial class BusExtensions
     private static void ConfigureCommon<TEndpoint>(IBusRegistrationContext context, IBusFactoryConfigurator<TEndpoint> cfg)
         where TEndpoint : IReceiveEndpointConfigurator
     {
+        // The bus writes events as the APIs and the outbox do: kebab-case enums, instants with their fixed fraction. The
+        // options are MassTransit's static ones, read-only once a message was written (a second bus in the same process).
+        cfg.ConfigureJsonSerializerOptions(options => PlatformJson.Configure(options.IsReadOnly ? new System.Text.Json.JsonSerializerOptions(options) : options));
         // Short, immediate retries (Debian's RabbitMQ has no delayed exchange); then the error queue.
         cfg.UseMessageRetry(r => r.Intervals(100, 500, 1500));
         cfg.UseConsumeFilter(typeof(CommuneLogScopeFilter<>), context);

@@ -44,6 +44,13 @@ public sealed partial class InputValidation
         PlausibleDate(from, fromField).PlausibleDate(to, toField)
             .Require(from is null || to is null || to >= from, toField, CommonMessages.NotBeforeFrom, fromField);
 
+    /// <summary>A word of a closed vocabulary (an enum of the contracts), required unless <paramref name="optional"/>; the error lists the words.</summary>
+    public InputValidation OneOf<T>(string? word, string field, out T? value, bool optional = false) where T : struct, Enum
+    {
+        value = Vocabulary.Parse<T>(word);
+        return Require(value is not null || (optional && word is null), field, CommonMessages.OneOf, string.Join(", ", Vocabulary.Words<T>()));
+    }
+
     /// <summary>Commune, district and hamlet codes are lowercase ASCII slugs (api.md).</summary>
     public InputValidation RequireSlug(string? value, string field)
     {

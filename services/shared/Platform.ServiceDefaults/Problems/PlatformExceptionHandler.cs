@@ -18,10 +18,10 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, Me
         {
             InvalidInputException e => new HttpValidationProblemDetails(e.Errors.ToDictionary(f => f.Key, f => f.Value.Select(Render).ToArray()))
             {
-                Status = 400, Type = TypePrefix + e.Type, Title = Render(e.Title), Detail = Render(e.Detail),
+                Status = StatusOf(e), Type = TypePrefix + e.Type, Title = Render(e.Title), Detail = Render(e.Detail),
             },
-            BusinessRuleException e => WithReasons(Problem(e.StatusCode, e.Type, Render(e.Title), Render(e.Detail)), e.Reasons.Select(Render).ToList()),
-            PlatformException e => Problem(e.StatusCode, e.Type, Render(e.Title), Render(e.Detail)),
+            BusinessRuleException e => WithReasons(Problem(StatusOf(e), e.Type, Render(e.Title), Render(e.Detail)), e.Reasons.Select(Render).ToList()),
+            DomainException e => Problem(StatusOf(e), e.Type, Render(e.Title), Render(e.Detail)),
             Storage.ConcurrencyConflictException e => Conflict(e, Render),
             _ when exception is BadHttpRequestException || PlatformJson.IsMalformedJson(exception) => Framework(FrameworkProblems.Of(exception), Render),
             _ => null,
@@ -30,6 +30,16 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, Me
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>The status of a domain refusal: the one place where a kind of failure becomes an HTTP status.</summary>
+    public static int StatusOf(DomainException exception) => exception switch
+    {
+        InvalidInputException => StatusCodes.Status400BadRequest,
+        NotFoundException => StatusCodes.Status404NotFound,
+        ConflictException => StatusCodes.Status409Conflict,
+        BusinessRuleException => StatusCodes.Status422UnprocessableEntity,
+        _ => throw new ArgumentOutOfRangeException(nameof(exception), exception.GetType(), "A domain exception without a status."),
+    };
 
     public static string TypeOf(int status) => status switch
     {

@@ -7,7 +7,7 @@ namespace Platform.ServiceDefaults.Tenancy;
 
 /// <summary>A commune as every service records it on <see cref="CommuneOnboarded"/>: enough to check tenancy.</summary>
 public sealed record CommuneRecord(
-    string Code, string Name, string District, string DistrictName, string DistrictKind,
+    string Code, string Name, string District, string DistrictName, DistrictKind DistrictKind,
     IReadOnlyList<HamletRecord> Hamlets, DateTime OnboardedAt)
 {
     public static CommuneRecord From(CommuneOnboarded e) =>
