@@ -61,6 +61,9 @@ public sealed class PlatformConsumers
     /// <summary>Keeps deployments sharing one broker apart (<c>Messaging:QueuePrefix</c> and a dash).</summary>
     public string Prefix { get; internal set; } = "";
 
+    /// <summary>This process's own queue for revoked sessions: named once, however often its definition is made.</summary>
+    internal string SessionsRevokedQueue { get; } = "sessions-revoked-" + Guid.NewGuid().ToString("N")[..12];
+
     public string ServiceOf(Type consumer) => Registered.First(r => r.Consumer == consumer).Service;
 
     internal IPartitioner PartitionerOf(string service, IReceiveEndpointConfigurator endpoint) =>
@@ -82,7 +85,7 @@ public sealed class SessionsRevokedConsumerDefinition : ConsumerDefinition<Secur
 {
     public SessionsRevokedConsumerDefinition(PlatformConsumers consumers) => Endpoint(e =>
     {
-        e.Name = consumers.Prefix + "sessions-revoked-" + Guid.NewGuid().ToString("N")[..12];
+        e.Name = consumers.Prefix + consumers.SessionsRevokedQueue;
         e.Temporary = true;
     });
 
