@@ -3,12 +3,23 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Platform.Testing.Service;
 
 /// <summary>A service's OpenAPI document, held against the metadata of the endpoints it describes.</summary>
+public abstract class ServiceDocumentTests<TMarker>(Func<WebApplicationFactory<TMarker>> factory, string document) where TMarker : class
+{
+    [Fact]
+    public async Task Every_operation_lists_the_problems_it_can_give()
+    {
+        await using var service = factory();
+        await ServiceDocument.AssertListsProblemsAsync(service.Services, service.CreateClient(), document);
+    }
+}
+
 public static class ServiceDocument
 {
     private const string Problem = "application/problem+json";
