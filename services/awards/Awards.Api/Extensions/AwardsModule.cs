@@ -2,6 +2,7 @@ using Awards.Api.Apis;
 using Awards.Api.Consumers;
 using Awards.Api.Domain;
 using Awards.Api.Infrastructure;
+using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Problems;
@@ -29,7 +30,7 @@ public static class AwardsModule
         builder.AddConsumer<ProcedureChangedConsumer>(Name);
         builder.AddConsumer<HotlineChangedConsumer>(Name);
         builder.AddConsumer<AwardGrantedConsumer>(Name);
-        builder.Services.AddOpenApi(Name);
+        builder.Services.AddPlatformOpenApi(Name);
         builder.Services.AddMessages(typeof(AwardsMessages));
         builder.Services.AddSingleton<RadioAudio>();
         // The radio consumers forget the cached feed. A host composing the consumers without the service defaults (as the

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Calendar;
+using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Storage;
 using Feedback.Api.Apis;
@@ -22,7 +23,7 @@ public static class FeedbackModule
         builder.AddConsumer<DossierReturnedConsumer>(Name);
         builder.AddConsumer<ProcedureChangedConsumer>(Name);
         builder.AddConsumer<StaffRegisteredConsumer>(Name);
-        builder.Services.AddOpenApi(Name);
+        builder.Services.AddPlatformOpenApi(Name);
         builder.Services.AddMessages(typeof(FeedbackMessages));
         builder.Services.TryAddSingleton(_ => WorkingCalendar.FromScheduleFiles(builder.Configuration.GetSection("Calendar:ScheduleFiles").Get<string[]>()));
         builder.Services.AddSingleton(sp => new FeedbackDeadlines(sp.GetRequiredService<WorkingCalendar>(),

@@ -16,6 +16,7 @@ public static class AuthApi
     {
         var auth = routes.MapGroup("/api/auth").AllowAnonymous().WithTags("Auth");
         auth.MapPost("/token", IssueToken)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Sign in with a username and password, or a client id and secret, for a bearer token.");
         auth.MapGet("/jwks", Jwks).WithSummary("The public keys that verify the platform's tokens.");
         auth.MapGet("/revoked-sessions", RevokedSessions)

@@ -3,6 +3,7 @@ using Personnel.Api.Consumers;
 using Personnel.Api.Domain;
 using Personnel.Api.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
@@ -25,7 +26,7 @@ public static class PersonnelModule
         builder.AddConsumer<SatisfactionRatedConsumer>(Name);
         builder.AddConsumer<FeedbackAnsweredConsumer>(Name);
         builder.AddConsumer<SimplificationApprovedConsumer>(Name);
-        builder.Services.AddOpenApi(Name);
+        builder.Services.AddPlatformOpenApi(Name);
         builder.Services.AddMessages(typeof(PersonnelMessages));
         builder.Services.Configure<TokenOptions>(o =>
         {

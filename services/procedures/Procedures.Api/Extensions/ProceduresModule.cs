@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Calendar;
+using Platform.ServiceDefaults.OpenApi;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;
@@ -22,7 +23,7 @@ public static class ProceduresModule
         builder.AddConsumer<CommuneOnboardedConsumer>(Name);
         builder.AddConsumer<StaffRegisteredConsumer>(Name);
         builder.AddConsumer<DeskAssignmentChangedConsumer>(Name);
-        builder.Services.AddOpenApi(Name);
+        builder.Services.AddPlatformOpenApi(Name);
         builder.Services.AddMessages(typeof(ProceduresMessages));
         builder.Services.TryAddSingleton(_ => WorkingCalendar.FromScheduleFiles(builder.Configuration.GetSection("Calendar:ScheduleFiles").Get<string[]>()));
         // Practice varies on a dossier received late in the day: from this local time it counts from the next working day.

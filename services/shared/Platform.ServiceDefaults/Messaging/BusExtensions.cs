@@ -17,7 +17,7 @@ public static partial class BusExtensions
     public static IHostApplicationBuilder AddConsumer<TConsumer>(this IHostApplicationBuilder builder, string service)
         where TConsumer : class, IConsumer
     {
-        Registrations(builder.Services).Add(new ConsumerRegistration(service, typeof(TConsumer)));
+        Consumers(builder.Services).Registered.Add((service, typeof(TConsumer)));
         return builder;
     }
 
@@ -30,22 +30,17 @@ public static partial class BusExtensions
     /// </summary>
     public static IHostApplicationBuilder AddPlatformBus(this IHostApplicationBuilder builder)
     {
-        var consumers = Registrations(builder.Services);
+        var consumers = Consumers(builder.Services);
         var rabbit = builder.Configuration.GetConnectionString("rabbitmq");
         // Several deployments sharing one broker (or test runs) keep apart with a prefix on queues and exchanges alike: with
         // shared exchanges, one deployment's events would reach the other's queues. A vhost does it too.
-        var prefix = builder.Configuration["Messaging:QueuePrefix"] is { Length: > 0 } p ? p + "-" : "";
+        var prefix = consumers.Prefix = builder.Configuration["Messaging:QueuePrefix"] is { Length: > 0 } p ? p + "-" : "";
         builder.Services.TryAddSingleton<Security.SessionRevocations>();
         builder.Services.AddMassTransit(bus =>
         {
-            foreach (var registration in consumers)
-                bus.AddConsumer(registration.Consumer).Endpoint(e => e.Name = prefix + QueueName(registration.Service, registration.Consumer));
-            // Every process (each replica too) refuses a revoked session at once: a temporary queue of its own, not a shared one.
-            bus.AddConsumer<Security.AccountSessionsRevokedConsumer>().Endpoint(e =>
-            {
-                e.Name = prefix + "sessions-revoked-" + Guid.NewGuid().ToString("N")[..12];
-                e.Temporary = true;
-            });
+            foreach (var (_, consumer) in consumers.Registered)
+                bus.AddConsumer(consumer, typeof(PlatformConsumerDefinition<>).MakeGenericType(consumer));
+            bus.AddConsumer<Security.AccountSessionsRevokedConsumer, SessionsRevokedConsumerDefinition>();
             if (string.IsNullOrWhiteSpace(rabbit))
                 bus.UsingInMemory((context, cfg) => ConfigureCommon(context, cfg));
             else
@@ -73,19 +68,16 @@ public static partial class BusExtensions
         // The bus writes events as the APIs and the outbox do: kebab-case enums, instants with their fixed fraction. The
         // options are MassTransit's static ones, read-only once a message was written (a second bus in the same process).
         cfg.ConfigureJsonSerializerOptions(options => PlatformJson.Configure(options.IsReadOnly ? new System.Text.Json.JsonSerializerOptions(options) : options));
-        // Short, immediate retries (Debian's RabbitMQ has no delayed exchange); then the error queue.
-        cfg.UseMessageRetry(r => r.Intervals(100, 500, 1500));
         cfg.UseConsumeFilter(typeof(CommuneLogScopeFilter<>), context);
         cfg.ConfigureEndpoints(context);
     }
 
-    private static List<ConsumerRegistration> Registrations(IServiceCollection services)
+    private static PlatformConsumers Consumers(IServiceCollection services)
     {
-        var existing = services.FirstOrDefault(d => d.ServiceType == typeof(List<ConsumerRegistration>))?.ImplementationInstance;
-        if (existing is List<ConsumerRegistration> list) return list;
-        list = [];
-        services.AddSingleton(list);
-        return list;
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(PlatformConsumers))?.ImplementationInstance is PlatformConsumers existing) return existing;
+        var consumers = new PlatformConsumers();
+        services.AddSingleton(consumers);
+        return consumers;
     }
 
     private static string KebabCase(string name) => UpperBoundary().Replace(name, "$1-$2").ToLowerInvariant();
@@ -95,8 +87,6 @@ public static partial class BusExtensions
 
     [GeneratedRegex("([a-z0-9])([A-Z])")]
     private static partial Regex UpperBoundary();
-
-    private sealed record ConsumerRegistration(string Service, Type Consumer);
 }
 
 /// <summary>Puts the commune and correlation id of each consumed message into the log scope.</summary>
