@@ -50,12 +50,6 @@ public sealed class KebabCaseEnumConverter : JsonConverterFactory
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
         (JsonConverter)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(typeToConvert), Words.CreateConverter(typeToConvert, options))!;
 
-    /// <summary>Every word of <typeparamref name="TEnum"/> as the wire writes it.</summary>
-    public static IReadOnlyList<string> WordsOf<TEnum>() where TEnum : struct, Enum => WordsOf(typeof(TEnum));
-
-    public static IReadOnlyList<string> WordsOf(Type enumType) =>
-        Enum.GetNames(enumType).Select(JsonNamingPolicy.KebabCaseLower.ConvertName).ToList();
-
     private sealed class Converter<TEnum>(JsonConverter inner) : JsonConverter<TEnum> where TEnum : struct, Enum
     {
         private readonly JsonConverter<TEnum> _words = (JsonConverter<TEnum>)inner;
@@ -68,7 +62,7 @@ public sealed class KebabCaseEnumConverter : JsonConverterFactory
             }
             catch (JsonException)
             {
-                throw new UnknownWordException(WordsOf<TEnum>());
+                throw new UnknownWordException(Vocabulary.Words<TEnum>());
             }
         }
 
