@@ -243,13 +243,28 @@ public static partial class Web
     public static async Task<string> ReadQrAsync(ILocator image)
     {
         // What the code says, not how small it prints: shown large and whole before the screenshot.
-        await image.EvaluateAsync("async img => { img.style.width = img.style.height = '320px'; await img.decode(); }");
-        var png = await image.ScreenshotAsync(new() { Scale = ScreenshotScale.Css });
-        var (pixels, width, height) = PngLuminance.Decode(png);
-        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8)));
-        var result = new QRCodeReader().decode(bitmap, new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true });
-        Assert.True(result is not null, $"No QR code could be read from the {width}×{height} screenshot.");
-        return result.Text;
+        // Two animation frames after the resize, so that the screenshot shows the code painted at its new size.
+        await image.EvaluateAsync("""
+            async img => {
+              img.style.width = img.style.height = '320px';
+              await img.decode();
+              await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+            }
+            """);
+        // A loaded machine may still catch a frame mid-paint: a few fresh screenshots, then the code must read.
+        (int Width, int Height) size = default;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(300);
+            var png = await image.ScreenshotAsync(new() { Scale = ScreenshotScale.Css });
+            var (pixels, width, height) = PngLuminance.Decode(png);
+            size = (width, height);
+            var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8)));
+            if (new QRCodeReader().decode(bitmap, new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true }) is { } result)
+                return result.Text;
+        }
+        Assert.Fail($"No QR code could be read from five {size.Width}×{size.Height} screenshots.");
+        return "";
     }
 
     // ---- the API, for what a test sets up or checks behind the pages ----
