@@ -7,13 +7,12 @@ using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Awards.Api.Localization;
-using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Domain;
 
 namespace Awards.Api.Apis;
 
 public sealed record NomineeInput(string? StaffId, string? Name);
-public sealed record NominationRequest(int? Year, string? Level, string? Kind, NomineeInput? Nominee, string? Title, string? Reason, string? CampaignId);
+public sealed record NominationRequest(int? Year, AwardLevel? Level, NomineeKind? Kind, NomineeInput? Nominee, string? Title, string? Reason, string? CampaignId);
 public sealed record VoteRequest(bool? Approve);
 public sealed record CommuneAwardRequest(string? NominationId, bool? Granted, string? DecisionNo, string? Title, string? Note);
 public sealed record DistrictDecisionRequest(bool? Granted, string? DecisionNo, string? Title, string? Note);
@@ -66,14 +65,13 @@ public static class NominationsApi
     {
         var today = CampaignsApi.Today(services.Time);
         var title = AwardTitles.Find(request.Title);
-        var level = Vocabulary.Parse<AwardLevel>(request.Level);
-        var kind = Vocabulary.Parse<NomineeKind>(request.Kind);
+        var (level, kind) = (request.Level, request.Kind);
         new InputValidation()
             .Require(request.Year is { } y && y >= 2000 && y <= today.Year + 1, "year", AwardsMessages.YearUpTo, today.Year + 1)
             .Require(level is not null, "level", AwardsMessages.Level)
             .Require(kind is not null, "kind", AwardsMessages.Kind)
             .Require(title is not null, "title", CommonMessages.OneOf, string.Join(", ", AwardTitles.All.Select(t => t.Code)))
-            .Require(title?.Kind is null || request.Kind is null || title.Kind == kind, "title",
+            .Require(title?.Kind is null || kind is null || title.Kind == kind, "title",
                 title?.Kind == NomineeKind.Collective ? AwardsMessages.TitleForCollective : AwardsMessages.TitleForIndividual, request.Title)
             .Require(request.Nominee is not null && !string.IsNullOrWhiteSpace(request.Nominee.Name) && request.Nominee.Name.Length <= 200, "nominee.name", AwardsMessages.NomineeName)
             .Require(kind != NomineeKind.Collective || request.Nominee?.StaffId is null, "nominee.staffId", AwardsMessages.CollectiveNoStaff)
