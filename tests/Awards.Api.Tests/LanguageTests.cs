@@ -17,10 +17,21 @@ public sealed class LanguageTests(AwardsHost host) : IClassFixture<AwardsHost>
     [InlineData("en", "is required", "must be 'commune' or 'district'")]
     public async Task A_400_lists_its_field_errors_in_the_callers_language(string? language, string required, string level)
     {
-        var problem = await host.Client.SendInAsync(language, HttpMethod.Post, Steps.Nominations(), host.Office, new { year = 2016, level = "tinh" })
+        var problem = await host.Client.SendInAsync(language, HttpMethod.Post, Steps.Nominations(), host.Office, new { year = 2016 })
             .ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
 
         Assert.Equal([required], problem.GetProperty("errors").Strings("reason"));
+        Assert.Equal([level], problem.GetProperty("errors").Strings("level"));
+    }
+
+    [Theory]
+    [InlineData(null, "Phải là một trong các giá trị: commune, district.")]
+    [InlineData("en", "must be one of: commune, district")]
+    public async Task A_word_outside_a_vocabulary_is_a_400_on_its_field_in_the_callers_language(string? language, string level)
+    {
+        var problem = await host.Client.SendInAsync(language, HttpMethod.Post, Steps.Nominations(), host.Office, new { year = 2016, level = "tinh" })
+            .ProblemAsync(HttpStatusCode.BadRequest);
+
         Assert.Equal([level], problem.GetProperty("errors").Strings("level"));
     }
 

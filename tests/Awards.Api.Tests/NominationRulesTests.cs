@@ -111,9 +111,12 @@ public sealed class NominationRulesTests(AwardsHost host) : IClassFixture<Awards
     public async Task Malformed_nominations_are_400_listing_the_fields()
     {
         host.Clock.SetLocal(2016, 3, 1);
-        var problem = await host.Client.PostRawAsync(Steps.Nominations(), host.Office, """{"year": 1990, "level": "province", "kind": "team", "title": "huan-chuong"}""")
+        var problem = await host.Client.PostRawAsync(Steps.Nominations(), host.Office, """{"year": 1990, "title": "huan-chuong"}""")
             .ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
         Assert.Equal(["kind", "level", "nominee.name", "reason", "title", "year"], TestApi.ErrorFields(problem));
+        // A level or kind outside the vocabulary is refused as the body is read, on its field.
+        foreach (var (body, field) in new[] { ("""{"level": "province"}""", "level"), ("""{"level": "commune", "kind": "team"}""", "kind") })
+            Assert.Equal([field], TestApi.ErrorFields(await host.Client.PostRawAsync(Steps.Nominations(), host.Office, body).ProblemAsync(HttpStatusCode.BadRequest)));
         await host.Client.PostRawAsync(Steps.Nominations(), host.Office, "{not json").ProblemAsync(HttpStatusCode.BadRequest);
     }
 

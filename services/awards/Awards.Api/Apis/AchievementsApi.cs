@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
-using Platform.ServiceDefaults.Tenancy;
 using Awards.Api.Localization;
 
 namespace Awards.Api.Apis;
@@ -24,16 +23,16 @@ public static class AchievementsApi
         return routes;
     }
 
-    public static async Task<Ok<IReadOnlyList<Achievement>>> List(string commune, int? year, string? staffId, IDocumentStore<AwardsData> store, TimeProvider time,
+    public static async Task<Ok<IReadOnlyList<Achievement>>> List(string commune, int? year, string? staffId, [AsParameters] AwardsServices services,
         CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<Achievement>>((await store.QueryAsync<Achievement>(commune,
-            new Query(Filter.And(Filter.Eq("year", year ?? CampaignsApi.Today(time).Year), staffId is null ? null : Filter.Eq("staffId", staffId)),
+        TypedResults.Ok<IReadOnlyList<Achievement>>((await services.Store.QueryAsync<Achievement>(commune,
+            new Query(Filter.And(Filter.Eq("year", year ?? CampaignsApi.Today(services.Time).Year), staffId is null ? null : Filter.Eq("staffId", staffId)),
                 [new Sort("recordedAt")]), ct)).Select(a => a.Document).ToList());
 
-    public static async Task<Created<Achievement>> Record(string commune, AchievementRequest request, IDocumentStore<AwardsData> store, ICommuneDirectory directory,
-        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<Achievement>> Record(string commune, AchievementRequest request,
+        [AsParameters] AwardsServices services, ClaimsPrincipal user, CancellationToken ct)
     {
-        var today = CampaignsApi.Today(time);
+        var today = CampaignsApi.Today(services.Time);
         new InputValidation()
             .Require(request.Year is { } y && y >= 2000 && y <= today.Year, "year", AwardsMessages.YearUpTo, today.Year)
             .RequireText(request.Title, "title", 500)
@@ -42,19 +41,19 @@ public static class AchievementsApi
             .OptionalText(request.Name, "name")
             .OptionalText(request.StaffId, "staffId", InputLimits.Code)
             .ThrowIfInvalid();
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
+        var record = await services.Directory.GetAsync(commune, ct);
         var name = request.Name?.Trim();
         if (request.StaffId is { } staffId)
-            name = (await store.FindAsync<StaffCard>(commune, staffId, ct))?.Document.FullName
+            name = (await services.Store.FindAsync<StaffCard>(commune, staffId, ct))?.Document.FullName
                    ?? throw new BusinessRuleException("unknown-staff", Wording.Of(AwardsMessages.UnknownStaff, staffId));
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = services.Time.GetUtcNow().UtcDateTime;
         var achievement = new Achievement
         {
             Id = "manual-" + Guid.NewGuid().ToString("N")[..12], Year = request.Year!.Value, Kind = AchievementKinds.Manual, Collective = request.StaffId is null,
-            StaffId = request.StaffId, Name = name ?? RadioDesk.SpokenName(record), Title = request.Title!.Trim(),
+            StaffId = request.StaffId, Name = name ?? RadioTexts.SpokenName(record.Name), Title = request.Title!.Trim(),
             Source = new AchievementSource("manual", null, null, request.Evidence!.Trim(), user.Actor()), RecordedAt = now,
         };
-        await store.CommitAsync(new ChangeSet().Insert(commune, achievement.Id, achievement), ct);
+        await services.Store.CommitAsync(new ChangeSet().Insert(commune, achievement.Id, achievement), ct);
         return TypedResults.Created($"/api/communes/{commune}/achievements/{achievement.Id}", achievement);
     }
 }

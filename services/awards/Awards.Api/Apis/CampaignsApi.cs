@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Awards.Api.Domain;
 using Awards.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Caching.Distributed;
 using Platform.Calendar;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
@@ -45,21 +44,21 @@ public static class CampaignsApi
     private static async Task<IReadOnlyList<CampaignPlan>> PlansAsync(IDocumentStore<AwardsData> store, string commune, string id, CancellationToken ct) =>
         (await store.QueryAsync<CampaignPlan>(commune, new Query(Filter.Eq("campaignId", id), [new Sort("year")]), ct)).Select(p => p.Document).ToList();
 
-    public static async Task<Ok<IReadOnlyList<CampaignView>>> List(string commune, IDocumentStore<AwardsData> store, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<CampaignView>>> List(string commune, [AsParameters] AwardsServices services, CancellationToken ct)
     {
-        var campaigns = await store.QueryAsync<Campaign>(commune, new Query(OrderBy: [new Sort("createdAt")]), ct);
-        var plans = (await store.QueryAsync<CampaignPlan>(commune, new Query(OrderBy: [new Sort("year")]), ct)).Select(p => p.Document).ToLookup(p => p.CampaignId);
+        var campaigns = await services.Store.QueryAsync<Campaign>(commune, new Query(OrderBy: [new Sort("createdAt")]), ct);
+        var plans = (await services.Store.QueryAsync<CampaignPlan>(commune, new Query(OrderBy: [new Sort("year")]), ct)).Select(p => p.Document).ToLookup(p => p.CampaignId);
         return TypedResults.Ok<IReadOnlyList<CampaignView>>(campaigns.Select(c => new CampaignView(c.Document, plans[c.Id].ToList())).ToList());
     }
 
-    public static async Task<Ok<CampaignView>> Get(string commune, string id, IDocumentStore<AwardsData> store, CancellationToken ct)
+    public static async Task<Ok<CampaignView>> Get(string commune, string id, [AsParameters] AwardsServices services, CancellationToken ct)
     {
-        var campaign = await store.FindAsync<Campaign>(commune, id, ct) ?? throw new NotFoundException(AwardsMessages.Campaign, id);
-        return TypedResults.Ok(new CampaignView(campaign.Document, await PlansAsync(store, commune, id, ct)));
+        var campaign = await services.Store.GetAsync<Campaign>(commune, id, AwardsMessages.Campaign, ct);
+        return TypedResults.Ok(new CampaignView(campaign.Document, await PlansAsync(services.Store, commune, id, ct)));
     }
 
-    public static async Task<Created<CampaignView>> Create(string commune, CampaignRequest request, IDocumentStore<AwardsData> store, ICommuneDirectory directory,
-        IDistributedCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<CampaignView>> Create(string commune, CampaignRequest request,
+        [AsParameters] AwardsServices services, ClaimsPrincipal user, CancellationToken ct)
     {
         var validation = new InputValidation().RequireText(request.Name, "name", 300)
             .Require(request.Id is null || InputValidation.IsSlug(request.Id), "id", CommonMessages.Slug)
@@ -73,8 +72,8 @@ public static class CampaignsApi
             if (plan is not null) ValidatePlan(validation, plan, $"years[{i}].", plan.Year ?? 0);
         }
         validation.ThrowIfInvalid();
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
-        var now = time.GetUtcNow().UtcDateTime;
+        var record = await services.Directory.GetAsync(commune, ct);
+        var now = services.Time.GetUtcNow().UtcDateTime;
         var campaign = new Campaign
         {
             Id = request.Id ?? $"cchc-{request.FromYear}-{request.ToYear}-{Guid.NewGuid().ToString("N")[..6]}",
@@ -88,64 +87,61 @@ public static class CampaignsApi
         }).ToList();
         var changes = new ChangeSet().Insert(commune, campaign.Id, campaign);
         foreach (var plan in plans) changes.Insert(commune, CampaignPlan.Key(campaign.Id, plan.Year), plan);
-        await SettingsAsync(store, changes, commune, record, plans, ct);
-        var spoken = RadioDesk.SpokenName(record);
-        var launched = RadioTexts.MovementLaunched(spoken, campaign.Name, campaign.FromYear, campaign.ToYear);
-        await RadioDesk.AppendAsync(store, changes, commune, now, [("movement", launched.Title, launched.Text, campaign.Id)], ct);
+        await SettingsAsync(services.Store, changes, commune, record, plans, ct);
+        await RadioDesk.AppendAsync(services.Store, changes, commune, now, RadioTexts.MovementLaunched(RadioTexts.SpokenName(record.Name), campaign), ct);
         try
         {
-            await store.CommitAsync(changes, ct);
+            await services.Store.CommitAsync(changes, ct);
         }
         catch (ConcurrencyConflictException e) when (e.Kind == ConflictKind.Duplicate)
         {
             throw new ConflictException("campaign-exists", Wording.Of(AwardsMessages.CampaignExists, campaign.Id));
         }
-        await RadioDesk.ForgetAsync(cache, commune, ct);
+        await RadioDesk.ForgetAsync(services.Cache, commune, ct);
         return TypedResults.Created($"/api/communes/{commune}/campaigns/{campaign.Id}", new CampaignView(campaign, plans));
     }
 
-    public static async Task<Created<CampaignPlan>> AddYear(string commune, string id, PlanInput request, IDocumentStore<AwardsData> store, ICommuneDirectory directory,
-        IDistributedCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<CampaignPlan>> AddYear(string commune, string id, PlanInput request,
+        [AsParameters] AwardsServices services, ClaimsPrincipal user, CancellationToken ct)
     {
         var validation = new InputValidation().Require(request.Year is >= 2000 and <= 2100, "year", CommonMessages.Range, 2000, 2100);
         ValidatePlan(validation, request, "", request.Year ?? 0);
         validation.ThrowIfInvalid();
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
-        var campaign = await store.FindAsync<Campaign>(commune, id, ct) ?? throw new NotFoundException(AwardsMessages.Campaign, id);
+        var record = await services.Directory.GetAsync(commune, ct);
+        var campaign = await services.Store.GetAsync<Campaign>(commune, id, AwardsMessages.Campaign, ct);
         var year = request.Year!.Value;
         if (year < campaign.Document.FromYear)
             throw new BusinessRuleException("year-before-campaign", Wording.Of(AwardsMessages.YearBeforeCampaign, campaign.Document.FromYear));
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = services.Time.GetUtcNow().UtcDateTime;
         var plan = Apply(Movement.Plan(id, year, request.Theme, now), request, now, user.Actor());
         var changes = new ChangeSet().Insert(commune, CampaignPlan.Key(id, year), plan);
         if (year > campaign.Document.ToYear) changes.Update(campaign, campaign.Document with { ToYear = year });
-        await SettingsAsync(store, changes, commune, record, [plan], ct);
-        var announced = RadioTexts.YearPlan(RadioDesk.SpokenName(record), year, plan.Theme, plan.CommuneDeadline);
-        await RadioDesk.AppendAsync(store, changes, commune, now, [("movement", announced.Title, announced.Text, CampaignPlan.Key(id, year))], ct);
+        await SettingsAsync(services.Store, changes, commune, record, [plan], ct);
+        await RadioDesk.AppendAsync(services.Store, changes, commune, now, RadioTexts.YearPlan(RadioTexts.SpokenName(record.Name), plan), ct);
         try
         {
-            await store.CommitAsync(changes, ct);
+            await services.Store.CommitAsync(changes, ct);
         }
         catch (ConcurrencyConflictException e) when (e.Kind == ConflictKind.Duplicate)
         {
             throw new ConflictException("plan-exists", Wording.Of(AwardsMessages.PlanExists, id, year));
         }
-        await RadioDesk.ForgetAsync(cache, commune, ct);
+        await RadioDesk.ForgetAsync(services.Cache, commune, ct);
         return TypedResults.Created($"/api/communes/{commune}/campaigns/{id}/years/{year}", plan);
     }
 
-    public static async Task<Ok<CampaignPlan>> UpdateYear(string commune, string id, int year, PlanInput request, IDocumentStore<AwardsData> store,
-        ICommuneDirectory directory, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<CampaignPlan>> UpdateYear(string commune, string id, int year, PlanInput request,
+        [AsParameters] AwardsServices services, ClaimsPrincipal user, CancellationToken ct)
     {
         var validation = new InputValidation().Require(request.Year is null || request.Year == year, "year", AwardsMessages.RouteYear);
         ValidatePlan(validation, request, "", year);
         validation.ThrowIfInvalid();
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
-        var stored = await store.FindAsync<CampaignPlan>(commune, CampaignPlan.Key(id, year), ct) ?? throw new NotFoundException(AwardsMessages.CampaignYear, $"{id}/{year}");
-        var plan = Apply(stored.Document, request, time.GetUtcNow().UtcDateTime, user.Actor());
+        var record = await services.Directory.GetAsync(commune, ct);
+        var stored = await services.Store.FindAsync<CampaignPlan>(commune, CampaignPlan.Key(id, year), ct) ?? throw new NotFoundException(AwardsMessages.CampaignYear, $"{id}/{year}");
+        var plan = Apply(stored.Document, request, services.Time.GetUtcNow().UtcDateTime, user.Actor());
         var changes = new ChangeSet().Update(stored, plan);
-        await SettingsAsync(store, changes, commune, record, [plan], ct);
-        await store.CommitAsync(changes, ct);
+        await SettingsAsync(services.Store, changes, commune, record, [plan], ct);
+        await services.Store.CommitAsync(changes, ct);
         return TypedResults.Ok(plan);
     }
 
@@ -217,8 +213,8 @@ public static class CampaignsApi
             throw new BusinessRuleException("inconsistent-plan", Wording.Of(AwardsMessages.InconsistentPlan, plan.Year), reasons);
     }
 
-    public static async Task<Ok<CampaignPlan>> SetCouncil(string commune, string id, int year, CouncilRequest request, IDocumentStore<AwardsData> store,
-        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<CampaignPlan>> SetCouncil(string commune, string id, int year, CouncilRequest request,
+        [AsParameters] AwardsServices services, ClaimsPrincipal user, CancellationToken ct)
     {
         var members = request.Members ?? [];
         var validation = new InputValidation()
@@ -234,9 +230,9 @@ public static class CampaignsApi
                 validation.Add($"members[{i}].staffId", Wording.Of(AwardsMessages.CouncilDuplicate, staffId.Trim()));
         }
         validation.ThrowIfInvalid();
-        var stored = await store.FindAsync<CampaignPlan>(commune, CampaignPlan.Key(id, year), ct) ?? throw new NotFoundException(AwardsMessages.CampaignYear, $"{id}/{year}");
+        var stored = await services.Store.FindAsync<CampaignPlan>(commune, CampaignPlan.Key(id, year), ct) ?? throw new NotFoundException(AwardsMessages.CampaignYear, $"{id}/{year}");
         var ids = members.Select(m => m!.StaffId!.Trim()).ToList();
-        var cards = (await store.QueryAsync<StaffCard>(commune, new Query(Filter.In("id", ids.Cast<object?>())), ct)).ToDictionary(c => c.Id, c => c.Document);
+        var cards = (await services.Store.QueryAsync<StaffCard>(commune, new Query(Filter.In("id", ids.Cast<object?>())), ct)).ToDictionary(c => c.Id, c => c.Document);
         var roster = new List<CouncilMember>();
         var unknown = new List<Wording>();
         foreach (var (member, staffId) in members.Zip(ids))
@@ -247,10 +243,10 @@ public static class CampaignsApi
         if (unknown.Count > 0) throw new BusinessRuleException("unknown-staff", Wording.Sentences(unknown), unknown);
         var plan = stored.Document with
         {
-            CouncilSize = request.Size ?? roster.Count, Council = roster, UpdatedAt = time.GetUtcNow().UtcDateTime, UpdatedBy = user.Actor(),
+            CouncilSize = request.Size ?? roster.Count, Council = roster, UpdatedAt = services.Time.GetUtcNow().UtcDateTime, UpdatedBy = user.Actor(),
         };
         ThrowIfInconsistent(plan);
-        await store.CommitAsync(new ChangeSet().Update(stored, plan), ct);
+        await services.Store.CommitAsync(new ChangeSet().Update(stored, plan), ct);
         return TypedResults.Ok(plan);
     }
 

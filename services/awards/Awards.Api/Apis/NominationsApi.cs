@@ -6,14 +6,13 @@ using Platform.Contracts.Awards;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
-using Platform.ServiceDefaults.Tenancy;
 using Awards.Api.Localization;
-using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Domain;
 
 namespace Awards.Api.Apis;
 
 public sealed record NomineeInput(string? StaffId, string? Name);
-public sealed record NominationRequest(int? Year, string? Level, string? Kind, NomineeInput? Nominee, string? Title, string? Reason, string? CampaignId);
+public sealed record NominationRequest(int? Year, AwardLevel? Level, NomineeKind? Kind, NomineeInput? Nominee, string? Title, string? Reason, string? CampaignId);
 public sealed record VoteRequest(bool? Approve);
 public sealed record CommuneAwardRequest(string? NominationId, bool? Granted, string? DecisionNo, string? Title, string? Note);
 public sealed record DistrictDecisionRequest(bool? Granted, string? DecisionNo, string? Title, string? Note);
@@ -52,31 +51,27 @@ public static class NominationsApi
         return routes;
     }
 
-    private static async Task<Stored<Nomination>> LoadAsync(IDocumentStore<AwardsData> store, string commune, string id, CancellationToken ct) =>
-        await store.FindAsync<Nomination>(commune, id, ct) ?? throw new NotFoundException(AwardsMessages.Nomination, id);
-
-    public static async Task<Ok<IReadOnlyList<Nomination>>> List(string commune, int? year, string? status, IDocumentStore<AwardsData> store, TimeProvider time,
+    public static async Task<Ok<IReadOnlyList<Nomination>>> List(string commune, int? year, string? status, [AsParameters] AwardsServices services,
         CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<Nomination>>((await store.QueryAsync<Nomination>(commune,
-            new Query(Filter.And(Filter.Eq("year", year ?? CampaignsApi.Today(time).Year), status is null ? null : Filter.Eq("status", status)),
+        TypedResults.Ok<IReadOnlyList<Nomination>>((await services.Store.QueryAsync<Nomination>(commune,
+            new Query(Filter.And(Filter.Eq("year", year ?? CampaignsApi.Today(services.Time).Year), status is null ? null : Filter.Eq("status", status)),
                 [new Sort("createdAt")]), ct)).Select(n => n.Document).ToList());
 
-    public static async Task<Ok<Nomination>> Get(string commune, string id, IDocumentStore<AwardsData> store, CancellationToken ct) =>
-        TypedResults.Ok((await LoadAsync(store, commune, id, ct)).Document);
+    public static async Task<Ok<Nomination>> Get(string commune, string id, [AsParameters] AwardsServices services, CancellationToken ct) =>
+        TypedResults.Ok((await services.Store.GetAsync<Nomination>(commune, id, AwardsMessages.Nomination, ct)).Document);
 
-    public static async Task<Created<Nomination>> File(string commune, NominationRequest request, IDocumentStore<AwardsData> store, TimeProvider time,
+    public static async Task<Created<Nomination>> File(string commune, NominationRequest request, [AsParameters] AwardsServices services,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        var today = CampaignsApi.Today(time);
+        var today = CampaignsApi.Today(services.Time);
         var title = AwardTitles.Find(request.Title);
-        var level = Vocabulary.Parse<AwardLevel>(request.Level);
-        var kind = Vocabulary.Parse<NomineeKind>(request.Kind);
+        var (level, kind) = (request.Level, request.Kind);
         new InputValidation()
             .Require(request.Year is { } y && y >= 2000 && y <= today.Year + 1, "year", AwardsMessages.YearUpTo, today.Year + 1)
             .Require(level is not null, "level", AwardsMessages.Level)
             .Require(kind is not null, "kind", AwardsMessages.Kind)
             .Require(title is not null, "title", CommonMessages.OneOf, string.Join(", ", AwardTitles.All.Select(t => t.Code)))
-            .Require(title?.Kind is null || request.Kind is null || title.Kind == kind, "title",
+            .Require(title?.Kind is null || kind is null || title.Kind == kind, "title",
                 title?.Kind == NomineeKind.Collective ? AwardsMessages.TitleForCollective : AwardsMessages.TitleForIndividual, request.Title)
             .Require(request.Nominee is not null && !string.IsNullOrWhiteSpace(request.Nominee.Name) && request.Nominee.Name.Length <= 200, "nominee.name", AwardsMessages.NomineeName)
             .Require(kind != NomineeKind.Collective || request.Nominee?.StaffId is null, "nominee.staffId", AwardsMessages.CollectiveNoStaff)
@@ -87,22 +82,22 @@ public static class NominationsApi
             .OptionalText(request.CampaignId, "campaignId", InputLimits.Code)
             .ThrowIfInvalid();
         var year = request.Year!.Value;
-        var plan = (await AwardsWork.GoverningPlanAsync(store, commune, year, request.CampaignId, ct))?.Document
+        var plan = (await AwardsWork.GoverningPlanAsync(services.Store, commune, year, request.CampaignId, ct))?.Document
                    ?? throw new BusinessRuleException("no-plan", request.CampaignId is null
                        ? Wording.Of(AwardsMessages.NoPlan, year) : Wording.Of(AwardsMessages.NoPlanInCampaign, year, request.CampaignId));
         var reasons = new List<Wording>();
         if (Eligibility.PastDeadline(today, plan.CommuneDeadline, AwardsMessages.ToCommune) is { } late) reasons.Add(late);
         var ledgerKey = QuotaLedger.Key(plan.CampaignId, year);
-        var ledger = await store.FindAsync<QuotaLedger>(commune, ledgerKey, ct);
+        var ledger = await services.Store.FindAsync<QuotaLedger>(commune, ledgerKey, ct);
         var current = ledger?.Document ?? new QuotaLedger { CampaignId = plan.CampaignId, Year = year };
         if (Eligibility.OverQuota(current.Filed(kind!.Value).Count, plan.CommuneQuota.For(kind.Value), kind.Value, AwardsMessages.ToCommuneCommittee) is { } over) reasons.Add(over);
         var nominee = request.Nominee!;
         if (nominee.StaffId is { } staffId)
         {
-            if (await store.FindAsync<StaffCard>(commune, staffId, ct) is null)
+            if (await services.Store.FindAsync<StaffCard>(commune, staffId, ct) is null)
                 throw new BusinessRuleException("unknown-staff", Wording.Of(AwardsMessages.UnknownStaff, staffId));
-            var evaluation = (await store.FindAsync<EvaluationRecord>(commune, EvaluationRecord.Key(staffId, year), ct))?.Document;
-            var initiatives = (await store.FindAsync<StaffYear>(commune, StaffYear.Key(staffId, year), ct))?.Document.Initiatives ?? 0;
+            var evaluation = (await services.Store.FindAsync<EvaluationRecord>(commune, EvaluationRecord.Key(staffId, year), ct))?.Document;
+            var initiatives = (await services.Store.FindAsync<StaffYear>(commune, StaffYear.Key(staffId, year), ct))?.Document.Initiatives ?? 0;
             reasons.AddRange(Eligibility.TitleReasons(title!.Code, year, evaluation?.Level, initiatives));
         }
         if (reasons.Count > 0)
@@ -115,14 +110,14 @@ public static class NominationsApi
         {
             Id = Guid.NewGuid().ToString("N")[..12], CampaignId = plan.CampaignId, Year = year, Level = level!.Value, Kind = kind.Value,
             Nominee = new Nominee(nominee.StaffId, nominee.Name!.Trim()), Title = title!.Code, TitleName = title.NameAt(level.Value),
-            Reason = request.Reason!.Trim(), Status = NominationStatus.Proposed, CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = user.Actor(),
+            Reason = request.Reason!.Trim(), Status = NominationStatus.Proposed, CreatedAt = services.Time.GetUtcNow().UtcDateTime, CreatedBy = user.Actor(),
             FiledByStaff = user.StaffId(),
         };
         var changes = new ChangeSet().Insert(commune, nomination.Id, nomination);
         // The ledger is one document: of two filings racing for the last place, one conflicts (409) and sees the quota on retry.
         if (ledger is null) changes.Insert(commune, ledgerKey, current.File(nomination.Kind, nomination.Id));
         else changes.Update(ledger, current.File(nomination.Kind, nomination.Id));
-        await store.CommitAsync(changes, ct);
+        await services.Store.CommitAsync(changes, ct);
         return TypedResults.Created($"/api/communes/{commune}/nominations/{nomination.Id}", nomination);
     }
 
@@ -130,20 +125,20 @@ public static class NominationsApi
     /// A vote belongs to a person on the year's roster, once: the account must name a staff member (its <c>staff</c> claim) who
     /// sits on the council, and a second account of the same person finds the vote already cast.
     /// </summary>
-    public static async Task<Ok<Nomination>> VoteOn(string commune, string id, VoteRequest request, IDocumentStore<AwardsData> store, TimeProvider time,
+    public static async Task<Ok<Nomination>> VoteOn(string commune, string id, VoteRequest request, [AsParameters] AwardsServices services,
         ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().Require(request.Approve is not null, "approve", AwardsMessages.BooleanRequired).ThrowIfInvalid();
-        var stored = await LoadAsync(store, commune, id, ct);
+        var stored = await services.Store.GetAsync<Nomination>(commune, id, AwardsMessages.Nomination, ct);
         var nomination = stored.Document;
         var staffId = user.StaffId() ?? throw new BusinessRuleException("no-staff-member", Wording.Of(AwardsMessages.NoStaffMember));
-        var plan = (await AwardsWork.GoverningPlanAsync(store, commune, nomination.Year, nomination.CampaignId, ct))?.Document;
+        var plan = (await AwardsWork.GoverningPlanAsync(services.Store, commune, nomination.Year, nomination.CampaignId, ct))?.Document;
         // The council's roster, size and threshold are fixed by the first vote, so that a later change of the plan cannot move a count under way.
         var council = nomination.Tally?.Council is { Count: > 0 } fixedRoster ? fixedRoster : plan?.Council ?? [];
         if (council.Count == 0) throw new BusinessRuleException("no-council", Wording.Of(AwardsMessages.NoCouncil, nomination.Year));
         var member = council.FirstOrDefault(m => m.StaffId == staffId)
                      ?? throw new BusinessRuleException("not-on-council",
-                         Wording.Of(AwardsMessages.NotOnCouncil, await AwardsWork.NameOfAsync(store, commune, staffId, ct), nomination.Year));
+                         Wording.Of(AwardsMessages.NotOnCouncil, await AwardsWork.NameOfAsync(services.Store, commune, staffId, ct), nomination.Year));
         if (nomination.Votes.Any(v => v.Member == member.StaffId))
             throw new ConflictException("already-voted", Wording.Of(AwardsMessages.AlreadyVoted, member.Name));
         if (nomination.Status != NominationStatus.Proposed)
@@ -151,28 +146,28 @@ public static class NominationsApi
         var size = nomination.Tally?.CouncilSize ?? plan?.CouncilSize ?? Movement.DefaultCouncilSize;
         var needed = nomination.Tally?.Needed ?? plan?.Needed ?? size / 2 + 1;
         var rule = nomination.Tally?.Rule ?? plan?.ThresholdRule ?? "more-than-half";
-        var vote = new Vote(member.StaffId, member.Name, request.Approve!.Value, time.GetUtcNow().UtcDateTime) { Account = user.FindFirst(ClaimNames.Subject)?.Value };
+        var vote = new Vote(member.StaffId, member.Name, request.Approve!.Value, services.Time.GetUtcNow().UtcDateTime) { Account = user.FindFirst(ClaimNames.Subject)?.Value };
         // Two accounts of one person racing: both read the same version, and the second commit conflicts (409).
         var voted = nomination.WithVote(vote, council, size, needed, rule);
-        await store.CommitAsync(new ChangeSet().Update(stored, voted), ct);
+        await services.Store.CommitAsync(new ChangeSet().Update(stored, voted), ct);
         return TypedResults.Ok(voted);
     }
 
-    public static async Task<Ok<Nomination>> Forward(string commune, string id, IDocumentStore<AwardsData> store, ICommuneDirectory directory, TimeProvider time,
+    public static async Task<Ok<Nomination>> Forward(string commune, string id, [AsParameters] AwardsServices services,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        var stored = await LoadAsync(store, commune, id, ct);
+        var stored = await services.Store.GetAsync<Nomination>(commune, id, AwardsMessages.Nomination, ct);
         var nomination = stored.Document;
         if (nomination.Level != AwardLevel.District)
             throw new BusinessRuleException("commune-level", Wording.Of(AwardsMessages.CommuneLevel));
         if (nomination.Status != NominationStatus.Approved)
             throw new ConflictException("not-approved", Wording.Of(AwardsMessages.NotApproved, NominationStatus.Name(nomination.Status)));
-        var plan = (await AwardsWork.GoverningPlanAsync(store, commune, nomination.Year, nomination.CampaignId, ct))?.Document
+        var plan = (await AwardsWork.GoverningPlanAsync(services.Store, commune, nomination.Year, nomination.CampaignId, ct))?.Document
                    ?? throw new BusinessRuleException("no-plan", Wording.Of(AwardsMessages.NoPlanForYear, nomination.Year));
         var ledgerKey = QuotaLedger.Key(plan.CampaignId, nomination.Year);
-        var ledger = await store.FindAsync<QuotaLedger>(commune, ledgerKey, ct);
+        var ledger = await services.Store.FindAsync<QuotaLedger>(commune, ledgerKey, ct);
         var current = ledger?.Document ?? new QuotaLedger { CampaignId = plan.CampaignId, Year = nomination.Year };
-        var today = CampaignsApi.Today(time);
+        var today = CampaignsApi.Today(services.Time);
         var reasons = new[]
         {
             Eligibility.PastDeadline(today, plan.DistrictDeadline, AwardsMessages.ToDistrictOffice),
@@ -180,8 +175,8 @@ public static class NominationsApi
         }.OfType<Wording>().ToList();
         if (reasons.Count > 0)
             throw new BusinessRuleException(reasons.Count > 1 ? "forward-refused" : today > plan.DistrictDeadline ? "past-deadline" : "over-quota", Wording.Sentences(reasons), reasons);
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
-        var now = time.GetUtcNow().UtcDateTime;
+        var record = await services.Directory.GetAsync(commune, ct);
+        var now = services.Time.GetUtcNow().UtcDateTime;
         var forwarded = nomination with { Status = NominationStatus.Forwarded, ForwardedAt = now, ForwardedBy = user.Actor() };
         var changes = new ChangeSet().Update(stored, forwarded)
             .Insert(CommuneIndicators.Scope(record.District), id, new DistrictNomination
@@ -190,93 +185,67 @@ public static class NominationsApi
             });
         if (ledger is null) changes.Insert(commune, ledgerKey, current.Forward(nomination.Kind, id));
         else changes.Update(ledger, current.Forward(nomination.Kind, id));
-        await store.CommitAsync(changes, ct);
+        await services.Store.CommitAsync(changes, ct);
         return TypedResults.Ok(forwarded);
     }
 
-    public static async Task<Ok<Nomination>> Withdraw(string commune, string id, IDocumentStore<AwardsData> store, CancellationToken ct)
+    public static async Task<Ok<Nomination>> Withdraw(string commune, string id, [AsParameters] AwardsServices services, CancellationToken ct)
     {
-        var stored = await LoadAsync(store, commune, id, ct);
-        if (stored.Document.Status is not (NominationStatus.Proposed or NominationStatus.Approved or NominationStatus.Rejected))
-            throw new ConflictException("cannot-withdraw", Wording.Of(AwardsMessages.CannotWithdraw, NominationStatus.Name(stored.Document.Status)));
-        var withdrawn = stored.Document with { Status = NominationStatus.Withdrawn };
+        var stored = await services.Store.GetAsync<Nomination>(commune, id, AwardsMessages.Nomination, ct);
+        var withdrawn = stored.Document.Withdraw();
         var changes = new ChangeSet().Update(stored, withdrawn);
-        if (!stored.Document.Thematic && await store.FindAsync<QuotaLedger>(commune, QuotaLedger.Key(stored.Document.CampaignId, stored.Document.Year), ct) is { } ledger)
+        if (!withdrawn.Thematic && await services.Store.FindAsync<QuotaLedger>(commune, QuotaLedger.Key(withdrawn.CampaignId, withdrawn.Year), ct) is { } ledger)
             changes.Update(ledger, ledger.Document.Release(id));
-        await store.CommitAsync(changes, ct);
+        await services.Store.CommitAsync(changes, ct);
         return TypedResults.Ok(withdrawn);
     }
 
-    public static async Task<Ok<IReadOnlyList<Award>>> ListAwards(string commune, int? year, IDocumentStore<AwardsData> store, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<Award>>((await store.QueryAsync<Award>(commune,
+    public static async Task<Ok<IReadOnlyList<Award>>> ListAwards(string commune, int? year, [AsParameters] AwardsServices services, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<Award>>((await services.Store.QueryAsync<Award>(commune,
             new Query(year is null ? null : Filter.Eq("year", year.Value), [new Sort("grantedAt", Descending: true)]), ct)).Select(a => a.Document).ToList());
 
-    public static async Task<Results<Created<Award>, Ok<Nomination>>> DecideInCommune(string commune, CommuneAwardRequest request, IDocumentStore<AwardsData> store,
-        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Results<Created<Award>, Ok<Nomination>>> DecideInCommune(string commune, CommuneAwardRequest request,
+        [AsParameters] AwardsServices services, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().RequireText(request.NominationId, "nominationId", 100).RequireText(request.DecisionNo, "decisionNo", 100)
             .Require(request.Title is null || request.Title.Trim().Length is > 0 and <= 300, "title", AwardsMessages.LengthRange, 1, 300)
             .OptionalText(request.Note, "note", InputLimits.Note).ThrowIfInvalid();
-        var stored = await LoadAsync(store, commune, request.NominationId!, ct);
-        var nomination = stored.Document;
-        if (nomination.Level != AwardLevel.Commune)
-            throw new BusinessRuleException("district-level", Wording.Of(AwardsMessages.DistrictLevel));
-        if (nomination.Decision is not null)
-            throw new ConflictException("already-decided", Wording.Of(AwardsMessages.AlreadyDecidedWithDecision, NominationStatus.Name(nomination.Status), nomination.Decision.DecisionNo));
-        if (nomination.Status != NominationStatus.Approved)
-            throw new BusinessRuleException("council-not-approved", Wording.Of(AwardsMessages.CouncilNotApproved, NominationStatus.Name(nomination.Status)));
-        var granted = request.Granted ?? true;
-        var (decided, award, changes) = Decide(commune, stored, granted, request.DecisionNo!.Trim(), request.Title?.Trim() ?? nomination.TitleName, request.Note,
-            user.Actor(), time.GetUtcNow().UtcDateTime, AwardLevel.Commune);
-        await store.CommitAsync(changes, ct);
-        return award is null ? TypedResults.Ok(decided) : TypedResults.Created($"/api/communes/{commune}/awards/{award.Id}", award);
+        var stored = await services.Store.GetAsync<Nomination>(commune, request.NominationId!, AwardsMessages.Nomination, ct);
+        var decided = stored.Document.DecideInCommune(commune, request.Granted ?? true, request.DecisionNo!.Trim(), request.Title?.Trim(), request.Note, user.Actor(),
+            services.Time.GetUtcNow().UtcDateTime);
+        await services.Store.CommitAsync(Decision(stored, decided), ct);
+        return decided.State.GrantedAward() is { } award
+            ? TypedResults.Created($"/api/communes/{commune}/awards/{award.Id}", award)
+            : TypedResults.Ok(decided.State);
     }
 
-    public static async Task<Ok<IReadOnlyList<DistrictNomination>>> DistrictInbox(string district, int? year, string? status, IDocumentStore<AwardsData> store,
-        TimeProvider time, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<DistrictNomination>>((await store.QueryAsync<DistrictNomination>(CommuneIndicators.Scope(district),
-            new Query(Filter.And(Filter.Eq("year", year ?? CampaignsApi.Today(time).Year), status is null ? null : Filter.Eq("status", status)),
+    public static async Task<Ok<IReadOnlyList<DistrictNomination>>> DistrictInbox(string district, int? year, string? status,
+        [AsParameters] AwardsServices services, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<DistrictNomination>>((await services.Store.QueryAsync<DistrictNomination>(CommuneIndicators.Scope(district),
+            new Query(Filter.And(Filter.Eq("year", year ?? CampaignsApi.Today(services.Time).Year), status is null ? null : Filter.Eq("status", status)),
                 [new Sort("communeName"), new Sort("nomination.createdAt")]), ct)).Select(n => n.Document).ToList());
 
-    public static async Task<Ok<DistrictNomination>> DecideInDistrict(string district, string id, DistrictDecisionRequest request, IDocumentStore<AwardsData> store,
-        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<DistrictNomination>> DecideInDistrict(string district, string id, DistrictDecisionRequest request,
+        [AsParameters] AwardsServices services, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().Require(request.Granted is not null, "granted", AwardsMessages.BooleanRequired).RequireText(request.DecisionNo, "decisionNo", 100)
             .Require(request.Title is null || request.Title.Trim().Length is > 0 and <= 300, "title", AwardsMessages.LengthRange, 1, 300)
             .OptionalText(request.Note, "note", InputLimits.Note).ThrowIfInvalid();
-        var scope = CommuneIndicators.Scope(district);
-        var item = await store.FindAsync<DistrictNomination>(scope, id, ct) ?? throw new NotFoundException(AwardsMessages.Nomination, id);
+        var item = await services.Store.GetAsync<DistrictNomination>(CommuneIndicators.Scope(district), id, AwardsMessages.Nomination, ct);
         if (item.Document.Status != NominationStatus.Forwarded)
             throw new ConflictException("already-decided", Wording.Of(AwardsMessages.AlreadyDecided, NominationStatus.Name(item.Document.Status)));
-        var stored = await LoadAsync(store, item.Document.Commune, id, ct);
-        var (decided, _, changes) = Decide(item.Document.Commune, stored, request.Granted!.Value, request.DecisionNo!.Trim(),
-            request.Title?.Trim() ?? stored.Document.TitleName, request.Note, user.Actor(), time.GetUtcNow().UtcDateTime, AwardLevel.District);
-        var updated = item.Document with { Status = decided.Status, Nomination = decided };
-        await store.CommitAsync(changes.Update(item, updated), ct);
+        var stored = await services.Store.GetAsync<Nomination>(item.Document.Commune, id, AwardsMessages.Nomination, ct);
+        var decided = stored.Document.Decide(item.Document.Commune, request.Granted!.Value, request.DecisionNo!.Trim(), request.Title?.Trim(), request.Note,
+            user.Actor(), services.Time.GetUtcNow().UtcDateTime);
+        var updated = item.Document with { Status = decided.State.Status, Nomination = decided.State };
+        await services.Store.CommitAsync(Decision(stored, decided).Update(item, updated), ct);
         return TypedResults.Ok(updated);
     }
 
-    private static (Nomination Decided, Award? Award, ChangeSet Changes) Decide(string commune, Stored<Nomination> stored, bool granted, string decisionNo,
-        string title, string? note, string? by, DateTime now, AwardLevel level)
+    /// <summary>The decided nomination with the event it raised, and the award it granted, if any, on the commune's honour roll.</summary>
+    private static ChangeSet Decision(Stored<Nomination> stored, Changed<Nomination> decided)
     {
-        var nomination = stored.Document;
-        var decided = nomination with
-        {
-            Status = granted ? NominationStatus.Granted : NominationStatus.Refused,
-            Decision = new Decision(granted, decisionNo, title, note?.Trim(), by, now),
-        };
         var changes = new ChangeSet().Update(stored, decided);
-        if (!granted) return (decided, null, changes);
-        var award = new Award
-        {
-            Id = $"aw-{nomination.Id}", NominationId = nomination.Id, Year = nomination.Year, Level = level, Kind = nomination.Kind, Nominee = nomination.Nominee,
-            Title = title, DecisionNo = decisionNo, Thematic = nomination.Thematic, DecidedBy = by, GrantedAt = now,
-        };
-        changes.Insert(commune, award.Id, award).Publish(commune, new AwardGranted
-        {
-            Commune = commune, AwardId = award.Id, NominationId = nomination.Id, Year = award.Year, Level = level, Kind = award.Kind,
-            StaffId = award.Nominee.StaffId, NomineeName = award.Nominee.Name, Title = title, DecisionNo = decisionNo, Thematic = award.Thematic, GrantedAt = now,
-        });
-        return (decided, award, changes);
+        return decided.State.GrantedAward() is { } award ? changes.Insert(stored.Commune, award.Id, award) : changes;
     }
 }

@@ -41,33 +41,33 @@ public static class RadioApi
 
     private static RadioItemView View(RadioItem i) => new(i.Id, i.PublishedAt, i.Kind, i.Title, i.Text);
 
-    public static async Task<Ok<IReadOnlyList<RadioItemView>>> Items(string commune, string? since, IDocumentStore<AwardsData> store, ICommuneDirectory directory,
+    public static async Task<Ok<IReadOnlyList<RadioItemView>>> Items(string commune, string? since, [AsParameters] AwardsServices services,
         CancellationToken ct)
     {
         long after = 0;
         new InputValidation().Require(since is null || (long.TryParse(since, NumberStyles.None, CultureInfo.InvariantCulture, out after) && after >= 0), "since",
             AwardsMessages.Since).ThrowIfInvalid();
-        if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException(CommonMessages.Commune, commune);
+        await services.Directory.GetAsync(commune, ct);
         var items = since is null
-            ? (await store.QueryAsync<RadioItem>(commune, new Query(OrderBy: [new Sort("seq", Descending: true)], Take: Page), ct)).Reverse()
-            : await store.QueryAsync<RadioItem>(commune, new Query(Filter.Gt("seq", after), [new Sort("seq")], Take: Page), ct);
+            ? (await services.Store.QueryAsync<RadioItem>(commune, new Query(OrderBy: [new Sort("seq", Descending: true)], Take: Page), ct)).Reverse()
+            : await services.Store.QueryAsync<RadioItem>(commune, new Query(Filter.Gt("seq", after), [new Sort("seq")], Take: Page), ct);
         return TypedResults.Ok<IReadOnlyList<RadioItemView>>(items.Select(i => View(i.Document)).ToList());
     }
 
     /// <summary>What the feed shows, cached per commune and forgotten by the consumers that add items (<see cref="RadioDesk.ForgetAsync"/>).</summary>
     private sealed record FeedSnapshot(IReadOnlyList<RadioItem> Items, DateOnly? BulletinDay, long? AudioLength);
 
-    public static async Task<IResult> Feed(string commune, HttpContext http, IDocumentStore<AwardsData> store, ICommuneDirectory directory, IDistributedCache cache,
+    public static async Task<IResult> Feed(string commune, HttpContext http, [AsParameters] AwardsServices services,
         RadioAudio audio, CancellationToken ct)
     {
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
-        var snapshot = await cache.GetOrCreateJsonAsync(RadioDesk.FeedKey(commune), TimeSpan.FromMinutes(30), async token =>
+        var record = await services.Directory.GetAsync(commune, ct);
+        var snapshot = await services.Cache.GetOrCreateJsonAsync(RadioDesk.FeedKey(commune), TimeSpan.FromMinutes(30), async token =>
         {
-            var items = (await store.QueryAsync<RadioItem>(commune, new Query(OrderBy: [new Sort("seq", Descending: true)], Take: FeedSize), token))
+            var items = (await services.Store.QueryAsync<RadioItem>(commune, new Query(OrderBy: [new Sort("seq", Descending: true)], Take: FeedSize), token))
                 .Select(i => i.Document).ToList();
             if (!audio.Available || items.Count == 0) return new FeedSnapshot(items, null, null);
             var day = RadioTexts.DayOf(items[0]);
-            var wav = await SpeakCachedAsync(cache, audio, (await BulletinAsync(store, record, day, token)).Script, token);
+            var wav = await SpeakCachedAsync(services.Cache, audio, (await BulletinAsync(services.Store, record, day, token)).Script, token);
             return new FeedSnapshot(items, wav is null ? null : day, wav?.Length);
         }, ct);
         var origin = Origin(http.Request);
@@ -75,31 +75,31 @@ public static class RadioApi
             ? ($"Bản tin thi đua cải cách hành chính ngày {d:dd/MM/yyyy}", snapshot.Items[0].PublishedAt, $"bulletin:{d:yyyy-MM-dd}:{snapshot.Items[0].Id}",
                 new Enclosure($"{origin}/api/communes/{commune}/radio/bulletin.wav?date={d:yyyy-MM-dd}", length, RadioAudio.MediaType))
             : null;
-        var spoken = RadioDesk.SpokenName(record);
+        var spoken = RadioTexts.SpokenName(record.Name);
         var xml = RssFeed.Write($"Đài truyền thanh {spoken} – Thi đua cải cách hành chính", $"{origin}/api/communes/{commune}/radio/items",
             $"Tin thi đua cải cách hành chính của {spoken}, sẵn sàng để đọc trên loa truyền thanh.", snapshot.Items, $"urn:cchc:radio:{commune}", enclosure);
         return Results.Text(xml, "application/rss+xml", Encoding.UTF8);
     }
 
-    public static async Task<Ok<Bulletin>> BulletinOf(string commune, DateOnly? date, HttpContext http, IDocumentStore<AwardsData> store, ICommuneDirectory directory,
-        RadioAudio audio, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<Bulletin>> BulletinOf(string commune, DateOnly? date, HttpContext http, [AsParameters] AwardsServices services,
+        RadioAudio audio, CancellationToken ct)
     {
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
-        var day = date ?? VietnamTime.Today(time.GetUtcNow().UtcDateTime);
-        var bulletin = await BulletinAsync(store, record, day, ct);
+        var record = await services.Directory.GetAsync(commune, ct);
+        var day = date ?? VietnamTime.Today(services.Time.GetUtcNow().UtcDateTime);
+        var bulletin = await BulletinAsync(services.Store, record, day, ct);
         return TypedResults.Ok(bulletin with
         {
             AudioUrl = audio.Available ? $"{Origin(http.Request)}/api/communes/{commune}/radio/bulletin.wav?date={day:yyyy-MM-dd}" : null,
         });
     }
 
-    public static async Task<IResult> Audio(string commune, DateOnly? date, IDocumentStore<AwardsData> store, ICommuneDirectory directory, IDistributedCache cache,
-        RadioAudio audio, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> Audio(string commune, DateOnly? date, [AsParameters] AwardsServices services,
+        RadioAudio audio, CancellationToken ct)
     {
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
+        var record = await services.Directory.GetAsync(commune, ct);
         if (!audio.Available) throw new NotFoundException(AwardsMessages.BulletinAudioUnavailable, commune);
-        var bulletin = await BulletinAsync(store, record, date ?? VietnamTime.Today(time.GetUtcNow().UtcDateTime), ct);
-        var wav = await SpeakCachedAsync(cache, audio, bulletin.Script, ct) ?? throw new NotFoundException(AwardsMessages.BulletinAudio, commune);
+        var bulletin = await BulletinAsync(services.Store, record, date ?? VietnamTime.Today(services.Time.GetUtcNow().UtcDateTime), ct);
+        var wav = await SpeakCachedAsync(services.Cache, audio, bulletin.Script, ct) ?? throw new NotFoundException(AwardsMessages.BulletinAudio, commune);
         return Results.File(wav, RadioAudio.MediaType, $"ban-tin-{commune}-{bulletin.Date:yyyy-MM-dd}.wav");
     }
 
@@ -110,7 +110,7 @@ public static class RadioApi
         // A day's broadcast reads its first items; a day with more is not a bulletin anyone can read aloud.
         var items = (await store.QueryAsync<RadioItem>(record.Code, new Query(Filter.And(Filter.Gte("publishedAt", from), Filter.Lt("publishedAt", from.AddDays(1))),
             [new Sort("seq")], Take: 200), ct)).Select(i => i.Document).ToList();
-        var spoken = RadioDesk.SpokenName(record);
+        var spoken = RadioTexts.SpokenName(record.Name);
         return new Bulletin(record.Code, day, items.Count, $"Bản tin thi đua cải cách hành chính {RadioTexts.SpokenDate(day)}",
             RadioTexts.Bulletin(spoken, day, items), null);
     }

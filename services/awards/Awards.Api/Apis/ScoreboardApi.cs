@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
-using Platform.ServiceDefaults.Tenancy;
 using Awards.Api.Localization;
 
 namespace Awards.Api.Apis;
@@ -37,23 +36,22 @@ public static class ScoreboardApi
     private static async Task<IReadOnlyList<ScoreRow>> RankAsync(IDocumentStore<AwardsData> store, string district, int year, CancellationToken ct) =>
         Scoring.Rank((await store.QueryAsync<CommuneIndicators>(CommuneIndicators.Scope(district), Query.All, ct)).Select(s => s.Document), year);
 
-    public static async Task<Ok<DistrictScoreboard>> District(string district, int? year, IDocumentStore<AwardsData> store, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<DistrictScoreboard>> District(string district, int? year, [AsParameters] AwardsServices services, CancellationToken ct)
     {
-        var y = year ?? CampaignsApi.Today(time).Year;
-        return TypedResults.Ok(new DistrictScoreboard(district, y, Rule, await RankAsync(store, district, y, ct)));
+        var y = year ?? CampaignsApi.Today(services.Time).Year;
+        return TypedResults.Ok(new DistrictScoreboard(district, y, Rule, await RankAsync(services.Store, district, y, ct)));
     }
 
-    public static async Task<Ok<CommuneScoreboard>> Commune(string commune, int? year, IDocumentStore<AwardsData> store, ICommuneDirectory directory,
-        TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<CommuneScoreboard>> Commune(string commune, int? year, [AsParameters] AwardsServices services, CancellationToken ct)
     {
-        var y = year ?? CampaignsApi.Today(time).Year;
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
-        var rows = await RankAsync(store, record.District, y, ct);
+        var y = year ?? CampaignsApi.Today(services.Time).Year;
+        var record = await services.Directory.GetAsync(commune, ct);
+        var rows = await RankAsync(services.Store, record.District, y, ct);
         var row = rows.FirstOrDefault(r => r.Commune == commune) ?? throw new NotFoundException(AwardsMessages.ScoreboardRow, commune);
-        var years = (await store.QueryAsync<StaffYear>(commune, new Query(Filter.Eq("year", y)), ct)).ToDictionary(s => s.Document.StaffId, s => s.Document);
-        var achievements = (await store.QueryAsync<Achievement>(commune, new Query(Filter.Eq("year", y)), ct))
+        var years = (await services.Store.QueryAsync<StaffYear>(commune, new Query(Filter.Eq("year", y)), ct)).ToDictionary(s => s.Document.StaffId, s => s.Document);
+        var achievements = (await services.Store.QueryAsync<Achievement>(commune, new Query(Filter.Eq("year", y)), ct))
             .Where(a => a.Document.StaffId is not null).GroupBy(a => a.Document.StaffId!).ToDictionary(g => g.Key, g => g.Count());
-        var staff = (await store.QueryAsync<StaffCard>(commune, new Query(OrderBy: [new Sort("fullName")]), ct)).Select(s =>
+        var staff = (await services.Store.QueryAsync<StaffCard>(commune, new Query(OrderBy: [new Sort("fullName")]), ct)).Select(s =>
         {
             var t = years.GetValueOrDefault(s.Id) ?? new StaffYear { StaffId = s.Id, Year = y };
             return new StaffRow(s.Id, s.Document.FullName, s.Document.Position, t.DossiersHandled, Round(Scoring.Ratio(t.DossiersOnTime, t.DossiersHandled)),

@@ -37,9 +37,7 @@ public sealed class CommuneOnboardedConsumer(IDocumentStore<AwardsData> store, I
                 Staff = (int)await store.CountAsync<StaffCard>(m.Commune, null, ct),
                 Years = plans.Select(p => new YearFigures { Year = p.Year, Settings = p.Indicators }).ToList(),
             });
-            var spoken = RadioDesk.SpokenName(CommuneRecord.From(m));
-            var (title, text) = RadioTexts.MovementLaunched(spoken, campaign.Name, campaign.FromYear, campaign.ToYear);
-            await RadioDesk.AppendAsync(store, changes, m.Commune, now, [("movement", title, text, campaign.Id)], context.CancellationToken);
+            await RadioDesk.AppendAsync(store, changes, m.Commune, now, RadioTexts.MovementLaunched(RadioTexts.SpokenName(m.Name), campaign), ct);
         });
         await RadioDesk.ForgetAsync(cache, m.Commune, context.CancellationToken);
     }

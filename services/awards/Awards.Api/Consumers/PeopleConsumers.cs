@@ -13,7 +13,7 @@ public sealed class StaffRegisteredConsumer(IDocumentStore<AwardsData> store) : 
         store.ConsumeOnceAsync(context, nameof(StaffRegisteredConsumer), async changes =>
         {
             var m = context.Message;
-            var card = new StaffCard(m.StaffId, m.FullName, m.Kind, m.Position);
+            var card = StaffCard.From(m);
             var stored = await store.FindAsync<StaffCard>(m.Commune, m.StaffId, context.CancellationToken);
             if (stored is not null)
             {
@@ -21,7 +21,7 @@ public sealed class StaffRegisteredConsumer(IDocumentStore<AwardsData> store) : 
                 return;
             }
             changes.Insert(m.Commune, m.StaffId, card);
-            await AwardsWork.IndicatorsAsync(store, changes, m.Commune, i => i with { Staff = i.Staff + 1 }, context.CancellationToken);
+            await AwardsWork.IndicatorsAsync(store, changes, m.Commune, i => i.WithNewStaffMember(), context.CancellationToken);
         });
 }
 
@@ -33,10 +33,9 @@ public sealed class EvaluationFinalizedConsumer(IDocumentStore<AwardsData> store
         {
             var m = context.Message;
             var key = EvaluationRecord.Key(m.StaffId, m.Year);
-            var record = new EvaluationRecord(m.StaffId, m.Year, m.Level, m.Points, m.FinalizedAt);
+            var record = EvaluationRecord.From(m);
             var stored = await store.FindAsync<EvaluationRecord>(m.Commune, key, context.CancellationToken);
             if (stored is null) changes.Insert(m.Commune, key, record);
-            // A level finalised again replaces the older one; a late copy of an older message does not.
-            else if (stored.Document.FinalizedAt <= m.FinalizedAt) changes.Update(stored, record);
+            else if (record.Replaces(stored.Document)) changes.Update(stored, record);
         });
 }

@@ -16,9 +16,8 @@ public sealed class HotlineChangedConsumer(IDocumentStore<AwardsData> store, IDi
         var m = context.Message;
         await store.ConsumeOnceAsync(context, nameof(HotlineChangedConsumer), async changes =>
         {
-            if (m.Contacts.Count == 0) return;
-            var (title, text) = RadioTexts.Hotline(await RadioDesk.SpokenNameAsync(store, m.Commune, context.CancellationToken), m.Contacts.Select(c => (c.Name, c.Title, c.Phone)));
-            await RadioDesk.AppendAsync(store, changes, m.Commune, m.ChangedAt, [("hotline", title, text, null)], context.CancellationToken);
+            var news = RadioTexts.Hotline(m, await RadioDesk.SpokenNameAsync(store, m.Commune, context.CancellationToken));
+            await RadioDesk.AppendAsync(store, changes, m.Commune, m.ChangedAt, news, context.CancellationToken);
         });
         await RadioDesk.ForgetAsync(cache, m.Commune, context.CancellationToken);
     }
@@ -32,9 +31,8 @@ public sealed class AwardGrantedConsumer(IDocumentStore<AwardsData> store, IDist
         var m = context.Message;
         await store.ConsumeOnceAsync(context, nameof(AwardGrantedConsumer), async changes =>
         {
-            var (title, text) = RadioTexts.Award(await RadioDesk.SpokenNameAsync(store, m.Commune, context.CancellationToken), m.NomineeName, m.Kind, m.Title, m.DecisionNo, m.Thematic,
-                m.Level == AwardLevel.District);
-            await RadioDesk.AppendAsync(store, changes, m.Commune, m.GrantedAt, [("award", title, text, m.AwardId)], context.CancellationToken);
+            var news = RadioTexts.Award(m, await RadioDesk.SpokenNameAsync(store, m.Commune, context.CancellationToken));
+            await RadioDesk.AppendAsync(store, changes, m.Commune, m.GrantedAt, news, context.CancellationToken);
         });
         await RadioDesk.ForgetAsync(cache, m.Commune, context.CancellationToken);
     }

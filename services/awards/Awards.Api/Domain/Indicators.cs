@@ -1,3 +1,7 @@
+using Platform.Contracts.Feedback;
+using Platform.Contracts.Personnel;
+using Platform.Contracts.Procedures;
+
 namespace Awards.Api.Domain;
 
 /// <summary>The scoreboard's indicators: what this platform holds of Decision 766/QĐ-TTg's groups.</summary>
@@ -51,6 +55,42 @@ public sealed record CommuneIndicators
 
     public CommuneIndicators With(int year, Func<YearFigures, YearFigures> change) =>
         this with { Years = [.. Years.Where(y => y.Year != year), change(For(year))] };
+
+    // How each event counts for the commune, in the year it happened (Vietnam time).
+    public CommuneIndicators On(DossierReceived e) => With(CampaignYear.Of(e.ReceivedAt), y => y with { DossiersReceived = y.DossiersReceived + 1 });
+
+    public CommuneIndicators On(DossierResolved e) => With(CampaignYear.Of(e.ResolvedAt), y => y with
+    {
+        DossiersResolved = y.DossiersResolved + 1, DossiersOnTime = y.DossiersOnTime + (e.Timeliness.CountsAsOnTime() ? 1 : 0),
+    });
+
+    public CommuneIndicators On(SatisfactionRated e) => With(CampaignYear.Of(e.RatedAt), y => y with
+    {
+        Ratings = y.Ratings + 1, SatisfiedRatings = y.SatisfiedRatings + (e.Level.CountsAsSatisfied() ? 1 : 0),
+    });
+
+    public CommuneIndicators On(FeedbackReceived e) => With(CampaignYear.Of(e.ReceivedAt), y => y with { FeedbackReceived = y.FeedbackReceived + 1 });
+
+    public CommuneIndicators On(FeedbackAnswered e) => With(CampaignYear.Of(e.AnsweredAt), y => y with
+    {
+        FeedbackAnswered = y.FeedbackAnswered + 1, FeedbackAnsweredInTime = y.FeedbackAnsweredInTime + (e.InTime ? 1 : 0),
+    });
+
+    /// <summary>Training coverage counts people, not courses: a second course of the same person changes nothing.</summary>
+    public CommuneIndicators On(TrainingCompleted e) =>
+        With(e.CompletedOn.Year, y => y.TrainedStaff.Contains(e.StaffId) ? y : y with { TrainedStaff = [.. y.TrainedStaff, e.StaffId] });
+
+    /// <summary>One initiative for the commune, however many authors it has.</summary>
+    public CommuneIndicators On(SimplificationApproved e) => With(CampaignYear.Of(e.ApprovedAt), y => y with { Initiatives = y.Initiatives + 1 });
+
+    public CommuneIndicators WithNewStaffMember() => this with { Staff = Staff + 1 };
+
+    /// <summary>The catalogue's size and posted share after a procedure's newer revision (<paramref name="before"/>: the one known, if any).</summary>
+    public CommuneIndicators Reposted(ProcedurePosting? before, ProcedurePosting after) => this with
+    {
+        Procedures = Procedures + (before is null ? 1 : 0),
+        PostedProcedures = PostedProcedures + (after.Posted ? 1 : 0) - (before?.Posted == true ? 1 : 0),
+    };
 }
 
 public sealed record IndicatorScore(string Indicator, double? Rate, double Weight, double Target, double Points);

@@ -1,6 +1,9 @@
 using Awards.Api.Localization;
 using Platform.ServiceDefaults.Problems;
 using Platform.Contracts.Awards;
+using Platform.Contracts.Procedures;
+using Platform.ServiceDefaults.Domain;
+
 namespace Awards.Api.Domain;
 
 public static class NominationStatus
@@ -104,6 +107,19 @@ public sealed record Nomination
     /// <summary>The staff member who filed it (the filer's token): their own approval never counts toward the threshold.</summary>
     public string? FiledByStaff { get; init; }
 
+    /// <summary>
+    /// Each author of an approved simplification is a candidate for a thematic commendation at once, outside the yearly
+    /// cycle (seed II.3: khen thưởng chuyên đề); the id is derived from the proposal and the author, so a replay adds none.
+    /// </summary>
+    public static Nomination ThematicCandidate(SimplificationApproved approved, string author, string authorName, string campaignId) => new()
+    {
+        Id = $"cd-{approved.ProposalId}-{author}",
+        CampaignId = campaignId, Year = CampaignYear.Of(approved.ApprovedAt), Level = AwardLevel.Commune, Kind = NomineeKind.Individual,
+        Nominee = new Nominee(author, authorName), Title = AwardTitles.Certificate, TitleName = AwardTitles.ThematicName,
+        Reason = $"Có sáng kiến {Achievements.Simplification(approved)}, được {approved.Authority} chấp thuận tại quyết định {approved.DecisionNo}.",
+        Thematic = true, Source = approved.ProposalId, Status = NominationStatus.Proposed, CreatedAt = approved.ApprovedAt, CreatedBy = "thematic",
+    };
+
     /// <summary>Counts against the yearly quota while it is alive.</summary>
     public bool HoldsQuota => !Thematic && Status is not NominationStatus.Withdrawn;
 
@@ -129,6 +145,46 @@ public sealed record Nomination
         };
         return this with { Votes = votes, Tally = tally, Status = status };
     }
+
+    /// <summary>A nomination not yet decided may be withdrawn.</summary>
+    public Nomination Withdraw() => Status is NominationStatus.Proposed or NominationStatus.Approved or NominationStatus.Rejected
+        ? this with { Status = NominationStatus.Withdrawn }
+        : throw new ConflictException("cannot-withdraw", Wording.Of(AwardsMessages.CannotWithdraw, NominationStatus.Name(Status)));
+
+    /// <summary>The commune chairman decides a commune-level nomination once the council has approved it.</summary>
+    public Changed<Nomination> DecideInCommune(string commune, bool granted, string decisionNo, string? title, string? note, string? by, DateTime now)
+    {
+        if (Level != AwardLevel.Commune)
+            throw new BusinessRuleException("district-level", Wording.Of(AwardsMessages.DistrictLevel));
+        if (Decision is not null)
+            throw new ConflictException("already-decided", Wording.Of(AwardsMessages.AlreadyDecidedWithDecision, NominationStatus.Name(Status), Decision.DecisionNo));
+        if (Status != NominationStatus.Approved)
+            throw new BusinessRuleException("council-not-approved", Wording.Of(AwardsMessages.CouncilNotApproved, NominationStatus.Name(Status)));
+        return Decide(commune, granted, decisionNo, title, note, by, now);
+    }
+
+    /// <summary>
+    /// Records the decision (<paramref name="title"/>: as granted, by default the nomination's); a grant raises
+    /// <see cref="AwardGranted"/>, the award being <see cref="GrantedAward"/>.
+    /// </summary>
+    public Changed<Nomination> Decide(string commune, bool granted, string decisionNo, string? title, string? note, string? by, DateTime now)
+    {
+        var decided = this with
+        {
+            Status = granted ? NominationStatus.Granted : NominationStatus.Refused,
+            Decision = new Decision(granted, decisionNo, title ?? TitleName, note?.Trim(), by, now),
+        };
+        return decided.GrantedAward() is { } award ? new Changed<Nomination>(decided, [award.Granted(commune)]) : decided;
+    }
+
+    /// <summary>The award a granting decision made (id <c>aw-{nominationId}</c>); null until granted.</summary>
+    public Award? GrantedAward() => Decision is { Granted: true } d
+        ? new Award
+        {
+            Id = $"aw-{Id}", NominationId = Id, Year = Year, Level = Level, Kind = Kind, Nominee = Nominee,
+            Title = d.Title, DecisionNo = d.DecisionNo, Thematic = Thematic, DecidedBy = d.DecidedBy, GrantedAt = d.DecidedAt,
+        }
+        : null;
 }
 
 /// <summary>The nominations of one campaign year that hold a place, kept in one document so that two filings cannot both take the last place.</summary>
@@ -184,4 +240,10 @@ public sealed record Award
     public bool Thematic { get; init; }
     public string? DecidedBy { get; init; }
     public required DateTime GrantedAt { get; init; }
+
+    public AwardGranted Granted(string commune) => new()
+    {
+        Commune = commune, AwardId = Id, NominationId = NominationId, Year = Year, Level = Level, Kind = Kind,
+        StaffId = Nominee.StaffId, NomineeName = Nominee.Name, Title = Title, DecisionNo = DecisionNo, Thematic = Thematic, GrantedAt = GrantedAt,
+    };
 }

@@ -1,14 +1,24 @@
+using Platform.Contracts.Feedback;
 using Platform.Contracts.Personnel;
+using Platform.Contracts.Procedures;
 
 namespace Awards.Api.Domain;
 
 /// <summary>A staff member as awards knows them from <c>StaffRegistered</c>.</summary>
-public sealed record StaffCard(string Id, string FullName, StaffKind Kind, string Position);
+public sealed record StaffCard(string Id, string FullName, StaffKind Kind, string Position)
+{
+    public static StaffCard From(StaffRegistered e) => new(e.StaffId, e.FullName, e.Kind, e.Position);
+}
 
 /// <summary>A final evaluation from <c>EvaluationFinalized</c> (id <c>{staffId}:{year}</c>).</summary>
 public sealed record EvaluationRecord(string StaffId, int Year, EvaluationLevel Level, int? Points, DateTime FinalizedAt)
 {
     public static string Key(string staffId, int year) => $"{staffId}:{year}";
+
+    public static EvaluationRecord From(EvaluationFinalized e) => new(e.StaffId, e.Year, e.Level, e.Points, e.FinalizedAt);
+
+    /// <summary>A level finalised again replaces the older one; a late copy of an older message does not.</summary>
+    public bool Replaces(EvaluationRecord older) => older.FinalizedAt <= FinalizedAt;
 }
 
 /// <summary>One person's year of CCHC work as the events told it: the commune's staff table (id <c>{staffId}:{year}</c>).</summary>
@@ -25,6 +35,18 @@ public sealed record StaffYear
     public double TrainingHours { get; init; }
 
     public static string Key(string staffId, int year) => $"{staffId}:{year}";
+
+    // How each event counts for the person concerned (the handler, the participant, an author).
+    public StaffYear On(DossierResolved e) => this with
+    {
+        DossiersHandled = DossiersHandled + 1, DossiersOnTime = DossiersOnTime + (e.Timeliness.CountsAsOnTime() ? 1 : 0),
+    };
+
+    public StaffYear On(SatisfactionRated e) => this with { Ratings = Ratings + 1, SatisfiedRatings = SatisfiedRatings + (e.Level.CountsAsSatisfied() ? 1 : 0) };
+
+    public StaffYear On(TrainingCompleted e) => this with { Trainings = Trainings + 1, TrainingHours = TrainingHours + e.Hours };
+
+    public StaffYear On(SimplificationApproved e) => this with { Initiatives = Initiatives + 1 };
 }
 
 public static class AchievementKinds
@@ -64,4 +86,13 @@ public static class Milestones
     public const double Share = 0.9;
 
     public static bool Reached(int count, int part, int whole) => Counts.Contains(count) && whole > 0 && (double)part / whole >= Share;
+}
+
+/// <summary>Whether the latest known revision of a procedure is posted at the desk (id: the procedure code).</summary>
+public sealed record ProcedurePosting(string Code, int Revision, bool Posted)
+{
+    public static ProcedurePosting From(ProcedureChanged e) => new(e.ProcedureCode, e.Revision, e.Posted);
+
+    /// <summary>An older revision arriving late changes nothing.</summary>
+    public bool Supersedes(ProcedurePosting? known) => known is null || known.Revision < Revision;
 }

@@ -1,4 +1,3 @@
-using Awards.Api.Consumers;
 using Awards.Api.Domain;
 using Platform.ServiceDefaults.Storage;
 

@@ -1,16 +1,14 @@
 using Awards.Api.Domain;
 using Microsoft.Extensions.Caching.Distributed;
-using Platform.Calendar;
+using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
 
 namespace Awards.Api.Infrastructure;
 
-/// <summary>The writes the consumers and handlers share; each adds to the caller's change set, nothing commits here.</summary>
+/// <summary>The reads and writes the consumers and handlers share; each write adds to the caller's change set, nothing commits here.</summary>
 public static class AwardsWork
 {
-    public static int YearOf(DateTime utc) => VietnamTime.Today(utc).Year;
-
     /// <summary>
     /// The commune as awards recorded it on onboarding; null for a commune it never heard of (events on a broker shared
     /// with other deployments or tests). Such events still change the commune's own records, never a district's scoreboard.
@@ -18,17 +16,27 @@ public static class AwardsWork
     public static async Task<CommuneRecord?> CommuneAsync(IDocumentStore<AwardsData> store, string commune, CancellationToken ct) =>
         (await store.FindAsync<CommuneRecord>(Scopes.Platform, commune, ct))?.Document;
 
-    /// <summary>Changes the commune's indicator document in its district's scope (created on first use).</summary>
-    public static async Task IndicatorsAsync(IDocumentStore<AwardsData> store, ChangeSet changes, string commune,
+    /// <summary>The commune, or the 404 naming it.</summary>
+    public static async Task<CommuneRecord> GetAsync(this ICommuneDirectory directory, string commune, CancellationToken ct) =>
+        await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
+
+    /// <summary>
+    /// Changes the commune's indicator document in its district's scope (created on first use) and returns it as changed;
+    /// null, and nothing changed, for a commune awards never heard of.
+    /// </summary>
+    public static async Task<CommuneIndicators?> IndicatorsAsync(IDocumentStore<AwardsData> store, ChangeSet changes, string commune,
         Func<CommuneIndicators, CommuneIndicators> change, CancellationToken ct)
     {
-        if (await CommuneAsync(store, commune, ct) is not { } record) return;
+        if (await CommuneAsync(store, commune, ct) is not { } record) return null;
         var scope = CommuneIndicators.Scope(record.District);
         var stored = await store.FindAsync<CommuneIndicators>(scope, commune, ct);
-        if (stored is null) changes.Insert(scope, commune, change(new CommuneIndicators { Commune = commune, Name = record.Name, District = record.District }));
-        else changes.Update(stored, change(stored.Document));
+        var changed = change(stored?.Document ?? new CommuneIndicators { Commune = commune, Name = record.Name, District = record.District });
+        if (stored is null) changes.Insert(scope, commune, changed);
+        else changes.Update(stored, changed);
+        return changed;
     }
 
+    /// <summary>Changes a person's year (created on first use) and returns it as changed.</summary>
     public static async Task<StaffYear> StaffYearAsync(IDocumentStore<AwardsData> store, ChangeSet changes, string commune, string staffId, int year,
         Func<StaffYear, StaffYear> change, CancellationToken ct)
     {
@@ -43,17 +51,14 @@ public static class AwardsWork
     public static async Task<string> NameOfAsync(IDocumentStore<AwardsData> store, string commune, string staffId, CancellationToken ct) =>
         (await store.FindAsync<StaffCard>(commune, staffId, ct))?.Document.FullName ?? staffId;
 
-    /// <summary>Ids are derived from what produced the achievement, so a repeated event never records it twice.</summary>
-    public static async Task AchieveAsync(IDocumentStore<AwardsData> store, ChangeSet changes, string commune, Achievement achievement, CancellationToken ct)
-    {
-        if (await store.FindAsync<Achievement>(commune, achievement.Id, ct) is null) changes.Insert(commune, achievement.Id, achievement);
-    }
+    public static async Task<bool> IsRecordedAsync(IDocumentStore<AwardsData> store, string commune, string achievementId, CancellationToken ct) =>
+        await store.FindAsync<Achievement>(commune, achievementId, ct) is not null;
 
-    public static Achievement FromEvent(string id, int year, string kind, string? staffId, string name, string title, string @event, string? reference, DateTime at) => new()
+    /// <summary>Inserts the achievement unless it is recorded already (a repeated event derives the same id).</summary>
+    public static async Task AchieveAsync(IDocumentStore<AwardsData> store, ChangeSet changes, string commune, Achievement? achievement, CancellationToken ct)
     {
-        Id = id, Year = year, Kind = kind, Collective = staffId is null, StaffId = staffId, Name = name, Title = title,
-        Source = new AchievementSource("event", @event, reference, null, null), RecordedAt = at,
-    };
+        if (achievement is not null && !await IsRecordedAsync(store, commune, achievement.Id, ct)) changes.Insert(commune, achievement.Id, achievement);
+    }
 
     /// <summary>The plan that governs a year: the named campaign's, or the earliest-created plan for that year.</summary>
     public static async Task<Stored<CampaignPlan>?> GoverningPlanAsync(IDocumentStore<AwardsData> store, string commune, int year, string? campaignId, CancellationToken ct) =>
@@ -65,29 +70,22 @@ public static class AwardsWork
 /// <summary>Appends items to a commune's radio feed under consecutive numbers, and forgets the cached feed.</summary>
 public static class RadioDesk
 {
-    public static async Task AppendAsync(IDocumentStore<AwardsData> store, ChangeSet changes, string commune, DateTime at,
-        IReadOnlyList<(string Kind, string Title, string Text, string? Reference)> items, CancellationToken ct)
+    /// <summary>Numbers the news (nothing for null) against the commune's counter document.</summary>
+    public static async Task AppendAsync(IDocumentStore<AwardsData> store, ChangeSet changes, string commune, DateTime at, RadioNews? news, CancellationToken ct)
     {
-        if (items.Count == 0) return;
+        if (news is null) return;
         var counter = await store.FindAsync<RadioCounter>(commune, RadioCounter.Key, ct);
-        var last = counter?.Document.Last ?? 0;
-        foreach (var (kind, title, text, reference) in items)
-        {
-            last++;
-            changes.Insert(commune, RadioItem.Key(last), new RadioItem { Seq = last, PublishedAt = at, Kind = kind, Title = title, Text = text, Reference = reference });
-        }
+        var seq = (counter?.Document.Last ?? 0) + 1;
+        changes.Insert(commune, RadioItem.Key(seq), new RadioItem { Seq = seq, PublishedAt = at, Kind = news.Kind, Title = news.Title, Text = news.Text, Reference = news.Reference });
         // The counter is one document: two writers racing for a number conflict, and the loser retries with the next one.
-        if (counter is null) changes.Insert(commune, RadioCounter.Key, new RadioCounter(last));
-        else changes.Update(counter, new RadioCounter(last));
+        if (counter is null) changes.Insert(commune, RadioCounter.Key, new RadioCounter(seq));
+        else changes.Update(counter, new RadioCounter(seq));
     }
 
     public static string FeedKey(string commune) => $"awards:radio:feed:{commune}";
 
     public static Task ForgetAsync(IDistributedCache cache, string commune, CancellationToken ct) => cache.RemoveAsync(FeedKey(commune), ct);
 
-    public static string SpokenName(CommuneRecord commune) =>
-        commune.Name.StartsWith("Xã ", StringComparison.Ordinal) ? "xã " + commune.Name[3..] : commune.Name;
-
     public static async Task<string> SpokenNameAsync(IDocumentStore<AwardsData> store, string commune, CancellationToken ct) =>
-        await AwardsWork.CommuneAsync(store, commune, ct) is { } record ? SpokenName(record) : "xã";
+        RadioTexts.SpokenName((await AwardsWork.CommuneAsync(store, commune, ct))?.Name);
 }
