@@ -134,7 +134,7 @@ public sealed class ProcedureEventsTests(RabbitMqServer rabbit) : IAsyncLifetime
         await DossiersApi.Assign(_commune, received.Id, new AssignRequest(staffId), services, _deskOfficer, Ct);
         var newDueDate = workflow.Calendar.AddWorkingDays(received.DueDate, 2);
         await DossiersApi.Apologize(_commune, received.Id, new ApologyRequest("Chờ xác minh tình trạng hôn nhân", newDueDate), services, _deskOfficer, Ct);
-        var resolved = (await DossiersApi.Resolve(_commune, received.Id, new ResolveRequest("approved", null), services, _deskOfficer, Ct)).Value!;
+        var resolved = (await DossiersApi.Resolve(_commune, received.Id, new ResolveRequest(DossierOutcome.Approved, null), services, _deskOfficer, Ct)).Value!;
         var returned = (await DossiersApi.Return(_commune, received.Id, services, _deskOfficer, Ct)).Value!;
 
         var seen = await SeenAsync(4, s => s.Message is DossierReceived or ApologyIssued or DossierResolved or DossierReturned);

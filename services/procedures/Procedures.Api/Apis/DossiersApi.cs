@@ -7,7 +7,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Distributed;
 using Platform.Contracts.Procedures;
-using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
@@ -24,7 +23,7 @@ public sealed record ApplicantInput(string? Name, string? Phone, string? Hamlet,
 public sealed record ReceiveDossierRequest(string? ProcedureCode, ApplicantInput? Applicant, DateTime? ReceivedAt);
 public sealed record AssignRequest(string? StaffId);
 public sealed record ReasonRequest(string? Reason);
-public sealed record ResolveRequest(string? Outcome, string? Note);
+public sealed record ResolveRequest(DossierOutcome? Outcome, string? Note);
 public sealed record ApologyRequest(string? Reason, DateOnly? NewDueDate);
 public sealed record ReturnResponse(string SurveyCode, string ReceiptNo, DateTime ReturnedAt);
 
@@ -265,15 +264,14 @@ public static partial class DossiersApi
     public static async Task<Ok<DossierView>> Resolve(string commune, string id, ResolveRequest request, [AsParameters] DossierServices services,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        var outcome = Vocabulary.Parse<DossierOutcome>(request.Outcome);
         new InputValidation()
-            .Require(outcome is not null, "outcome", ProceduresMessages.Outcome)
-            .Require(outcome != DossierOutcome.Refused || !string.IsNullOrWhiteSpace(request.Note), "note", ProceduresMessages.RefusalReason)
+            .Require(request.Outcome is not null, "outcome", ProceduresMessages.Outcome)
+            .Require(request.Outcome != DossierOutcome.Refused || !string.IsNullOrWhiteSpace(request.Note), "note", ProceduresMessages.RefusalReason)
             .OptionalText(request.Note, "note", InputLimits.Note)
             .ThrowIfInvalid();
         var now = services.Time.GetUtcNow().UtcDateTime;
         return TypedResults.Ok(View(await ChangeAsync(services, commune, id,
-            d => services.Workflow.Resolve(commune, d, outcome!.Value, request.Note?.Trim(), now, user.Actor()), ct), services.Workflow, now));
+            d => services.Workflow.Resolve(commune, d, request.Outcome!.Value, request.Note?.Trim(), now, user.Actor()), ct), services.Workflow, now));
     }
 
     public static async Task<Ok<ReturnResponse>> Return(string commune, string id, [AsParameters] DossierServices services, ClaimsPrincipal user,
