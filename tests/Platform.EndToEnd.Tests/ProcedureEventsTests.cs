@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using MassTransit;
-using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -126,18 +125,17 @@ public sealed class ProcedureEventsTests(RabbitMqServer rabbit) : IAsyncLifetime
     {
         const string staffId = "xa-tu-phap";
         await StartAsync(staffId);
-        var repository = Services.GetRequiredService<DossierRepository>();
-        var workflow = Services.GetRequiredService<DossierWorkflow>();
+        var services = ActivatorUtilities.CreateInstance<DossierServices>(Services); // as a route binds its [AsParameters] record
+        var workflow = services.Workflow;
         var directory = Services.GetRequiredService<ICommuneDirectory>();
-        var time = Services.GetRequiredService<TimeProvider>();
 
         var received = (await DossiersApi.Receive(_commune, new ReceiveDossierRequest("ho-tich-ket-hon", new ApplicantInput("Nguyễn Văn An", "0909 123 456", "ap-1"), null),
-            repository, workflow, directory, time, _deskOfficer, Ct)).Value!;
-        await DossiersApi.Assign(_commune, received.Id, new AssignRequest(staffId), repository, workflow, time, _deskOfficer, Ct);
+            services, directory, _deskOfficer, Ct)).Value!;
+        await DossiersApi.Assign(_commune, received.Id, new AssignRequest(staffId), services, _deskOfficer, Ct);
         var newDueDate = workflow.Calendar.AddWorkingDays(received.DueDate, 2);
-        await DossiersApi.Apologize(_commune, received.Id, new ApologyRequest("Chờ xác minh tình trạng hôn nhân", newDueDate), repository, workflow, time, _deskOfficer, Ct);
-        var resolved = (await DossiersApi.Resolve(_commune, received.Id, new ResolveRequest("approved", null), repository, workflow, time, _deskOfficer, Ct)).Value!;
-        var returned = (await DossiersApi.Return(_commune, received.Id, repository, workflow, time, _deskOfficer, Ct)).Value!;
+        await DossiersApi.Apologize(_commune, received.Id, new ApologyRequest("Chờ xác minh tình trạng hôn nhân", newDueDate), services, _deskOfficer, Ct);
+        var resolved = (await DossiersApi.Resolve(_commune, received.Id, new ResolveRequest(DossierOutcome.Approved, null), services, _deskOfficer, Ct)).Value!;
+        var returned = (await DossiersApi.Return(_commune, received.Id, services, _deskOfficer, Ct)).Value!;
 
         var seen = await SeenAsync(4, s => s.Message is DossierReceived or ApologyIssued or DossierResolved or DossierReturned);
         Assert.All(seen, s => Assert.NotNull(s.MessageId));
@@ -175,23 +173,21 @@ public sealed class ProcedureEventsTests(RabbitMqServer rabbit) : IAsyncLifetime
     public async Task A_new_procedure_and_an_approved_simplification_publish_procedure_changed_and_simplification_approved_once()
     {
         await StartAsync();
-        var store = Services.GetRequiredService<IDocumentStore<ProceduresData>>();
-        var directory = Services.GetRequiredService<ICommuneDirectory>();
-        var cache = Services.GetRequiredService<IDistributedCache>();
-        var time = Services.GetRequiredService<TimeProvider>();
+        var catalogue = ActivatorUtilities.CreateInstance<CatalogueServices>(Services);
+        var simplifications = ActivatorUtilities.CreateInstance<SimplificationServices>(Services);
         var calendar = Services.GetRequiredService<WorkingCalendar>();
         var today = VietnamTime.Today(DateTime.UtcNow);
 
         await CatalogueApi.Create(_commune, new ProcedureInput("xac-nhan-thu-nhap", "Xác nhận thu nhập", "khac", 3,
             ["Đơn đề nghị xác nhận thu nhập", "Giấy tờ tùy thân (xuất trình)", "Bản sao hợp đồng lao động"], 0, "Luật Cư trú 2020", today, null, null, null),
-            store, directory, cache, time, _deskOfficer, Ct);
+            catalogue, _deskOfficer, Ct);
         await RegisterStaffAsync("xa-tu-phap", "xa-van-phong");
         var proposal = (await SimplificationsApi.Propose(_commune, new ProposalRequest("xac-nhan-thu-nhap", 1, ["Bản sao hợp đồng lao động"],
-            "Tra cứu hợp đồng trên cơ sở dữ liệu bảo hiểm xã hội", ["xa-tu-phap", "xa-van-phong"]), store, time, _deskOfficer, Ct)).Value!;
-        await SimplificationsApi.Submit(_commune, proposal.Id, store, time, Ct);
+            "Tra cứu hợp đồng trên cơ sở dữ liệu bảo hiểm xã hội", ["xa-tu-phap", "xa-van-phong"]), simplifications, _deskOfficer, Ct)).Value!;
+        await SimplificationsApi.Submit(_commune, proposal.Id, simplifications, Ct);
         var effectiveFrom = calendar.AddWorkingDays(today, 1);
         await SimplificationsApi.Approve(_commune, proposal.Id, new ApprovalRequest("UBND huyện Giồng Trôm", "123/QĐ-UBND", effectiveFrom),
-            store, cache, time, _deskOfficer, Ct);
+            simplifications, _deskOfficer, Ct);
 
         var seen = await SeenAsync(3, s => s.Message is ProcedureChanged { ProcedureCode: "xac-nhan-thu-nhap" } or SimplificationApproved);
         var changes = seen.Select(s => s.Message).OfType<ProcedureChanged>().OrderBy(c => c.Revision).ToList();

@@ -158,8 +158,12 @@ public sealed partial class DossierLifecycleTests(ProceduresHost host) : IClassF
 
         var noNote = await host.TryAsync(id, "resolve", new { outcome = "refused" }).ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
         Assert.Equal(["note"], TestApi.ErrorFields(noNote));
-        var badOutcome = await host.TryAsync(id, "resolve", new { outcome = "maybe", note = "?" }).ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
+        // The outcome is typed (DossierOutcome): a word outside it is the JSON reader's field error, naming the words allowed.
+        var badOutcome = await host.TryAsync(id, "resolve", new { outcome = "maybe", note = "?" }).ProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
         Assert.Equal(["outcome"], TestApi.ErrorFields(badOutcome));
+        Assert.Equal("Phải là một trong các giá trị: approved, refused.", badOutcome.GetProperty("errors").GetProperty("outcome")[0].GetString());
+        var noOutcome = await host.TryAsync(id, "resolve", new { note = "?" }).ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
+        Assert.Equal("Phải là 'approved' (giải quyết) hoặc 'refused' (từ chối giải quyết).", noOutcome.GetProperty("errors").GetProperty("outcome")[0].GetString());
         Assert.Equal("in-progress", (await host.GetDossierAsync(id)).Str("status"));
 
         var refused = await host.DoAsync(id, "resolve", new { outcome = "refused", note = "Một bên chưa đủ tuổi kết hôn" });

@@ -2,7 +2,6 @@ using Platform.Calendar;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Caching.Distributed;
-using Platform.Contracts.Procedures;
 using Platform.ServiceDefaults.Caching;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
@@ -34,6 +33,9 @@ public sealed record DueDatePreview(DateTime ReceivedAt, DateOnly CountsFrom, Da
 
 public sealed record StepDueDate(string Name, string Agency, DateOnly DueDate);
 
+/// <summary>What the catalogue handlers work with, bound per request from DI (<c>[AsParameters]</c>).</summary>
+public sealed record CatalogueServices(IDocumentStore<ProceduresData> Store, ICommuneDirectory Directory, IDistributedCache Cache, TimeProvider Time);
+
 public static class CatalogueApi
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
@@ -53,16 +55,15 @@ public static class CatalogueApi
 
     public const int MaxSearchLength = 100;
 
-    public static async Task<Ok<IReadOnlyList<ProcedureView>>> List(string commune, string? q, IDocumentStore<ProceduresData> store, ICommuneDirectory directory,
-        IDistributedCache cache, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<ProcedureView>>> List(string commune, string? q, [AsParameters] CatalogueServices services, CancellationToken ct)
     {
         new InputValidation().Require(q is null || q.Length <= MaxSearchLength, "q", CommonMessages.MaxLength, MaxSearchLength).ThrowIfInvalid();
-        if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException(CommonMessages.Commune, commune);
-        var today = VietnamTime.Today(time.GetUtcNow().UtcDateTime);
+        if (await services.Directory.FindAsync(commune, ct) is null) throw new NotFoundException(CommonMessages.Commune, commune);
+        var today = VietnamTime.Today(services.Time.GetUtcNow().UtcDateTime);
         // Keyed by day: a revision effective tomorrow appears without anyone invalidating anything.
-        var list = await cache.GetOrCreateJsonAsync(CatalogueCache.Key(commune, today), CacheFor, async token =>
+        var list = await services.Cache.GetOrCreateJsonAsync(CatalogueCache.Key(commune, today), CacheFor, async token =>
         {
-            var all = await store.QueryAsync<Procedure>(commune, new Query(OrderBy: [new Sort("code")]), token);
+            var all = await services.Store.QueryAsync<Procedure>(commune, new Query(OrderBy: [new Sort("code")]), token);
             return all.Where(p => p.Document.Revisions.Any(r => r.EffectiveFrom <= today)).Select(p => ProcedureView.Of(p.Document, today)).OrderBy(p => p.Field).ThenBy(p => p.Name, VietnameseText.Order).ToList();
         }, ct);
         // The catalogue is a few dozen procedures, cached: searching the cached list costs nothing.
@@ -73,86 +74,65 @@ public static class CatalogueApi
     /// <summary>A code or field slug (tu-phap-ho-tich) matches "tư pháp" as well as "phap-ho".</summary>
     private static bool SlugMatches(string slug, string q) => VietnameseText.Matches(slug.Replace('-', ' '), q.Replace('-', ' '));
 
-    public static async Task<Ok<ProcedureDetail>> Get(string commune, string code, IDocumentStore<ProceduresData> store, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<ProcedureDetail>> Get(string commune, string code, [AsParameters] CatalogueServices services, CancellationToken ct)
     {
-        var procedure = (await store.FindAsync<Procedure>(commune, code, ct))?.Document ?? throw new NotFoundException(ProceduresMessages.Procedure, code);
-        return TypedResults.Ok(new ProcedureDetail(ProcedureView.Of(procedure, VietnamTime.Today(time.GetUtcNow().UtcDateTime)), procedure.Revisions));
+        var procedure = (await services.Store.GetAsync<Procedure>(commune, code, ProceduresMessages.Procedure, ct)).Document;
+        return TypedResults.Ok(new ProcedureDetail(ProcedureView.Of(procedure, VietnamTime.Today(services.Time.GetUtcNow().UtcDateTime)), procedure.Revisions));
     }
 
-    public static async Task<Ok<DueDatePreview>> DueDate(string commune, string code, DateTime? receivedAt, IDocumentStore<ProceduresData> store,
-        DossierWorkflow workflow, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<DueDatePreview>> DueDate(string commune, string code, DateTime? receivedAt, [AsParameters] CatalogueServices services,
+        DossierWorkflow workflow, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = services.Time.GetUtcNow().UtcDateTime;
         var at = receivedAt?.ToUniversalTime() ?? now;
         new InputValidation()
             .Require(at >= new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), "receivedAt", ProceduresMessages.TooFarInPast)
             .Require(at <= now.AddYears(1), "receivedAt", ProceduresMessages.TooFarInFuture)
             .ThrowIfInvalid();
-        var procedure = (await store.FindAsync<Procedure>(commune, code, ct))?.Document ?? throw new NotFoundException(ProceduresMessages.Procedure, code);
+        var procedure = (await services.Store.GetAsync<Procedure>(commune, code, ProceduresMessages.Procedure, ct)).Document;
         var schedule = workflow.Schedule(procedure, at);
         return TypedResults.Ok(new DueDatePreview(at, schedule.CountsFrom, schedule.DueDate,
             schedule.Steps.Select(s => new StepDueDate(s.Name, s.Agency, s.DueDate)).ToList()));
     }
 
-    public static async Task<Created<ProcedureDetail>> Create(string commune, ProcedureInput input, IDocumentStore<ProceduresData> store,
-        ICommuneDirectory directory, IDistributedCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<ProcedureDetail>> Create(string commune, ProcedureInput input, [AsParameters] CatalogueServices services,
+        ClaimsPrincipal user, CancellationToken ct)
     {
         ProcedureRules.Validate(input, isNew: true);
-        if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException(CommonMessages.Commune, commune);
-        var now = time.GetUtcNow().UtcDateTime;
+        if (await services.Directory.FindAsync(commune, ct) is null) throw new NotFoundException(CommonMessages.Commune, commune);
+        var now = services.Time.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(now);
-        var procedure = new Procedure
-        {
-            Code = input.Code!,
-            Steps = input.Steps ?? [],
-            Revisions = [ProcedureRules.Revision(input, 1, input.EffectiveFrom ?? today, now, user.Actor())],
-        };
-        var changes = new ChangeSet().Insert(commune, procedure.Code, procedure).Publish(commune, Changed(commune, procedure, procedure.Revisions[0], null));
+        var (procedure, events) = Procedure.Create(commune, input.Code!, input.Steps ?? [],
+            ProcedureRules.Revision(input, 1, input.EffectiveFrom ?? today, now, user.Actor()));
         try
         {
-            await store.CommitAsync(changes, ct);
+            await services.Store.CommitAsync(new ChangeSet().Insert(commune, procedure.Code, procedure).PublishAll(commune, events), ct);
         }
         catch (ConcurrencyConflictException)
         {
             throw new ConflictException("procedure-exists", Wording.Of(ProceduresMessages.ProcedureExists, input.Code));
         }
-        await CatalogueCache.InvalidateAsync(cache, commune, today, ct);
+        await CatalogueCache.InvalidateAsync(services.Cache, commune, today, ct);
         return TypedResults.Created($"/api/communes/{commune}/procedures/{procedure.Code}", new ProcedureDetail(ProcedureView.Of(procedure, today), procedure.Revisions));
     }
 
-    public static async Task<Ok<ProcedureDetail>> Revise(string commune, string code, ProcedureInput input, IDocumentStore<ProceduresData> store,
-        IDistributedCache cache, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<ProcedureDetail>> Revise(string commune, string code, ProcedureInput input, [AsParameters] CatalogueServices services,
+        ClaimsPrincipal user, CancellationToken ct)
     {
         ProcedureRules.Validate(input with { Steps = null }, isNew: false);
-        var stored = await store.FindAsync<Procedure>(commune, code, ct) ?? throw new NotFoundException(ProceduresMessages.Procedure, code);
+        var stored = await services.Store.GetAsync<Procedure>(commune, code, ProceduresMessages.Procedure, ct);
         if (stored.Document.IsInterconnected && input.ProcessingDays != stored.Document.Steps.Sum(s => s.ProcessingDays))
             throw InvalidInputException.Field("processingDays", Wording.Of(ProceduresMessages.InterconnectedDays, stored.Document.Steps.Sum(s => s.ProcessingDays)));
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = services.Time.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(now);
         var effectiveFrom = input.EffectiveFrom ?? today;
         if (effectiveFrom < today)
             throw InvalidInputException.Field("effectiveFrom", Wording.Of(ProceduresMessages.NotInPast));
-        var previous = stored.Document.InForceOn(effectiveFrom);
-        var revised = stored.Document.Revise(ProcedureRules.Revision(input, 0, effectiveFrom, now, user.Actor()));
-        await store.CommitAsync(new ChangeSet().Update(stored, revised).Publish(commune, Changed(commune, revised, revised.Revisions[^1], previous)), ct);
-        await CatalogueCache.InvalidateAsync(cache, commune, today, ct);
-        return TypedResults.Ok(new ProcedureDetail(ProcedureView.Of(revised, today), revised.Revisions));
+        var revised = stored.Document.Revise(commune, ProcedureRules.Revision(input, 0, effectiveFrom, now, user.Actor()));
+        await services.Store.CommitAsync(new ChangeSet().Update(stored, revised), ct);
+        await CatalogueCache.InvalidateAsync(services.Cache, commune, today, ct);
+        return TypedResults.Ok(new ProcedureDetail(ProcedureView.Of(revised.State, today), revised.State.Revisions));
     }
-
-    public static ProcedureChanged Changed(string commune, Procedure procedure, ProcedureRevision revision, ProcedureRevision? previous) => new()
-    {
-        Commune = commune,
-        ProcedureCode = procedure.Code,
-        Name = revision.Name,
-        Field = revision.Field,
-        Revision = revision.Number,
-        EffectiveFrom = revision.EffectiveFrom,
-        ProcessingDays = revision.ProcessingDays,
-        PreviousProcessingDays = previous?.ProcessingDays,
-        ComponentCount = revision.Components.Count,
-        PreviousComponentCount = previous?.Components.Count,
-        Posted = revision.PostedSince is not null,
-    };
 }
 
 public static class CatalogueCache

@@ -5,8 +5,9 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Caching.Distributed;
 using Platform.Contracts.Procedures;
-using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
@@ -22,7 +23,7 @@ public sealed record ApplicantInput(string? Name, string? Phone, string? Hamlet,
 public sealed record ReceiveDossierRequest(string? ProcedureCode, ApplicantInput? Applicant, DateTime? ReceivedAt);
 public sealed record AssignRequest(string? StaffId);
 public sealed record ReasonRequest(string? Reason);
-public sealed record ResolveRequest(string? Outcome, string? Note);
+public sealed record ResolveRequest(DossierOutcome? Outcome, string? Note);
 public sealed record ApologyRequest(string? Reason, DateOnly? NewDueDate);
 public sealed record ReturnResponse(string SurveyCode, string ReceiptNo, DateTime ReturnedAt);
 
@@ -50,6 +51,9 @@ public sealed record DossierView : Dossier
 /// <summary>The desk's queue query: the original filters, then search, field, handler, open, order and page.</summary>
 public sealed record DossierListQuery(
     string? Status, DateOnly? From, DateOnly? To, bool? Overdue, string? Q, string? Field, string? Handler, bool? Open, string? Sort, int? Page, int? PageSize);
+
+/// <summary>What the dossier handlers work with, bound per request from DI (<c>[AsParameters]</c>).</summary>
+public sealed record DossierServices(IDocumentStore<ProceduresData> Store, DossierWorkflow Workflow, IDistributedCache Cache, TimeProvider Time);
 
 public sealed record DeskSummary(IReadOnlyDictionary<string, long> ByStatus, long Open, long ReceivedToday, long DueToday, long DueSoon, long Overdue);
 
@@ -80,10 +84,10 @@ public static partial class DossiersApi
         return routes;
     }
 
-    public static async Task<Created<DossierView>> Receive(string commune, ReceiveDossierRequest request, DossierRepository dossiers,
-        DossierWorkflow workflow, ICommuneDirectory directory, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<DossierView>> Receive(string commune, ReceiveDossierRequest request, [AsParameters] DossierServices services,
+        ICommuneDirectory directory, ClaimsPrincipal user, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = services.Time.GetUtcNow().UtcDateTime;
         var validation = new InputValidation()
             .RequireSlug(request.ProcedureCode, "procedureCode")
             .Require(request.Applicant is not null, "applicant", CommonMessages.Required)
@@ -98,32 +102,28 @@ public static partial class DossiersApi
         var hamlet = request.Applicant!.Hamlet;
         if (hamlet is not null && (await directory.FindAsync(commune, ct))?.Hamlets.Any(h => h.Code == hamlet) == false)
             throw InvalidInputException.Field("applicant.hamlet", Wording.Of(CommonMessages.NotAHamlet, hamlet));
-        var procedure = (await dossiers.Store.FindAsync<Procedure>(commune, request.ProcedureCode!, ct))?.Document
+        var procedure = (await services.Store.FindAsync<Procedure>(commune, request.ProcedureCode!, ct))?.Document
                         ?? throw new BusinessRuleException("unknown-procedure", Wording.Of(ProceduresMessages.UnknownProcedure, request.ProcedureCode));
         var receivedAt = request.ReceivedAt?.ToUniversalTime() ?? now;
         var applicantRecord = new Applicant(request.Applicant.Name!.Trim(), PhoneNumbers.Normalize(request.Applicant.Phone)!, hamlet,
             string.IsNullOrWhiteSpace(request.Applicant.Address) ? null : request.Applicant.Address.Trim());
         var id = Guid.NewGuid().ToString("N")[..16];
-        var dossier = await dossiers.ReceiveAsync(commune,
-            receiptNo => workflow.Receive(id, receiptNo, procedure, applicantRecord, receivedAt, user.Actor()),
-            (d, changes) => changes.Publish(commune, new DossierReceived
-            {
-                Commune = commune, DossierId = d.Id, ReceiptNo = d.ReceiptNo, ProcedureCode = d.ProcedureCode, Field = d.Field,
-                ReceivedAt = d.ReceivedAt, DueDate = d.DueDate, ReceivedBy = d.ReceivedBy,
-            }),
-            VietnamTime.Today(receivedAt).Year, ct);
-        return TypedResults.Created($"/api/communes/{commune}/dossiers/{dossier.Id}", View(dossier, workflow, now));
+        var year = VietnamTime.Today(receivedAt).Year;
+        var dossier = await ReceiptNumbers.ReceiveAsync(services.Store, commune, year,
+            receiptNo => services.Workflow.Receive(commune, id, receiptNo, procedure, applicantRecord, receivedAt, user.Actor()), ct);
+        await StatisticsCache.InvalidateAsync(services.Cache, commune, year, CancellationToken.None);
+        return TypedResults.Created($"/api/communes/{commune}/dossiers/{dossier.Id}", View(dossier, services.Workflow, now));
     }
 
     public static async Task<Ok<IReadOnlyList<DossierView>>> List(string commune, [AsParameters] DossierListQuery query,
-        DossierRepository dossiers, DossierWorkflow workflow, TimeProvider time, HttpResponse response, CancellationToken ct)
+        [AsParameters] DossierServices services, HttpResponse response, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = services.Time.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(now);
         var (filter, orderBy, page, pageSize) = ListQuery(query, today);
-        var found = await dossiers.Store.QueryAsync<Dossier>(commune, new Query(filter, orderBy, (page - 1) * pageSize, pageSize), ct);
-        response.Headers["X-Total-Count"] = (await dossiers.Store.CountAsync<Dossier>(commune, filter, ct)).ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Ok<IReadOnlyList<DossierView>>(found.Select(d => DossierView.Of(d.Document, today, workflow.Calendar)).ToList());
+        var found = await services.Store.QueryAsync<Dossier>(commune, new Query(filter, orderBy, (page - 1) * pageSize, pageSize), ct);
+        response.Headers["X-Total-Count"] = (await services.Store.CountAsync<Dossier>(commune, filter, ct)).ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Ok<IReadOnlyList<DossierView>>(found.Select(d => DossierView.Of(d.Document, today, services.Workflow.Calendar)).ToList());
     }
 
     /// <summary>Checks the list's parameters (400 naming each bad one) and turns them into the store's filter, order and page.</summary>
@@ -191,11 +191,11 @@ public static partial class DossiersApi
     private static Filter Overdue(DateOnly today) =>
         Filter.And(Filter.In("status", DossierRules.Running.Cast<object?>()), Filter.Lt("dueDate", today));
 
-    public static async Task<Ok<DeskSummary>> Summary(string commune, DossierRepository dossiers, DossierWorkflow workflow, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<DeskSummary>> Summary(string commune, [AsParameters] DossierServices services, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = services.Time.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(now);
-        Task<long> Count(Filter filter) => dossiers.Store.CountAsync<Dossier>(commune, filter, ct);
+        Task<long> Count(Filter filter) => services.Store.CountAsync<Dossier>(commune, filter, ct);
         var running = Filter.In("status", DossierRules.Running.Cast<object?>());
         var byStatus = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var status in Enum.GetValues<DossierStatus>()) byStatus[DossierStatuses.Slug(status)] = await Count(Filter.Eq("status", status));
@@ -204,97 +204,98 @@ public static partial class DossiersApi
             DossierRules.OnTheDesk.Sum(s => byStatus[DossierStatuses.Slug(s)]),
             await Count(Filter.And(Filter.Gte("receivedAt", VietnamTime.StartOfDayUtc(today)), Filter.Lt("receivedAt", VietnamTime.StartOfDayUtc(today.AddDays(1))))),
             await Count(Filter.And(running, Filter.Eq("dueDate", today))),
-            await Count(Filter.And(running, Filter.Gt("dueDate", today), Filter.Lte("dueDate", DossierRules.DueSoonUntil(today, workflow.Calendar)))),
+            await Count(Filter.And(running, Filter.Gt("dueDate", today), Filter.Lte("dueDate", DossierRules.DueSoonUntil(today, services.Workflow.Calendar)))),
             await Count(Overdue(today))));
     }
 
     private static DossierView View(Dossier dossier, DossierWorkflow workflow, DateTime now) => DossierView.Of(dossier, VietnamTime.Today(now), workflow.Calendar);
 
-    public static async Task<Ok<DossierView>> Get(string commune, string id, DossierRepository dossiers, DossierWorkflow workflow, TimeProvider time,
-        CancellationToken ct) =>
-        TypedResults.Ok(View((await dossiers.GetAsync(commune, id, ct)).Document, workflow, time.GetUtcNow().UtcDateTime));
+    /// <summary>
+    /// Applies one workflow step to the stored dossier and commits it with the events the step raises; a concurrent change
+    /// of the same dossier makes this one a 409.
+    /// </summary>
+    private static async Task<Dossier> ChangeAsync(DossierServices services, string commune, string id, Func<Dossier, Changed<Dossier>> step, CancellationToken ct)
+    {
+        var current = await services.Store.GetAsync<Dossier>(commune, id, ProceduresMessages.Dossier, ct);
+        var changed = step(current.Document);
+        await services.Store.CommitAsync(new ChangeSet().Update(current, changed), ct);
+        // Committed: the figures must move on even if the caller gives up now.
+        await StatisticsCache.InvalidateAsync(services.Cache, commune, VietnamTime.Today(changed.State.ReceivedAt).Year, CancellationToken.None);
+        return changed.State;
+    }
 
-    public static async Task<Ok<DossierView>> Assign(string commune, string id, AssignRequest request, DossierRepository dossiers,
-        DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<DossierView>> Get(string commune, string id, [AsParameters] DossierServices services, CancellationToken ct) =>
+        TypedResults.Ok(View((await services.Store.GetAsync<Dossier>(commune, id, ProceduresMessages.Dossier, ct)).Document, services.Workflow,
+            services.Time.GetUtcNow().UtcDateTime));
+
+    public static async Task<Ok<DossierView>> Assign(string commune, string id, AssignRequest request, [AsParameters] DossierServices services,
+        ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().RequireText(request.StaffId, "staffId", InputLimits.Code).ThrowIfInvalid();
-        var staff = (await dossiers.Store.FindAsync<DeskStaff>(commune, request.StaffId!, ct))?.Document;
-        var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.Assign(d, staff, request.StaffId!, now, user.Actor()), null, ct), workflow, now));
+        var staff = (await services.Store.FindAsync<DeskStaff>(commune, request.StaffId!, ct))?.Document;
+        var now = services.Time.GetUtcNow().UtcDateTime;
+        return TypedResults.Ok(View(await ChangeAsync(services, commune, id, d => services.Workflow.Assign(d, staff, request.StaffId!, now, user.Actor()), ct),
+            services.Workflow, now));
     }
 
-    public static async Task<Ok<DossierView>> RequestSupplement(string commune, string id, ReasonRequest request, DossierRepository dossiers,
-        DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<DossierView>> RequestSupplement(string commune, string id, ReasonRequest request, [AsParameters] DossierServices services,
+        ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().RequireText(request.Reason, "reason", InputLimits.Note).ThrowIfInvalid();
-        var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.RequestSupplement(d, request.Reason!.Trim(), now, user.Actor()), null, ct), workflow, now));
+        var now = services.Time.GetUtcNow().UtcDateTime;
+        return TypedResults.Ok(View(await ChangeAsync(services, commune, id, d => services.Workflow.RequestSupplement(d, request.Reason!.Trim(), now, user.Actor()), ct),
+            services.Workflow, now));
     }
 
-    public static async Task<Ok<DossierView>> SupplementReceived(string commune, string id, DossierRepository dossiers,
-        DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<DossierView>> SupplementReceived(string commune, string id, [AsParameters] DossierServices services, ClaimsPrincipal user,
+        CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.SupplementReceived(d, now, user.Actor()), null, ct), workflow, now));
+        var now = services.Time.GetUtcNow().UtcDateTime;
+        return TypedResults.Ok(View(await ChangeAsync(services, commune, id, d => services.Workflow.SupplementReceived(d, now, user.Actor()), ct), services.Workflow, now));
     }
 
-    public static async Task<Ok<DossierView>> CompleteStep(string commune, string id, int index, DossierRepository dossiers,
-        DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<DossierView>> CompleteStep(string commune, string id, int index, [AsParameters] DossierServices services, ClaimsPrincipal user,
+        CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.CompleteStep(d, index, now, user.Actor()), null, ct), workflow, now));
+        var now = services.Time.GetUtcNow().UtcDateTime;
+        return TypedResults.Ok(View(await ChangeAsync(services, commune, id, d => services.Workflow.CompleteStep(d, index, now, user.Actor()), ct), services.Workflow, now));
     }
 
-    public static async Task<Ok<DossierView>> Resolve(string commune, string id, ResolveRequest request, DossierRepository dossiers,
-        DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<DossierView>> Resolve(string commune, string id, ResolveRequest request, [AsParameters] DossierServices services,
+        ClaimsPrincipal user, CancellationToken ct)
     {
-        var outcome = Vocabulary.Parse<DossierOutcome>(request.Outcome);
         new InputValidation()
-            .Require(outcome is not null, "outcome", ProceduresMessages.Outcome)
-            .Require(outcome != DossierOutcome.Refused || !string.IsNullOrWhiteSpace(request.Note), "note", ProceduresMessages.RefusalReason)
+            .Require(request.Outcome is not null, "outcome", ProceduresMessages.Outcome)
+            .Require(request.Outcome != DossierOutcome.Refused || !string.IsNullOrWhiteSpace(request.Note), "note", ProceduresMessages.RefusalReason)
             .OptionalText(request.Note, "note", InputLimits.Note)
             .ThrowIfInvalid();
-        var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.Resolve(d, outcome!.Value, request.Note?.Trim(), now, user.Actor()),
-            (d, changes) => changes.Publish(commune, new DossierResolved
-            {
-                Commune = commune, DossierId = d.Id, ProcedureCode = d.ProcedureCode, Field = d.Field, Outcome = d.Outcome!.Value,
-                Timeliness = d.Timeliness!.Value, WorkingDaysUsed = d.WorkingDaysUsed!.Value, HandlerId = d.HandlerId, ResolvedAt = now,
-                LateWithoutApology = d.LateWithoutApology,
-            }), ct), workflow, now));
+        var now = services.Time.GetUtcNow().UtcDateTime;
+        return TypedResults.Ok(View(await ChangeAsync(services, commune, id,
+            d => services.Workflow.Resolve(commune, d, request.Outcome!.Value, request.Note?.Trim(), now, user.Actor()), ct), services.Workflow, now));
     }
 
-    public static async Task<Ok<ReturnResponse>> Return(string commune, string id, DossierRepository dossiers,
-        DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<ReturnResponse>> Return(string commune, string id, [AsParameters] DossierServices services, ClaimsPrincipal user,
+        CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var returned = await dossiers.ChangeAsync(commune, id, d => workflow.Return(d, now, user.Actor()),
-            (d, changes) => changes.Publish(commune, new DossierReturned
-            {
-                Commune = commune, DossierId = d.Id, ProcedureCode = d.ProcedureCode, HandlerId = d.HandlerId, SurveyCode = d.SurveyCode!, ReturnedAt = now,
-            }), ct);
+        var now = services.Time.GetUtcNow().UtcDateTime;
+        var returned = await ChangeAsync(services, commune, id, d => services.Workflow.Return(commune, d, now, user.Actor()), ct);
         return TypedResults.Ok(new ReturnResponse(returned.SurveyCode!, returned.ReceiptNo, now));
     }
 
-    public static async Task<Ok<DossierView>> Apologize(string commune, string id, ApologyRequest request, DossierRepository dossiers,
-        DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<DossierView>> Apologize(string commune, string id, ApologyRequest request, [AsParameters] DossierServices services,
+        ClaimsPrincipal user, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = services.Time.GetUtcNow().UtcDateTime;
         // A new appointment is weeks away, not years: within a year of today (and so always inside the working calendar).
         new InputValidation().RequireText(request.Reason, "reason", InputLimits.Note).Require(request.NewDueDate is not null, "newDueDate", CommonMessages.Required)
             .PlausibleDate(request.NewDueDate, "newDueDate", latest: VietnamTime.Today(now).AddYears(1)).ThrowIfInvalid();
-        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.Apologize(d, request.Reason!.Trim(), request.NewDueDate!.Value, now, user.Actor()),
-            (d, changes) => changes.Publish(commune, new ApologyIssued
-            {
-                Commune = commune, DossierId = d.Id, Reason = d.Apologies[^1].Reason, PreviousDueDate = d.Apologies[^1].PreviousDueDate,
-                NewDueDate = d.Apologies[^1].NewDueDate, HandlerId = d.HandlerId, IssuedAt = now,
-            }), ct), workflow, now));
+        return TypedResults.Ok(View(await ChangeAsync(services, commune, id,
+            d => services.Workflow.Apologize(commune, d, request.Reason!.Trim(), request.NewDueDate!.Value, now, user.Actor()), ct), services.Workflow, now));
     }
 
-    public static async Task<Ok<DossierView>> Withdraw(string commune, string id, DossierRepository dossiers,
-        DossierWorkflow workflow, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<DossierView>> Withdraw(string commune, string id, [AsParameters] DossierServices services, ClaimsPrincipal user, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(View(await dossiers.ChangeAsync(commune, id, d => workflow.Withdraw(d, now, user.Actor()), null, ct), workflow, now));
+        var now = services.Time.GetUtcNow().UtcDateTime;
+        return TypedResults.Ok(View(await ChangeAsync(services, commune, id, d => services.Workflow.Withdraw(d, now, user.Actor()), ct), services.Workflow, now));
     }
 }

@@ -3,7 +3,6 @@ using MassTransit;
 using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
-using Procedures.Api.Apis;
 using Procedures.Api.Domain;
 using Procedures.Api.Extensions;
 using Procedures.Api.Infrastructure;
@@ -20,8 +19,8 @@ public sealed class CommuneOnboardedConsumer(IDocumentStore<ProceduresData> stor
             var now = time.GetUtcNow().UtcDateTime;
             var commune = context.Message.Commune;
             if (await CommuneDirectory.IsRecordedAsync(store, commune, context.CancellationToken)) return;
-            foreach (var procedure in StarterCatalogue.For(VietnamTime.Today(context.Message.OnboardedAt), now))
-                changes.Insert(commune, procedure.Code, procedure).Publish(commune, CatalogueApi.Changed(commune, procedure, procedure.Revisions[0], null));
+            foreach (var (procedure, events) in StarterCatalogue.For(commune, VietnamTime.Today(context.Message.OnboardedAt), now))
+                changes.Insert(commune, procedure.Code, procedure).PublishAll(commune, events);
             CommuneDirectory.Prepare(changes, context.Message, ProceduresModule.Name, now);
         });
 }

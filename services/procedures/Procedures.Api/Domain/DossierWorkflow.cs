@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Platform.Calendar;
 using Platform.Contracts.Procedures;
+using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Problems;
 using Procedures.Api.Localization;
 
@@ -15,7 +16,10 @@ public sealed record DeskStaff(string StaffId, string? FullName, bool OnDesk, Da
 /// <summary>A dossier's time limits as receipt sets them.</summary>
 public sealed record DossierSchedule(ProcedureRevision Revision, DateOnly CountsFrom, DateOnly DueDate, IReadOnlyList<DossierStep> Steps);
 
-/// <summary>Every step of a dossier's lifecycle, with the calendar's time limits; each returns the changed dossier.</summary>
+/// <summary>
+/// Every step of a dossier's lifecycle, with the calendar's time limits; each returns the changed dossier and the events
+/// it raises. The steps that raise one take the commune the event is published for (a dossier does not know its commune).
+/// </summary>
 public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
 {
     private const string SurveyAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -42,10 +46,10 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
         return new DossierSchedule(revision, countsFrom, due, steps);
     }
 
-    public Dossier Receive(string id, string receiptNo, Procedure procedure, Applicant applicant, DateTime receivedAt, string? by)
+    public Changed<Dossier> Receive(string commune, string id, string receiptNo, Procedure procedure, Applicant applicant, DateTime receivedAt, string? by)
     {
         var (revision, countsFrom, due, steps) = Schedule(procedure, receivedAt);
-        return new Dossier
+        var dossier = new Dossier
         {
             Id = id,
             ReceiptNo = receiptNo,
@@ -64,9 +68,14 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
             Steps = steps,
             SearchText = DossierRules.SearchText(receiptNo, applicant),
         }.Log(receivedAt, "received", by);
+        return new(dossier, [new DossierReceived
+        {
+            Commune = commune, DossierId = dossier.Id, ReceiptNo = dossier.ReceiptNo, ProcedureCode = dossier.ProcedureCode, Field = dossier.Field,
+            ReceivedAt = dossier.ReceivedAt, DueDate = dossier.DueDate, ReceivedBy = dossier.ReceivedBy,
+        }]);
     }
 
-    public Dossier Assign(Dossier dossier, DeskStaff? staff, string staffId, DateTime now, string? by)
+    public Changed<Dossier> Assign(Dossier dossier, DeskStaff? staff, string staffId, DateTime now, string? by)
     {
         dossier.Require(DossierAction.Assign, ProceduresMessages.ActionAssign);
         var today = VietnamTime.Today(now);
@@ -78,7 +87,7 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
     }
 
     /// <summary>Form 02: the clock stops until the citizen completes the dossier.</summary>
-    public Dossier RequestSupplement(Dossier dossier, string reason, DateTime now, string? by)
+    public Changed<Dossier> RequestSupplement(Dossier dossier, string reason, DateTime now, string? by)
     {
         dossier.Require(DossierAction.RequestSupplement, ProceduresMessages.ActionRequestSupplement);
         var request = new SupplementRequest(reason, now, VietnamTime.Today(now), null, 0);
@@ -87,7 +96,7 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
     }
 
     /// <summary>The clock restarts; the due date moves by the working days it was stopped.</summary>
-    public Dossier SupplementReceived(Dossier dossier, DateTime now, string? by)
+    public Changed<Dossier> SupplementReceived(Dossier dossier, DateTime now, string? by)
     {
         dossier.Require(DossierAction.SupplementReceived, ProceduresMessages.ActionRecordSupplement);
         var open = dossier.Supplements[^1];
@@ -108,7 +117,7 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
     }
 
     /// <summary>Interconnected dossiers: the current step is done and the next agency takes over.</summary>
-    public Dossier CompleteStep(Dossier dossier, int index, DateTime now, string? by)
+    public Changed<Dossier> CompleteStep(Dossier dossier, int index, DateTime now, string? by)
     {
         dossier.Require(DossierAction.CompleteStep, ProceduresMessages.ActionCompleteStep);
         if (index < 0 || index >= dossier.Steps.Count) throw new NotFoundException(ProceduresMessages.Step, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -121,7 +130,7 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
     }
 
     /// <summary>Decides the dossier (approved, or refused with its reason: form 03) and measures its timeliness.</summary>
-    public Dossier Resolve(Dossier dossier, DossierOutcome outcome, string? note, DateTime now, string? by)
+    public Changed<Dossier> Resolve(string commune, Dossier dossier, DossierOutcome outcome, string? note, DateTime now, string? by)
     {
         dossier.Require(DossierAction.Resolve, ProceduresMessages.ActionResolve);
         if (outcome == DossierOutcome.Approved && dossier.Steps.Any(s => s.Status != StepStatus.Done))
@@ -131,7 +140,7 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
         var timeliness = resolvedOn < dossier.DueDate ? Timeliness.Early : resolvedOn == dossier.DueDate ? Timeliness.OnTime : Timeliness.Late;
         var paused = dossier.Supplements.Sum(s => s.PausedWorkingDays);
         var used = Math.Max(0, calendar.WorkingDaysBetween(dossier.CountsFrom, resolvedOn) - paused);
-        return (dossier with
+        var resolved = (dossier with
             {
                 Status = DossierStatus.Resolved,
                 Outcome = outcome,
@@ -142,16 +151,27 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
                 LateWithoutApology = timeliness == Timeliness.Late && dossier.Apologies.Count == 0,
             })
             .Log(now, outcome == DossierOutcome.Approved ? "approved" : "refused", by, note);
+        return new(resolved, [new DossierResolved
+        {
+            Commune = commune, DossierId = resolved.Id, ProcedureCode = resolved.ProcedureCode, Field = resolved.Field, Outcome = outcome,
+            Timeliness = timeliness, WorkingDaysUsed = used, HandlerId = resolved.HandlerId, ResolvedAt = now,
+            LateWithoutApology = resolved.LateWithoutApology,
+        }]);
     }
 
-    public Dossier Return(Dossier dossier, DateTime now, string? by)
+    /// <summary>The result is handed back with a new survey code, printed on the slip for the citizen's rating.</summary>
+    public Changed<Dossier> Return(string commune, Dossier dossier, DateTime now, string? by)
     {
         dossier.Require(DossierAction.Return, ProceduresMessages.ActionReturn);
-        return (dossier with { Status = DossierStatus.Returned, ReturnedAt = now, SurveyCode = NewSurveyCode() }).Log(now, "returned", by);
+        var returned = (dossier with { Status = DossierStatus.Returned, ReturnedAt = now, SurveyCode = NewSurveyCode() }).Log(now, "returned", by);
+        return new(returned, [new DossierReturned
+        {
+            Commune = commune, DossierId = returned.Id, ProcedureCode = returned.ProcedureCode, HandlerId = returned.HandlerId, SurveyCode = returned.SurveyCode!, ReturnedAt = now,
+        }]);
     }
 
     /// <summary>Form 04: before the appointment passes, the desk apologises and sets a new appointment date.</summary>
-    public Dossier Apologize(Dossier dossier, string reason, DateOnly newDueDate, DateTime now, string? by)
+    public Changed<Dossier> Apologize(string commune, Dossier dossier, string reason, DateOnly newDueDate, DateTime now, string? by)
     {
         dossier.Require(DossierAction.Apologize, ProceduresMessages.ActionApologize);
         var today = VietnamTime.Today(now);
@@ -162,11 +182,15 @@ public sealed class DossierWorkflow(WorkingCalendar calendar, TimeOnly cutOff)
             throw InvalidInputException.Field("newDueDate", Wording.Of(ProceduresMessages.AfterAppointment, appointment));
         if (!calendar.IsWorkingDay(newDueDate))
             throw InvalidInputException.Field("newDueDate", Wording.Of(ProceduresMessages.WorkingDay));
-        return (dossier with { Apologies = [.. dossier.Apologies, new Apology(reason, appointment, newDueDate, now, by)] })
-            .Log(now, "apology-issued", by, reason);
+        var apology = new Apology(reason, appointment, newDueDate, now, by);
+        return new((dossier with { Apologies = [.. dossier.Apologies, apology] }).Log(now, "apology-issued", by, reason), [new ApologyIssued
+        {
+            Commune = commune, DossierId = dossier.Id, Reason = apology.Reason, PreviousDueDate = apology.PreviousDueDate,
+            NewDueDate = apology.NewDueDate, HandlerId = dossier.HandlerId, IssuedAt = now,
+        }]);
     }
 
-    public Dossier Withdraw(Dossier dossier, DateTime now, string? by)
+    public Changed<Dossier> Withdraw(Dossier dossier, DateTime now, string? by)
     {
         dossier.Require(DossierAction.Withdraw, ProceduresMessages.ActionWithdraw);
         return (dossier with { Status = DossierStatus.Withdrawn, WithdrawnAt = now }).Log(now, "withdrawn", by);

@@ -1,3 +1,5 @@
+using Platform.Contracts.Procedures;
+using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Problems;
 using Procedures.Api.Localization;
 
@@ -27,7 +29,8 @@ public sealed record ProcedureStep(string Name, string Agency, int ProcessingDay
 
 /// <summary>
 /// An administrative procedure (thủ tục hành chính) of a commune's catalogue. Changes are revisions with an effective
-/// date; the history is kept, and a revision dated in the future takes over on its day.
+/// date; the history is kept, and a revision dated in the future takes over on its day. Every change is announced
+/// (<see cref="ProcedureChanged"/>), a new procedure as its first revision.
 /// </summary>
 public sealed record Procedure
 {
@@ -41,8 +44,33 @@ public sealed record Procedure
 
     public bool IsInterconnected => Steps.Count > 0;
 
-    public Procedure Revise(ProcedureRevision revision) =>
-        this with { Revisions = [.. Revisions, revision with { Number = Revisions.Max(r => r.Number) + 1 }] };
+    public static Changed<Procedure> Create(string commune, string code, IReadOnlyList<ProcedureStep> steps, ProcedureRevision first)
+    {
+        var procedure = new Procedure { Code = code, Steps = steps, Revisions = [first] };
+        return new(procedure, [procedure.Announce(commune, first, null)]);
+    }
+
+    /// <summary>Adds <paramref name="revision"/> (numbered next); the change is announced against the revision it replaces on its day.</summary>
+    public Changed<Procedure> Revise(string commune, ProcedureRevision revision)
+    {
+        var revised = this with { Revisions = [.. Revisions, revision with { Number = Revisions.Max(r => r.Number) + 1 }] };
+        return new(revised, [revised.Announce(commune, revised.Revisions[^1], InForceOn(revision.EffectiveFrom))]);
+    }
+
+    private ProcedureChanged Announce(string commune, ProcedureRevision revision, ProcedureRevision? previous) => new()
+    {
+        Commune = commune,
+        ProcedureCode = Code,
+        Name = revision.Name,
+        Field = revision.Field,
+        Revision = revision.Number,
+        EffectiveFrom = revision.EffectiveFrom,
+        ProcessingDays = revision.ProcessingDays,
+        PreviousProcessingDays = previous?.ProcessingDays,
+        ComponentCount = revision.Components.Count,
+        PreviousComponentCount = previous?.Components.Count,
+        Posted = revision.PostedSince is not null,
+    };
 }
 
 public sealed record ProcedureInput(

@@ -1,3 +1,5 @@
+using Platform.Contracts.Procedures;
+using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Problems;
 using Procedures.Api.Localization;
 
@@ -59,8 +61,47 @@ public sealed record SimplificationProposal
         validation.ThrowIfInvalid();
     }
 
+    public Changed<SimplificationProposal> Submit(DateTime now) =>
+        Require(ProceduresMessages.ProposalActionSubmit, ProposalStatus.Draft) with { Status = ProposalStatus.Submitted, SubmittedAt = now };
+
+    public Changed<SimplificationProposal> Reject(string reason) =>
+        Require(ProceduresMessages.ProposalActionReject, ProposalStatus.Submitted) with { Status = ProposalStatus.Rejected, RejectionReason = reason };
+
+    /// <summary>
+    /// Records the authority's approval and revises the procedure from the decision's effective date: the proposal raises
+    /// <see cref="SimplificationApproved"/> (an initiative of its authors), the procedure its <see cref="ProcedureChanged"/>.
+    /// </summary>
+    public (Changed<SimplificationProposal> Proposal, Changed<Procedure> Procedure) Approve(string commune, Procedure procedure, SimplificationDecision decision)
+    {
+        Require(ProceduresMessages.ProposalActionApprove, ProposalStatus.Submitted);
+        var current = procedure.InForceOn(decision.EffectiveFrom);
+        // The catalogue may have changed since the proposal: it must still simplify what will be in force then,
+        // and a revision already scheduled after that day would silently undo it.
+        try
+        {
+            Validate(ProposedProcessingDays, RemoveComponents, Rationale, AuthorStaffIds, current, procedure.IsInterconnected);
+        }
+        catch (InvalidInputException e)
+        {
+            throw new BusinessRuleException("no-longer-simplifies", Wording.Of(ProceduresMessages.NoLongerSimplifies),
+                e.Errors.SelectMany(f => f.Value).ToList());
+        }
+        if (procedure.Revisions.FirstOrDefault(r => r.EffectiveFrom > decision.EffectiveFrom) is { } later)
+            throw new BusinessRuleException("later-revision-scheduled",
+                Wording.Of(ProceduresMessages.LaterRevision, later.Number, later.EffectiveFrom, decision.EffectiveFrom));
+        var approved = new Changed<SimplificationProposal>(this with { Status = ProposalStatus.Approved, Decision = decision }, [new SimplificationApproved
+        {
+            Commune = commune, ProposalId = Id, ProcedureCode = ProcedureCode, ProcedureName = current.Name,
+            AuthorStaffIds = AuthorStaffIds, RemovedComponents = RemoveComponents,
+            PreviousProcessingDays = ProposedProcessingDays is null ? null : current.ProcessingDays,
+            NewProcessingDays = ProposedProcessingDays, Authority = decision.Authority, DecisionNo = decision.DecisionNo,
+            EffectiveFrom = decision.EffectiveFrom, ApprovedAt = decision.RecordedAt,
+        }]);
+        return (approved, procedure.Revise(commune, Apply(current, decision)));
+    }
+
     /// <summary>The revision the approval brings into force.</summary>
-    public ProcedureRevision Apply(ProcedureRevision current, SimplificationDecision decision) => current with
+    private ProcedureRevision Apply(ProcedureRevision current, SimplificationDecision decision) => current with
     {
         Number = 0,
         EffectiveFrom = decision.EffectiveFrom,

@@ -1,3 +1,5 @@
+using Platform.ServiceDefaults.Domain;
+
 namespace Procedures.Api.Domain;
 
 /// <summary>
@@ -57,17 +59,11 @@ public static class StarterCatalogue
             ]),
     ];
 
-    public static IEnumerable<Procedure> For(DateOnly postedSince, DateTime now) => Entries.Select(e => new Procedure
-    {
-        Code = e.Code,
-        Steps = e.Steps ?? [],
-        Revisions =
-        [
-            new ProcedureRevision
-            {
-                Number = 1, EffectiveFrom = postedSince, Name = e.Name, Field = e.Field, ProcessingDays = e.Days, Components = e.Components,
-                Fee = e.Fee, LegalBasis = e.Law, PostedSince = postedSince, ChangedAt = now, Reason = "Danh mục khởi tạo khi tiếp nhận xã",
-            },
-        ],
-    });
+    /// <summary>The starter catalogue of <paramref name="commune"/>, each procedure announced as a new one is.</summary>
+    public static IEnumerable<Changed<Procedure>> For(string commune, DateOnly postedSince, DateTime now) => Entries.Select(e => Procedure.Create(commune, e.Code, e.Steps ?? [],
+        new ProcedureRevision
+        {
+            Number = 1, EffectiveFrom = postedSince, Name = e.Name, Field = e.Field, ProcessingDays = e.Days, Components = e.Components,
+            Fee = e.Fee, LegalBasis = e.Law, PostedSince = postedSince, ChangedAt = now, Reason = "Danh mục khởi tạo khi tiếp nhận xã",
+        }));
 }

@@ -29,7 +29,6 @@ public static class ProceduresModule
         // Practice varies on a dossier received late in the day: from this local time it counts from the next working day.
         var cutOff = TimeOnly.Parse(builder.Configuration["Procedures:SameDayCutOff"] ?? "15:00", CultureInfo.InvariantCulture);
         builder.Services.AddSingleton(sp => new DossierWorkflow(sp.GetRequiredService<WorkingCalendar>(), cutOff));
-        builder.Services.AddSingleton<DossierRepository>();
         builder.AddStoreIndexes<ProceduresData>(i => i.On<Dossier>("receiptNo", "status", "receivedAt", "dueDate", "field", "handlerId", "searchText").On<SimplificationProposal>("createdAt"));
         return builder;
     }
