@@ -30,7 +30,7 @@ public sealed class LanguageTests(AwardsHost host) : IClassFixture<AwardsHost>
     public async Task A_word_outside_a_vocabulary_is_a_400_on_its_field_in_the_callers_language(string? language, string level)
     {
         var problem = await host.Client.SendInAsync(language, HttpMethod.Post, Steps.Nominations(), host.Office, new { year = 2016, level = "tinh" })
-            .ProblemAsync(HttpStatusCode.BadRequest);
+            .ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
 
         Assert.Equal([level], problem.GetProperty("errors").Strings("level"));
     }

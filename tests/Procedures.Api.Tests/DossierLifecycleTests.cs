@@ -158,8 +158,8 @@ public sealed partial class DossierLifecycleTests(ProceduresHost host) : IClassF
 
         var noNote = await host.TryAsync(id, "resolve", new { outcome = "refused" }).ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
         Assert.Equal(["note"], TestApi.ErrorFields(noNote));
-        // The outcome is typed (DossierOutcome): a word outside it is the JSON reader's field error, naming the words allowed.
-        var badOutcome = await host.TryAsync(id, "resolve", new { outcome = "maybe", note = "?" }).ProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
+        // The outcome is typed (DossierOutcome): a word outside it is a field error naming the words allowed.
+        var badOutcome = await host.TryAsync(id, "resolve", new { outcome = "maybe", note = "?" }).ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
         Assert.Equal(["outcome"], TestApi.ErrorFields(badOutcome));
         Assert.Equal("Phải là một trong các giá trị: approved, refused.", badOutcome.GetProperty("errors").GetProperty("outcome")[0].GetString());
         var noOutcome = await host.TryAsync(id, "resolve", new { note = "?" }).ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");

@@ -53,18 +53,13 @@ public sealed class KebabCaseEnumConverter : JsonConverterFactory
     private sealed class Converter<TEnum>(JsonConverter inner) : JsonConverter<TEnum> where TEnum : struct, Enum
     {
         private readonly JsonConverter<TEnum> _words = (JsonConverter<TEnum>)inner;
+        private static readonly Dictionary<string, TEnum> Members = Enum.GetValues<TEnum>().ToDictionary(Vocabulary.Word, StringComparer.Ordinal);
 
-        public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            try
-            {
-                return _words.Read(ref reader, typeToConvert, options);
-            }
-            catch (JsonException)
-            {
-                throw new UnknownWordException(Vocabulary.Words<TEnum>());
-            }
-        }
+        /// <summary>Exactly a word of the vocabulary: System.Text.Json's own reader would also take C# names, any case and numbers.</summary>
+        public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.String && Members.TryGetValue(reader.GetString()!, out var member)
+                ? member
+                : throw new UnknownWordException(Vocabulary.Words<TEnum>());
 
         public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => _words.Write(writer, value, options);
 

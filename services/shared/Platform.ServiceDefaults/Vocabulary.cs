@@ -10,7 +10,9 @@ public static class Vocabulary
 {
     public static string Word<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
-    public static IReadOnlyList<string> Words<T>() where T : struct, Enum => Enum.GetValues<T>().Select(Word).ToList();
+    public static IReadOnlyList<string> Words<T>() where T : struct, Enum => Words(typeof(T));
+
+    public static IReadOnlyList<string> Words(Type enumType) => Enum.GetNames(enumType).Select(JsonNamingPolicy.KebabCaseLower.ConvertName).ToList();
 
     /// <summary>The member spelled exactly <paramref name="word"/>, or null: neither a member's C# name nor a number is one.</summary>
     public static T? Parse<T>(string? word) where T : struct, Enum

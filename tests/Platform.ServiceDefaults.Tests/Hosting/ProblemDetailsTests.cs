@@ -64,11 +64,14 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     [Theory]
     [InlineData("\"cheerful\"")]
     [InlineData("1")]
+    [InlineData("\"VeryHappy\"")]
+    [InlineData("\"VERY-HAPPY\"")]
     public async Task A_word_outside_a_typed_vocabulary_is_a_field_error_naming_the_words_allowed(string value)
     {
         var response = await _app.Client.PostAsync("/feel", new StringContent($$"""{"mood":{{value}}}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("urn:cchc:problem:invalid-input", problem.GetProperty("type").GetString());
         var errors = problem.GetProperty("errors");
         Assert.Equal(["mood"], errors.EnumerateObject().Select(e => e.Name));
         Assert.Equal("Phải là một trong các giá trị: very-happy, not-happy.", errors.GetProperty("mood")[0].GetString());

@@ -18,11 +18,39 @@ public abstract class ServiceDocumentTests<TMarker>(Func<WebApplicationFactory<T
         await using var service = factory();
         await ServiceDocument.AssertListsProblemsAsync(service.Services, service.CreateClient(), document);
     }
+
+    [Fact]
+    public async Task Every_closed_vocabulary_is_documented_with_its_words()
+    {
+        await using var service = factory();
+        await ServiceDocument.AssertListsWordsAsync(service.CreateClient(), document, typeof(TMarker).Assembly);
+    }
 }
 
 public static class ServiceDocument
 {
     private const string Problem = "application/problem+json";
+
+    /// <summary>
+    /// Every schema of the document named after an enum (of Platform.Contracts or the service) is a string among that
+    /// enum's kebab-case words, in declaration order; and the document has at least one.
+    /// </summary>
+    public static async Task AssertListsWordsAsync(HttpClient client, string document, System.Reflection.Assembly service)
+    {
+        var schemas = (await client.GetFromJsonAsync<JsonElement>($"/openapi/{document}.json", TestContext.Current.CancellationToken))
+            .GetProperty("components").GetProperty("schemas");
+        var vocabularies = typeof(Platform.Contracts.Procedures.Timeliness).Assembly.GetTypes().Concat(service.GetTypes())
+            .Where(t => t.IsEnum && t.IsPublic).GroupBy(t => t.Name).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
+        var documented = 0;
+        foreach (var schema in schemas.EnumerateObject())
+        {
+            if (!vocabularies.TryGetValue(schema.Name, out var vocabulary)) continue;
+            documented++;
+            Assert.True(schema.Value.TryGetProperty("enum", out var words), $"{schema.Name} lists no words: {schema.Value}");
+            Assert.Equal(Platform.ServiceDefaults.Vocabulary.Words(vocabulary), words.EnumerateArray().Select(w => w.GetString()!).ToList());
+        }
+        Assert.True(documented > 0, "The document names no closed vocabulary.");
+    }
 
     /// <summary>
     /// Every operation of <c>/openapi/{document}.json</c> lists the problems its endpoint can give: 401 and 403 when it

@@ -13,7 +13,7 @@ public static class OpenApiExtensions
 {
     /// <summary>A service's OpenAPI document, every operation listing the problem responses it can give.</summary>
     public static IServiceCollection AddPlatformOpenApi(this IServiceCollection services, string documentName) =>
-        services.AddOpenApi(documentName, o => o.AddOperationTransformer<ProblemResponses>());
+        services.AddOpenApi(documentName, o => o.AddOperationTransformer<ProblemResponses>().AddSchemaTransformer<VocabularySchemas>());
 }
 
 /// <summary>
@@ -87,4 +87,23 @@ public sealed class ProblemResponses : IOpenApiOperationTransformer
         [413] = "The body is larger than the limit.",
         [429] = "Too many requests; try again later.",
     };
+}
+
+/// <summary>
+/// A closed vocabulary (an enum of Platform.Contracts or a service's domain) as the wire writes it: a string, one of its
+/// kebab-case words. The platform's enum converter is opaque to the schema generator, which would otherwise document <c>{}</c>.
+/// </summary>
+public sealed class VocabularySchemas : IOpenApiSchemaTransformer
+{
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = context.JsonTypeInfo.Type;
+        var nullable = Nullable.GetUnderlyingType(type);
+        if ((nullable ?? type) is { IsEnum: true } vocabulary)
+        {
+            schema.Type = nullable is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+            schema.Enum = Vocabulary.Words(vocabulary).Select(word => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(word)).ToList();
+        }
+        return Task.CompletedTask;
+    }
 }

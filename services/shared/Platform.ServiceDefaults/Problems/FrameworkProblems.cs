@@ -43,8 +43,7 @@ public static partial class FrameworkProblems
         {
             var json = Json(exception);
             var field = FieldOf(json?.Path);
-            var malformed = json is UnknownWordException word && field != Body ? Wording.Of(CommonMessages.OneOf, string.Join(", ", word.Allowed))
-                : field == Body ? Wording.Of(CommonMessages.MalformedJsonBody) : Wording.Of(CommonMessages.MalformedJson, field);
+            var malformed = field == Body ? Wording.Of(CommonMessages.MalformedJsonBody) : Wording.Of(CommonMessages.MalformedJson, field);
             return Of(400, "") with { Detail = malformed, Field = field };
         }
         if (exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
@@ -56,6 +55,15 @@ public static partial class FrameworkProblems
         }
         return Of(400, "");
     }
+
+    /// <summary>
+    /// A well-formed body whose field holds a word outside its typed vocabulary is invalid input, as a missing field is:
+    /// the same problem type, the field error naming the words allowed. Null for anything else.
+    /// </summary>
+    public static InvalidInputException? UnknownWord(Exception exception) =>
+        Json(exception) is UnknownWordException word && FieldOf(word.Path) is var field && field != Body
+            ? InvalidInputException.Field(field, Wording.Of(CommonMessages.OneOf, string.Join(", ", word.Allowed)))
+            : null;
 
     /// <summary>What a field error on the whole body is keyed by.</summary>
     public const string Body = "body";

@@ -14,7 +14,7 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, Me
     {
         var culture = ProblemLanguage.Of(http);
         string Render(Wording text) => messages.Render(text, culture);
-        var problem = exception switch
+        var problem = (FrameworkProblems.UnknownWord(exception) ?? exception) switch
         {
             InvalidInputException e => new HttpValidationProblemDetails(e.Errors.ToDictionary(f => f.Key, f => f.Value.Select(Render).ToArray()))
             {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Platform.ServiceDefaults.Domain;
 
 namespace Platform.ServiceDefaults.Storage;
 
@@ -29,6 +30,12 @@ public sealed class ChangeSet
         return this;
     }
 
+    /// <summary>Stores a domain operation's new document and queues the events it raised (chosen over <c>Insert&lt;T&gt;</c> for a <see cref="Changed{T}"/>).</summary>
+    public ChangeSet Insert<T>(string commune, string id, Changed<T> change) => Insert(commune, id, change.State).PublishAll(commune, change.Events);
+
+    /// <summary>Stores a domain operation's new state in place of <paramref name="current"/> and queues the events it raised.</summary>
+    public ChangeSet Update<T>(Stored<T> current, Changed<T> change) => Update(current, change.State).PublishAll(current.Commune, change.Events);
+
     public ChangeSet Delete<T>(Stored<T> current)
     {
         _documents.Add(new DocumentChange(ChangeKind.Delete, typeof(T), current.Commune, current.Id, current.Version, null));
@@ -43,6 +50,12 @@ public sealed class ChangeSet
             throw new InvalidOperationException($"{type} is not an event of Platform.Contracts.");
         _outbox.Add(new OutboxMessage(Guid.NewGuid(), commune, type.FullName!,
             JsonSerializer.Serialize(message, type, PlatformJson.Options), Activity.Current?.Id, DateTime.UtcNow));
+        return this;
+    }
+
+    public ChangeSet PublishAll(string commune, IEnumerable<object> events)
+    {
+        foreach (var message in events) Publish(commune, message);
         return this;
     }
 
