@@ -14,7 +14,7 @@ public sealed record FeedbackInput(
     string? Channel, string? Category, string? Content, string? ProcedureCode, string? StaffId, string? Hamlet, string? Contact,
     DateTime? ReceivedAt = null);
 
-/// <summary>Checks and records a new feedback item with its deadlines, raising <see cref="FeedbackReceived"/> in the same commit.</summary>
+/// <summary>Checks what a channel submits and records the new item with the <see cref="FeedbackReceived"/> it raises, in one commit.</summary>
 public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneDirectory communes, FeedbackDeadlines deadlines, TimeProvider time)
 {
     public const int MaxContentLength = InputLimits.LongText;
@@ -47,32 +47,11 @@ public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneD
         }
         validation.ThrowIfInvalid();
 
-        var receivedAt = input.ReceivedAt?.ToUniversalTime() ?? now;
-        var (assignBy, dueDate) = deadlines.For(receivedAt);
-        var item = new FeedbackItem
-        {
-            Id = Guid.NewGuid().ToString("N")[..12],
-            TrackingCode = TrackingCodes.New(),
-            Channel = channel!.Code,
-            Category = category!.Value,
-            Content = content!,
-            ProcedureCode = input.ProcedureCode,
-            StaffId = input.StaffId,
-            Hamlet = input.Hamlet ?? channel.Hamlet,
-            Contact = contact,
-            Location = location,
-            Status = FeedbackStatus.Received,
-            ReceivedAt = receivedAt,
-            AssignBy = assignBy,
-            DueDate = dueDate,
-            RecordedBy = recordedBy,
-        };
-        await store.CommitAsync(new ChangeSet().Insert(commune, item.Id, item).Publish(commune, new FeedbackReceived
-        {
-            Commune = commune, FeedbackId = item.Id, Channel = item.Channel, Category = item.Category, ProcedureCode = item.ProcedureCode,
-            StaffId = item.StaffId, ReceivedAt = item.ReceivedAt, DueDate = item.DueDate,
-        }), ct);
-        return item;
+        var received = FeedbackItem.Receive(commune,
+            new NewFeedback(channel!, category!.Value, content!, input.ProcedureCode, input.StaffId, input.Hamlet, contact, location, recordedBy),
+            input.ReceivedAt?.ToUniversalTime() ?? now, deadlines);
+        await store.CommitAsync(new ChangeSet().Insert(commune, received.State.Id, received.State).PublishAll(commune, received.Events), ct);
+        return received.State;
     }
 
     private async Task<bool> Exists<T>(string commune, string id, CancellationToken ct) =>
