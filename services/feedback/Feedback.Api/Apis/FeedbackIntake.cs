@@ -21,7 +21,7 @@ public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneD
 
     public async Task<FeedbackItem> ReceiveAsync(string commune, FeedbackInput input, bool fromPublic, string? recordedBy, Location? location, CancellationToken ct)
     {
-        var record = await communes.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
+        var record = await communes.GetAsync(commune, CommonMessages.Commune, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var content = CitizenText.Clean(input.Content);
         var contact = CitizenText.Clean(input.Contact);

@@ -74,8 +74,8 @@ public static class Open311Api
     {
         if (string.IsNullOrWhiteSpace(jurisdictionId))
             throw InvalidInputException.Field("jurisdiction_id", Wording.Of(FeedbackMessages.JurisdictionRequired));
-        return (InputValidation.IsSlug(jurisdictionId) ? await communes.FindAsync(jurisdictionId, ct) : null)
-               ?? throw new NotFoundException(FeedbackMessages.Jurisdiction, jurisdictionId);
+        return InputValidation.IsSlug(jurisdictionId) ? await communes.GetAsync(jurisdictionId, FeedbackMessages.Jurisdiction, ct)
+            : throw new NotFoundException(FeedbackMessages.Jurisdiction, jurisdictionId);
     }
 
     public static async Task<IResult> Services(string? jurisdiction_id, [AsParameters] FeedbackServices services, CancellationToken ct)
@@ -206,7 +206,7 @@ public static class Open311Api
     public static async Task<IResult> Token(string token, string? jurisdiction_id, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
         var commune = await Jurisdiction(jurisdiction_id, services.Communes, ct);
-        var item = await PublicFeedbackApi.FindByTrackingCode(services.Store, commune.Code, token, ct) ?? throw new NotFoundException(FeedbackMessages.Token, token);
+        var item = await PublicFeedbackApi.GetByTrackingCodeAsync(services.Store, commune.Code, token, FeedbackMessages.Token, ct);
         return Results.Json(new[] { new Open311Token(item.Id, item.TrackingCode) }, Json);
     }
 

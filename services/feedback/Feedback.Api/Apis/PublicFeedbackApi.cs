@@ -53,23 +53,24 @@ public static class PublicFeedbackApi
 
     public static async Task<Ok<FeedbackTrackingView>> Track(string commune, string trackingCode, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
-        var item = await FindByTrackingCode(services.Store, commune, trackingCode, ct) ?? throw new NotFoundException(FeedbackMessages.FeedbackItem, trackingCode);
+        var item = await GetByTrackingCodeAsync(services.Store, commune, trackingCode, FeedbackMessages.FeedbackItem, ct);
         return TypedResults.Ok(new FeedbackTrackingView(item.TrackingCode, item.Category, FeedbackCategories.Vietnamese(item.Category), item.Content,
             FeedbackItem.Slug(item.Status), FeedbackItem.Vietnamese(item.Status), item.ReceivedAt, item.DueDate, item.Answer, item.AnsweredAt, item.ClosedAt));
     }
 
-    public static async Task<FeedbackItem?> FindByTrackingCode(IDocumentStore<FeedbackData> store, string commune, string code, CancellationToken ct)
+    /// <summary>The item a tracking code stands for, or the 404 naming <paramref name="whatKey"/> and the code as the caller wrote it.</summary>
+    public static async Task<FeedbackItem> GetByTrackingCodeAsync(IDocumentStore<FeedbackData> store, string commune, string code, string whatKey, CancellationToken ct)
     {
-        if (TrackingCodes.Normalize(code) is not { } normalized) return null;
-        var found = await store.QueryAsync<FeedbackItem>(commune, new Query(Filter.Eq("trackingCode", normalized), Take: 1), ct);
-        return found.Count == 1 ? found[0].Document : null;
+        var found = TrackingCodes.Normalize(code) is { } normalized
+            ? await store.QueryAsync<FeedbackItem>(commune, new Query(Filter.Eq("trackingCode", normalized), Take: 1), ct) : [];
+        return found.Count == 1 ? found[0].Document : throw new NotFoundException(whatKey, code);
     }
 
     public static async Task<Ok<IReadOnlyList<PublishedAnswer>>> Answers(string commune, int? skip, int? take, [AsParameters] FeedbackServices services,
         CancellationToken ct)
     {
         new InputValidation().Require(take is null or (>= 1 and <= 100), "take", CommonMessages.Range, 1, 100).Require(skip is null or >= 0, "skip", CommonMessages.AtLeast, 0).ThrowIfInvalid();
-        _ = await services.Communes.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
+        await services.Communes.GetAsync(commune, CommonMessages.Commune, ct);
         async Task<IReadOnlyList<PublishedAnswer>> Read(CancellationToken token) =>
             (await services.Store.QueryAsync<FeedbackItem>(commune, new Query(Filter.Eq("published", true), [new Sort("answeredAt", Descending: true)], skip ?? 0, take ?? 20), token))
             .Select(s => s.Document)
@@ -84,14 +85,14 @@ public static class PublicFeedbackApi
 
     public static async Task<Ok<FeedbackFormView>> Form(string commune, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
-        var record = await services.Communes.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
+        var record = await services.Communes.GetAsync(commune, CommonMessages.Commune, ct);
         return TypedResults.Ok(new FeedbackFormView(record.Code, record.Name, record.DistrictName, record.Hamlets,
             Enum.GetValues<FeedbackCategory>().Select(c => new CategoryView(c, FeedbackCategories.Vietnamese(c))).ToList()));
     }
 
     public static async Task<Ok<IReadOnlyList<PublicChannel>>> Channels(string commune, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
-        _ = await services.Communes.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
+        await services.Communes.GetAsync(commune, CommonMessages.Commune, ct);
         var channels = await services.Store.QueryAsync<FeedbackChannel>(commune, Query.All, ct);
         return TypedResults.Ok<IReadOnlyList<PublicChannel>>(channels.Select(c => c.Document).OrderBy(c => c.Kind).ThenBy(c => c.Code, StringComparer.Ordinal)
             .Select(c => new PublicChannel(c.Code, c.Name)).ToList());
