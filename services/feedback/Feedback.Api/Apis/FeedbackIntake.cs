@@ -1,5 +1,6 @@
 using Platform.Calendar;
 using Platform.Contracts.Feedback;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
@@ -11,7 +12,7 @@ namespace Feedback.Api.Apis;
 
 /// <summary>What any channel submits: the web form, a staff transcription, an Open311 client.</summary>
 public sealed record FeedbackInput(
-    string? Channel, string? Category, string? Content, string? ProcedureCode, string? StaffId, string? Hamlet, string? Contact,
+    string? Channel, FeedbackCategory? Category, string? Content, string? ProcedureCode, string? StaffId, string? Hamlet, string? Contact,
     DateTime? ReceivedAt = null);
 
 /// <summary>Checks what a channel submits and records the new item with the <see cref="FeedbackReceived"/> it raises, in one commit.</summary>
@@ -29,7 +30,7 @@ public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneD
 
         var validation = new InputValidation()
             .RequireText(content, "content", MaxContentLength)
-            .OneOf(input.Category, "category", out FeedbackCategory? category)
+            .Require(input.Category is not null, "category", CommonMessages.OneOf, string.Join(", ", Vocabulary.Words<FeedbackCategory>()))
             .Require(contact is null || contact.Length <= 200, "contact", CommonMessages.MaxLength, 200)
             .Require(input.Hamlet is null || record.Hamlets.Any(h => h.Code == input.Hamlet), "hamlet", CommonMessages.NotAHamlet, input.Hamlet);
         var channel = channelCode is not null && InputValidation.IsSlug(channelCode)
@@ -48,7 +49,7 @@ public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneD
         validation.ThrowIfInvalid();
 
         var received = FeedbackItem.Receive(commune,
-            new NewFeedback(channel!, category!.Value, content!, input.ProcedureCode, input.StaffId, input.Hamlet, contact, location, recordedBy),
+            new NewFeedback(channel!, input.Category!.Value, content!, input.ProcedureCode, input.StaffId, input.Hamlet, contact, location, recordedBy),
             input.ReceivedAt?.ToUniversalTime() ?? now, deadlines);
         await store.CommitAsync(new ChangeSet().Insert(commune, received.State.Id, received.State).PublishAll(commune, received.Events), ct);
         return received.State;

@@ -108,8 +108,7 @@ public static class Open311Api
         var fields = await ReadFields(http, ct);
         var commune = await Jurisdiction(fields.GetValueOrDefault("jurisdiction_id"), services.Communes, ct);
         var validation = new InputValidation();
-        var serviceCode = fields.GetValueOrDefault("service_code");
-        validation.OneOf<FeedbackCategory>(serviceCode, "service_code", out _);
+        validation.OneOf<FeedbackCategory>(fields.GetValueOrDefault("service_code"), "service_code", out var category);
         var lat = Coordinate(fields, "lat", 90, validation);
         var lon = Coordinate(fields, "long", 180, validation);
         validation.Require((lat is null) == (lon is null), "lat", FeedbackMessages.LatLong);
@@ -123,7 +122,7 @@ public static class Open311Api
             fields.GetValueOrDefault("phone"), fields.GetValueOrDefault("email"),
         }.Where(s => !string.IsNullOrWhiteSpace(s)));
         var item = await services.Intake.ReceiveAsync(commune.Code,
-            new FeedbackInput(FeedbackChannel.Online, serviceCode, fields.GetValueOrDefault("description"), null, null, null, contact.Length == 0 ? null : contact),
+            new FeedbackInput(FeedbackChannel.Online, category, fields.GetValueOrDefault("description"), null, null, null, contact.Length == 0 ? null : contact),
             fromPublic: true, recordedBy: "open311", lat is null && address is null ? null : new Location(lat, lon, address), ct);
         return Results.Json(new[]
         {

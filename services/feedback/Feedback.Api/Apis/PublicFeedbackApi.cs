@@ -11,7 +11,7 @@ using Feedback.Api.Localization;
 
 namespace Feedback.Api.Apis;
 
-public sealed record PublicFeedbackRequest(string? Channel, string? Category, string? Content, string? ProcedureCode, string? StaffId, string? Hamlet, string? Contact);
+public sealed record PublicFeedbackRequest(string? Channel, FeedbackCategory? Category, string? Content, string? ProcedureCode, string? StaffId, string? Hamlet, string? Contact);
 
 public sealed record FeedbackReceipt(string Id, string TrackingCode, string Status, DateOnly DueDate);
 
