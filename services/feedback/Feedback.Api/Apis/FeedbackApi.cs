@@ -1,12 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Caching.Distributed;
 using Platform.Contracts.Feedback;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
 using Feedback.Api.Domain;
-using Feedback.Api.Infrastructure;
 using Feedback.Api.Localization;
 
 namespace Feedback.Api.Apis;
@@ -39,14 +37,15 @@ public static class FeedbackApi
         return routes;
     }
 
-    public static async Task<Created<FeedbackItem>> Transcribe(string commune, FeedbackInput input, FeedbackIntake intake, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<FeedbackItem>> Transcribe(string commune, FeedbackInput input, [AsParameters] FeedbackServices services,
+        ClaimsPrincipal user, CancellationToken ct)
     {
-        var item = await intake.ReceiveAsync(commune, input, fromPublic: false, user.Actor(), location: null, ct);
+        var item = await services.Intake.ReceiveAsync(commune, input, fromPublic: false, user.Actor(), location: null, ct);
         return TypedResults.Created($"/api/communes/{commune}/feedback/{item.Id}", item);
     }
 
     public static async Task<Ok<IReadOnlyList<FeedbackItem>>> List(string commune, string? status, bool? overdue, string? category, string? channel,
-        DateOnly? from, DateOnly? to, int? skip, int? take, IDocumentStore<FeedbackData> store, FeedbackIntake intake, CancellationToken ct)
+        DateOnly? from, DateOnly? to, int? skip, int? take, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
         var validation = new InputValidation()
             .Require(take is null or (>= 1 and <= 500), "take", CommonMessages.Range, 1, 500)
@@ -62,63 +61,53 @@ public static class FeedbackApi
         validation.ThrowIfInvalid();
         var filter = Filter.And(
             wanted is null ? null : Filter.Eq("status", wanted),
-            overdue == true ? Filter.And(Filter.In("status", [FeedbackStatus.Received, FeedbackStatus.Assigned]), Filter.Lt("dueDate", intake.Today)) : null,
+            overdue == true ? Filter.And(Filter.In("status", FeedbackItem.OpenStatuses.Cast<object?>()), Filter.Lt("dueDate", services.Intake.Today)) : null,
             wantedCategory is null ? null : Filter.Eq("category", wantedCategory),
             channel is null ? null : Filter.Eq("channel", channel),
             from is null ? null : Filter.Gte("receivedAt", Platform.Calendar.VietnamTime.StartOfDayUtc(from.Value)),
             to is null ? null : Filter.Lt("receivedAt", Platform.Calendar.VietnamTime.StartOfNextDayUtc(to.Value)));
-        var items = await store.QueryAsync<FeedbackItem>(commune, new Query(filter, [new Sort("receivedAt", Descending: true)], skip ?? 0, take ?? 100), ct);
+        var items = await services.Store.QueryAsync<FeedbackItem>(commune, new Query(filter, [new Sort("receivedAt", Descending: true)], skip ?? 0, take ?? 100), ct);
         return TypedResults.Ok<IReadOnlyList<FeedbackItem>>(items.Select(i => i.Document).ToList());
     }
 
-    public static async Task<Ok<FeedbackItem>> Get(string commune, string id, IDocumentStore<FeedbackData> store, CancellationToken ct) =>
-        TypedResults.Ok((await Load(store, commune, id, ct)).Document);
+    public static async Task<Ok<FeedbackItem>> Get(string commune, string id, [AsParameters] FeedbackServices services, CancellationToken ct) =>
+        TypedResults.Ok((await services.Store.GetAsync<FeedbackItem>(commune, id, FeedbackMessages.FeedbackItem, ct)).Document);
 
-    public static async Task<Ok<FeedbackItem>> Assign(string commune, string id, AssignRequest request, IDocumentStore<FeedbackData> store,
-        TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<FeedbackItem>> Assign(string commune, string id, AssignRequest request, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
         new InputValidation().RequireSlug(request.StaffId, "staffId").ThrowIfInvalid();
-        if (await store.FindAsync<StaffRef>(commune, request.StaffId!, ct) is null)
+        if (await services.Store.FindAsync<StaffRef>(commune, request.StaffId!, ct) is null)
             throw InvalidInputException.Field("staffId", Wording.Of(FeedbackMessages.NotStaff));
-        var stored = await Load(store, commune, id, ct);
-        var assigned = stored.Document.AssignTo(request.StaffId!, time.GetUtcNow().UtcDateTime);
-        await store.CommitAsync(new ChangeSet().Update(stored, assigned), ct);
+        var stored = await services.Store.GetAsync<FeedbackItem>(commune, id, FeedbackMessages.FeedbackItem, ct);
+        var assigned = stored.Document.AssignTo(request.StaffId!, services.Now);
+        await services.Store.CommitAsync(new ChangeSet().Update(stored, assigned), ct);
         return TypedResults.Ok(assigned);
     }
 
-    public static async Task<Ok<FeedbackItem>> Answer(string commune, string id, AnswerRequest request, IDocumentStore<FeedbackData> store,
-        IDistributedCache cache, FeedbackIntake intake, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<FeedbackItem>> Answer(string commune, string id, AnswerRequest request, [AsParameters] FeedbackServices services,
+        ClaimsPrincipal user, CancellationToken ct)
     {
         var text = CitizenText.Clean(request.Answer);
         new InputValidation().RequireText(text, "answer", FeedbackIntake.MaxContentLength)
             .Require(request.Publish is not null, "publish", FeedbackMessages.PublishRequired).ThrowIfInvalid();
-        var stored = await Load(store, commune, id, ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var answered = stored.Document.AnswerWith(text!, request.Publish!.Value, request.Upheld, now, intake.Today, user.Actor());
-        await store.CommitAsync(new ChangeSet().Update(stored, answered).Publish(commune, new FeedbackAnswered
-        {
-            Commune = commune, FeedbackId = answered.Id, Category = answered.Category, StaffId = answered.StaffId, AssigneeId = answered.AssigneeId,
-            InTime = answered.AnsweredInTime!.Value, Upheld = answered.Upheld, AnsweredAt = now,
-        }), ct);
-        if (answered.Published) await PublishedAnswers.InvalidateAsync(cache, commune, ct);
-        return TypedResults.Ok(answered);
+        var stored = await services.Store.GetAsync<FeedbackItem>(commune, id, FeedbackMessages.FeedbackItem, ct);
+        var answered = stored.Document.AnswerWith(commune, text!, request.Publish!.Value, request.Upheld, services.Now, user.Actor());
+        await services.Store.CommitAsync(new ChangeSet().Update(stored, answered), ct);
+        if (answered.State.Published) await PublishedAnswers.InvalidateAsync(services.Cache, commune, ct);
+        return TypedResults.Ok(answered.State);
     }
 
-    public static async Task<Ok<FeedbackItem>> Close(string commune, string id, CloseRequest? request, IDocumentStore<FeedbackData> store,
-        TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<FeedbackItem>> Close(string commune, string id, CloseRequest? request, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
         var note = CitizenText.Clean(request?.Note);
         new InputValidation().OptionalText(note, "note", InputLimits.Note).ThrowIfInvalid();
-        var stored = await Load(store, commune, id, ct);
-        var closed = stored.Document.CloseWith(note, time.GetUtcNow().UtcDateTime);
-        await store.CommitAsync(new ChangeSet().Update(stored, closed), ct);
+        var stored = await services.Store.GetAsync<FeedbackItem>(commune, id, FeedbackMessages.FeedbackItem, ct);
+        var closed = stored.Document.CloseWith(note, services.Now);
+        await services.Store.CommitAsync(new ChangeSet().Update(stored, closed), ct);
         return TypedResults.Ok(closed);
     }
 
-    public static async Task<Ok<IReadOnlyList<FeedbackChannel>>> Channels(string commune, IDocumentStore<FeedbackData> store, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<FeedbackChannel>>((await store.QueryAsync<FeedbackChannel>(commune, Query.All, ct))
+    public static async Task<Ok<IReadOnlyList<FeedbackChannel>>> Channels(string commune, [AsParameters] FeedbackServices services, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<FeedbackChannel>>((await services.Store.QueryAsync<FeedbackChannel>(commune, Query.All, ct))
             .Select(c => c.Document).OrderBy(c => c.Kind).ThenBy(c => c.Code, StringComparer.Ordinal).ToList());
-
-    private static async Task<Stored<FeedbackItem>> Load(IDocumentStore<FeedbackData> store, string commune, string id, CancellationToken ct) =>
-        await store.FindAsync<FeedbackItem>(commune, id, ct) ?? throw new NotFoundException(FeedbackMessages.FeedbackItem, id);
 }

@@ -1,5 +1,6 @@
 using Platform.Calendar;
 using Platform.Contracts.Feedback;
+using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
@@ -11,17 +12,17 @@ namespace Feedback.Api.Apis;
 
 /// <summary>What any channel submits: the web form, a staff transcription, an Open311 client.</summary>
 public sealed record FeedbackInput(
-    string? Channel, string? Category, string? Content, string? ProcedureCode, string? StaffId, string? Hamlet, string? Contact,
+    string? Channel, FeedbackCategory? Category, string? Content, string? ProcedureCode, string? StaffId, string? Hamlet, string? Contact,
     DateTime? ReceivedAt = null);
 
-/// <summary>Checks and records a new feedback item with its deadlines, raising <see cref="FeedbackReceived"/> in the same commit.</summary>
+/// <summary>Checks what a channel submits and records the new item with the <see cref="FeedbackReceived"/> it raises, in one commit.</summary>
 public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneDirectory communes, FeedbackDeadlines deadlines, TimeProvider time)
 {
     public const int MaxContentLength = InputLimits.LongText;
 
     public async Task<FeedbackItem> ReceiveAsync(string commune, FeedbackInput input, bool fromPublic, string? recordedBy, Location? location, CancellationToken ct)
     {
-        var record = await communes.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
+        var record = await communes.GetAsync(commune, CommonMessages.Commune, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var content = CitizenText.Clean(input.Content);
         var contact = CitizenText.Clean(input.Contact);
@@ -29,7 +30,7 @@ public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneD
 
         var validation = new InputValidation()
             .RequireText(content, "content", MaxContentLength)
-            .OneOf(input.Category, "category", out FeedbackCategory? category)
+            .Require(input.Category is not null, "category", CommonMessages.OneOf, string.Join(", ", Vocabulary.Words<FeedbackCategory>()))
             .Require(contact is null || contact.Length <= 200, "contact", CommonMessages.MaxLength, 200)
             .Require(input.Hamlet is null || record.Hamlets.Any(h => h.Code == input.Hamlet), "hamlet", CommonMessages.NotAHamlet, input.Hamlet);
         var channel = channelCode is not null && InputValidation.IsSlug(channelCode)
@@ -47,32 +48,11 @@ public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneD
         }
         validation.ThrowIfInvalid();
 
-        var receivedAt = input.ReceivedAt?.ToUniversalTime() ?? now;
-        var (assignBy, dueDate) = deadlines.For(receivedAt);
-        var item = new FeedbackItem
-        {
-            Id = Guid.NewGuid().ToString("N")[..12],
-            TrackingCode = TrackingCodes.New(),
-            Channel = channel!.Code,
-            Category = category!.Value,
-            Content = content!,
-            ProcedureCode = input.ProcedureCode,
-            StaffId = input.StaffId,
-            Hamlet = input.Hamlet ?? channel.Hamlet,
-            Contact = contact,
-            Location = location,
-            Status = FeedbackStatus.Received,
-            ReceivedAt = receivedAt,
-            AssignBy = assignBy,
-            DueDate = dueDate,
-            RecordedBy = recordedBy,
-        };
-        await store.CommitAsync(new ChangeSet().Insert(commune, item.Id, item).Publish(commune, new FeedbackReceived
-        {
-            Commune = commune, FeedbackId = item.Id, Channel = item.Channel, Category = item.Category, ProcedureCode = item.ProcedureCode,
-            StaffId = item.StaffId, ReceivedAt = item.ReceivedAt, DueDate = item.DueDate,
-        }), ct);
-        return item;
+        var received = FeedbackItem.Receive(commune,
+            new NewFeedback(channel!, input.Category!.Value, content!, input.ProcedureCode, input.StaffId, input.Hamlet, contact, location, recordedBy),
+            input.ReceivedAt?.ToUniversalTime() ?? now, deadlines);
+        await store.CommitAsync(new ChangeSet().Insert(commune, received.State.Id, received.State).PublishAll(commune, received.Events), ct);
+        return received.State;
     }
 
     private async Task<bool> Exists<T>(string commune, string id, CancellationToken ct) =>

@@ -7,7 +7,6 @@ using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Storage;
 using Platform.ServiceDefaults.Tenancy;
 using Feedback.Api.Domain;
-using Feedback.Api.Infrastructure;
 using Feedback.Api.Localization;
 
 namespace Feedback.Api.Apis;
@@ -75,13 +74,13 @@ public static class Open311Api
     {
         if (string.IsNullOrWhiteSpace(jurisdictionId))
             throw InvalidInputException.Field("jurisdiction_id", Wording.Of(FeedbackMessages.JurisdictionRequired));
-        return (InputValidation.IsSlug(jurisdictionId) ? await communes.FindAsync(jurisdictionId, ct) : null)
-               ?? throw new NotFoundException(FeedbackMessages.Jurisdiction, jurisdictionId);
+        return InputValidation.IsSlug(jurisdictionId) ? await communes.GetAsync(jurisdictionId, FeedbackMessages.Jurisdiction, ct)
+            : throw new NotFoundException(FeedbackMessages.Jurisdiction, jurisdictionId);
     }
 
-    public static async Task<IResult> Services(string? jurisdiction_id, ICommuneDirectory communes, CancellationToken ct)
+    public static async Task<IResult> Services(string? jurisdiction_id, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
-        await Jurisdiction(jurisdiction_id, communes, ct);
+        await Jurisdiction(jurisdiction_id, services.Communes, ct);
         return Results.Json(Enum.GetValues<FeedbackCategory>().Select(Service).ToList(), Json);
     }
 
@@ -97,20 +96,19 @@ public static class Open311Api
         _ => "góp ý, kiến nghị",
     }, "Phản ánh, kiến nghị");
 
-    public static async Task<IResult> ServiceDefinition(string serviceCode, string? jurisdiction_id, ICommuneDirectory communes, CancellationToken ct)
+    public static async Task<IResult> ServiceDefinition(string serviceCode, string? jurisdiction_id, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
-        await Jurisdiction(jurisdiction_id, communes, ct);
+        await Jurisdiction(jurisdiction_id, services.Communes, ct);
         if (Vocabulary.Parse<FeedbackCategory>(serviceCode) is null) throw new NotFoundException(FeedbackMessages.ServiceCode, serviceCode);
         return Results.Json(new { service_code = serviceCode, attributes = Array.Empty<object>() }, Json);
     }
 
-    public static async Task<IResult> Create(HttpRequest http, ICommuneDirectory communes, FeedbackIntake intake, CancellationToken ct)
+    public static async Task<IResult> Create(HttpRequest http, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
         var fields = await ReadFields(http, ct);
-        var commune = await Jurisdiction(fields.GetValueOrDefault("jurisdiction_id"), communes, ct);
+        var commune = await Jurisdiction(fields.GetValueOrDefault("jurisdiction_id"), services.Communes, ct);
         var validation = new InputValidation();
-        var serviceCode = fields.GetValueOrDefault("service_code");
-        validation.OneOf<FeedbackCategory>(serviceCode, "service_code", out _);
+        validation.OneOf<FeedbackCategory>(fields.GetValueOrDefault("service_code"), "service_code", out var category);
         var lat = Coordinate(fields, "lat", 90, validation);
         var lon = Coordinate(fields, "long", 180, validation);
         validation.Require((lat is null) == (lon is null), "lat", FeedbackMessages.LatLong);
@@ -123,8 +121,8 @@ public static class Open311Api
             string.Join(" ", new[] { fields.GetValueOrDefault("first_name"), fields.GetValueOrDefault("last_name") }.Where(s => !string.IsNullOrWhiteSpace(s))),
             fields.GetValueOrDefault("phone"), fields.GetValueOrDefault("email"),
         }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        var item = await intake.ReceiveAsync(commune.Code,
-            new FeedbackInput(FeedbackChannel.Online, serviceCode, fields.GetValueOrDefault("description"), null, null, null, contact.Length == 0 ? null : contact),
+        var item = await services.Intake.ReceiveAsync(commune.Code,
+            new FeedbackInput(FeedbackChannel.Online, category, fields.GetValueOrDefault("description"), null, null, null, contact.Length == 0 ? null : contact),
             fromPublic: true, recordedBy: "open311", lat is null && address is null ? null : new Location(lat, lon, address), ct);
         return Results.Json(new[]
         {
@@ -162,26 +160,26 @@ public static class Open311Api
     }
 
     public static async Task<IResult> Search(string? jurisdiction_id, string? service_request_id, string? service_code, string? start_date, string? end_date,
-        string? status, ICommuneDirectory communes, IDocumentStore<FeedbackData> store, TimeProvider time, CancellationToken ct)
+        string? status, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
-        var commune = await Jurisdiction(jurisdiction_id, communes, ct);
+        var commune = await Jurisdiction(jurisdiction_id, services.Communes, ct);
         if (!string.IsNullOrWhiteSpace(service_request_id))
         {
             var ids = service_request_id.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(InputValidation.IsSlug).Take(MaxResults).ToList();
-            var byId = await store.QueryAsync<FeedbackItem>(commune.Code, new Query(Filter.In("id", ids)), ct);
+            var byId = await services.Store.QueryAsync<FeedbackItem>(commune.Code, new Query(Filter.In("id", ids)), ct);
             return Results.Json(byId.Select(i => View(i.Document, commune)).ToList(), Json);
         }
         var validation = new InputValidation();
-        var end = Instant(end_date, "end_date", validation) ?? time.GetUtcNow().UtcDateTime;
+        var end = Instant(end_date, "end_date", validation) ?? services.Now;
         var start = Instant(start_date, "start_date", validation) ?? end.AddDays(-90);
         validation.OneOf<FeedbackCategory>(service_code, "service_code", out var category, optional: true);
         var statuses = status?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
         validation.Require(statuses.All(s => s is "open" or "closed"), "status", FeedbackMessages.OpenOrClosed);
         validation.ThrowIfInvalid();
         FeedbackStatus[]? wanted = statuses.Distinct().Count() == 1
-            ? statuses[0] == "open" ? [FeedbackStatus.Received, FeedbackStatus.Assigned] : [FeedbackStatus.Answered, FeedbackStatus.Closed]
+            ? statuses[0] == "open" ? [.. FeedbackItem.OpenStatuses] : [FeedbackStatus.Answered, FeedbackStatus.Closed]
             : null;
-        var found = await store.QueryAsync<FeedbackItem>(commune.Code, new Query(Filter.And(
+        var found = await services.Store.QueryAsync<FeedbackItem>(commune.Code, new Query(Filter.And(
             Filter.Gte("receivedAt", start), Filter.Lte("receivedAt", end),
             category is null ? null : Filter.Eq("category", category),
             wanted is null ? null : Filter.In("status", wanted.Cast<object?>())), [new Sort("receivedAt", Descending: true)], Take: MaxResults), ct);
@@ -196,23 +194,24 @@ public static class Open311Api
         return null;
     }
 
-    public static async Task<IResult> Get(string id, string? jurisdiction_id, ICommuneDirectory communes, IDocumentStore<FeedbackData> store, CancellationToken ct)
+    public static async Task<IResult> Get(string id, string? jurisdiction_id, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
-        var commune = await Jurisdiction(jurisdiction_id, communes, ct);
-        var item = (InputValidation.IsSlug(id) ? await store.FindAsync<FeedbackItem>(commune.Code, id, ct) : null) ?? throw new NotFoundException(FeedbackMessages.ServiceRequest, id);
+        var commune = await Jurisdiction(jurisdiction_id, services.Communes, ct);
+        var item = InputValidation.IsSlug(id) ? await services.Store.GetAsync<FeedbackItem>(commune.Code, id, FeedbackMessages.ServiceRequest, ct)
+            : throw new NotFoundException(FeedbackMessages.ServiceRequest, id);
         return Results.Json(new[] { View(item.Document, commune) }, Json);
     }
 
-    public static async Task<IResult> Token(string token, string? jurisdiction_id, ICommuneDirectory communes, IDocumentStore<FeedbackData> store, CancellationToken ct)
+    public static async Task<IResult> Token(string token, string? jurisdiction_id, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
-        var commune = await Jurisdiction(jurisdiction_id, communes, ct);
-        var item = await PublicFeedbackApi.FindByTrackingCode(store, commune.Code, token, ct) ?? throw new NotFoundException(FeedbackMessages.Token, token);
+        var commune = await Jurisdiction(jurisdiction_id, services.Communes, ct);
+        var item = await PublicFeedbackApi.GetByTrackingCodeAsync(services.Store, commune.Code, token, FeedbackMessages.Token, ct);
         return Results.Json(new[] { new Open311Token(item.Id, item.TrackingCode) }, Json);
     }
 
     private static Open311Request View(FeedbackItem item, CommuneRecord commune)
     {
-        var closed = !item.IsOpen;
+        var closed = !FeedbackItem.OpenStatuses.Contains(item.Status);
         var updated = item.ClosedAt ?? item.AnsweredAt ?? item.AssignedAt ?? item.ReceivedAt;
         return new Open311Request(item.Id, closed ? "closed" : "open",
             item.Published ? item.Answer : item.Status == FeedbackStatus.Answered ? "Đã trả lời người phản ánh." : item.ClosingNote is null ? null : "Đã kết thúc.",

@@ -11,7 +11,7 @@ using Feedback.Api.Localization;
 
 namespace Feedback.Api.Apis;
 
-public sealed record PublicFeedbackRequest(string? Channel, string? Category, string? Content, string? ProcedureCode, string? StaffId, string? Hamlet, string? Contact);
+public sealed record PublicFeedbackRequest(string? Channel, FeedbackCategory? Category, string? Content, string? ProcedureCode, string? StaffId, string? Hamlet, string? Contact);
 
 public sealed record FeedbackReceipt(string Id, string TrackingCode, string Status, DateOnly DueDate);
 
@@ -42,57 +42,58 @@ public static class PublicFeedbackApi
         return routes;
     }
 
-    public static async Task<Created<FeedbackReceipt>> Submit(string commune, PublicFeedbackRequest request, FeedbackIntake intake, CancellationToken ct)
+    public static async Task<Created<FeedbackReceipt>> Submit(string commune, PublicFeedbackRequest request, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
-        var item = await intake.ReceiveAsync(commune, new FeedbackInput(request.Channel, request.Category, request.Content, request.ProcedureCode,
+        var item = await services.Intake.ReceiveAsync(commune, new FeedbackInput(request.Channel, request.Category, request.Content, request.ProcedureCode,
             request.StaffId, request.Hamlet, request.Contact), fromPublic: true, recordedBy: null, location: null, ct);
         return TypedResults.Created($"/api/public/communes/{commune}/feedback/{item.TrackingCode}", Receipt(item));
     }
 
     public static FeedbackReceipt Receipt(FeedbackItem item) => new(item.Id, item.TrackingCode, FeedbackItem.Slug(item.Status), item.DueDate);
 
-    public static async Task<Ok<FeedbackTrackingView>> Track(string commune, string trackingCode, IDocumentStore<FeedbackData> store, CancellationToken ct)
+    public static async Task<Ok<FeedbackTrackingView>> Track(string commune, string trackingCode, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
-        var item = await FindByTrackingCode(store, commune, trackingCode, ct) ?? throw new NotFoundException(FeedbackMessages.FeedbackItem, trackingCode);
+        var item = await GetByTrackingCodeAsync(services.Store, commune, trackingCode, FeedbackMessages.FeedbackItem, ct);
         return TypedResults.Ok(new FeedbackTrackingView(item.TrackingCode, item.Category, FeedbackCategories.Vietnamese(item.Category), item.Content,
             FeedbackItem.Slug(item.Status), FeedbackItem.Vietnamese(item.Status), item.ReceivedAt, item.DueDate, item.Answer, item.AnsweredAt, item.ClosedAt));
     }
 
-    public static async Task<FeedbackItem?> FindByTrackingCode(IDocumentStore<FeedbackData> store, string commune, string code, CancellationToken ct)
+    /// <summary>The item a tracking code stands for, or the 404 naming <paramref name="whatKey"/> and the code as the caller wrote it.</summary>
+    public static async Task<FeedbackItem> GetByTrackingCodeAsync(IDocumentStore<FeedbackData> store, string commune, string code, string whatKey, CancellationToken ct)
     {
-        if (TrackingCodes.Normalize(code) is not { } normalized) return null;
-        var found = await store.QueryAsync<FeedbackItem>(commune, new Query(Filter.Eq("trackingCode", normalized), Take: 1), ct);
-        return found.Count == 1 ? found[0].Document : null;
+        var found = TrackingCodes.Normalize(code) is { } normalized
+            ? await store.QueryAsync<FeedbackItem>(commune, new Query(Filter.Eq("trackingCode", normalized), Take: 1), ct) : [];
+        return found.Count == 1 ? found[0].Document : throw new NotFoundException(whatKey, code);
     }
 
-    public static async Task<Ok<IReadOnlyList<PublishedAnswer>>> Answers(string commune, int? skip, int? take, IDocumentStore<FeedbackData> store,
-        ICommuneDirectory communes, IDistributedCache cache, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<PublishedAnswer>>> Answers(string commune, int? skip, int? take, [AsParameters] FeedbackServices services,
+        CancellationToken ct)
     {
         new InputValidation().Require(take is null or (>= 1 and <= 100), "take", CommonMessages.Range, 1, 100).Require(skip is null or >= 0, "skip", CommonMessages.AtLeast, 0).ThrowIfInvalid();
-        _ = await communes.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
+        await services.Communes.GetAsync(commune, CommonMessages.Commune, ct);
         async Task<IReadOnlyList<PublishedAnswer>> Read(CancellationToken token) =>
-            (await store.QueryAsync<FeedbackItem>(commune, new Query(Filter.Eq("published", true), [new Sort("answeredAt", Descending: true)], skip ?? 0, take ?? 20), token))
+            (await services.Store.QueryAsync<FeedbackItem>(commune, new Query(Filter.Eq("published", true), [new Sort("answeredAt", Descending: true)], skip ?? 0, take ?? 20), token))
             .Select(s => s.Document)
             .Select(i => new PublishedAnswer(i.Id, i.Category, FeedbackCategories.Vietnamese(i.Category), i.ProcedureCode, i.Content, i.Answer!, i.ReceivedAt, i.AnsweredAt!.Value))
             .ToList();
         // The first page is what the commune's page and the radio read; it is cached and dropped when an answer is published.
         var answers = skip is null or 0 && take is null or 20
-            ? await cache.GetOrCreateJsonAsync(PublishedAnswers.Key(commune), TimeSpan.FromMinutes(10), Read, ct)
+            ? await services.Cache.GetOrCreateJsonAsync(PublishedAnswers.Key(commune), TimeSpan.FromMinutes(10), Read, ct)
             : await Read(ct);
         return TypedResults.Ok(answers);
     }
 
-    public static async Task<Ok<FeedbackFormView>> Form(string commune, ICommuneDirectory communes, CancellationToken ct)
+    public static async Task<Ok<FeedbackFormView>> Form(string commune, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
-        var record = await communes.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
+        var record = await services.Communes.GetAsync(commune, CommonMessages.Commune, ct);
         return TypedResults.Ok(new FeedbackFormView(record.Code, record.Name, record.DistrictName, record.Hamlets,
             Enum.GetValues<FeedbackCategory>().Select(c => new CategoryView(c, FeedbackCategories.Vietnamese(c))).ToList()));
     }
 
-    public static async Task<Ok<IReadOnlyList<PublicChannel>>> Channels(string commune, IDocumentStore<FeedbackData> store, ICommuneDirectory communes, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<PublicChannel>>> Channels(string commune, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
-        _ = await communes.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
-        var channels = await store.QueryAsync<FeedbackChannel>(commune, Query.All, ct);
+        await services.Communes.GetAsync(commune, CommonMessages.Commune, ct);
+        var channels = await services.Store.QueryAsync<FeedbackChannel>(commune, Query.All, ct);
         return TypedResults.Ok<IReadOnlyList<PublicChannel>>(channels.Select(c => c.Document).OrderBy(c => c.Kind).ThenBy(c => c.Code, StringComparer.Ordinal)
             .Select(c => new PublicChannel(c.Code, c.Name)).ToList());
     }

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Caching.Distributed;
 using Platform.Calendar;
 using Platform.Contracts.Feedback;
 using Platform.ServiceDefaults.Caching;
 using Platform.ServiceDefaults.Problems;
 using Platform.ServiceDefaults.Security;
 using Platform.ServiceDefaults.Storage;
-using Platform.ServiceDefaults.Tenancy;
 using Feedback.Api.Domain;
 using Feedback.Api.Infrastructure;
 using Feedback.Api.Localization;
@@ -42,17 +40,16 @@ public static class SurveysApi
             ? found : throw new NotFoundException(FeedbackMessages.SurveyCode, code);
     }
 
-    public static async Task<Ok<SurveyView>> Show(string code, IDocumentStore<FeedbackData> store, ICommuneDirectory communes, CancellationToken ct)
+    public static async Task<Ok<SurveyView>> Show(string code, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
-        var invitation = (await Invitation(store, code, ct)).Document;
-        var commune = await communes.FindAsync(invitation.Commune, ct);
-        var procedure = await store.FindAsync<ProcedureRef>(invitation.Commune, invitation.ProcedureCode, ct);
+        var invitation = (await Invitation(services.Store, code, ct)).Document;
+        var commune = await services.Communes.FindAsync(invitation.Commune, ct);
+        var procedure = await services.Store.FindAsync<ProcedureRef>(invitation.Commune, invitation.ProcedureCode, ct);
         return TypedResults.Ok(new SurveyView(invitation.Code, commune?.Name ?? invitation.Commune, invitation.ProcedureCode, procedure?.Document.Name,
             invitation.ReturnedAt, invitation.AnsweredAt is not null));
     }
 
-    public static async Task<Created<SurveyThanks>> Answer(string code, SurveyAnswerRequest request, IDocumentStore<FeedbackData> store,
-        IDistributedCache cache, TimeProvider time, CancellationToken ct)
+    public static async Task<Created<SurveyThanks>> Answer(string code, SurveyAnswerRequest request, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
         var comment = CitizenText.Clean(request.Comment);
         var validation = new InputValidation()
@@ -62,41 +59,29 @@ public static class SurveysApi
             validation.Require(score is null or (>= 1 and <= 5), $"factors.{name}", CommonMessages.Range, 1, 5);
         validation.ThrowIfInvalid();
 
-        var stored = await Invitation(store, code, ct);
-        var invitation = stored.Document;
-        if (invitation.AnsweredAt is not null) throw new ConflictException("survey-answered", Wording.Of(FeedbackMessages.SurveyAnswered));
-        var now = time.GetUtcNow().UtcDateTime;
-        var response = new SurveyResponse
-        {
-            Code = invitation.Code, DossierId = invitation.DossierId, ProcedureCode = invitation.ProcedureCode, HandlerId = invitation.HandlerId,
-            Level = request.Level!.Value, Factors = request.Factors ?? new SatisfactionFactors(null, null, null, null, null), Comment = comment, RatedAt = now,
-        };
+        var stored = await Invitation(services.Store, code, ct);
+        var rating = stored.Document.Answer(request.Level!.Value, request.Factors, comment, services.Now);
+        var (invitation, response) = rating.State;
         // The invitation's version guards against two answers sent at once: the second commit is a conflict (409).
-        await store.CommitAsync(new ChangeSet()
-            .Update(stored, invitation with { AnsweredAt = now })
+        await services.Store.CommitAsync(new ChangeSet()
+            .Update(stored, invitation)
             .Insert(invitation.Commune, invitation.Code, response)
-            .Publish(invitation.Commune, new SatisfactionRated
-            {
-                Commune = invitation.Commune, DossierId = invitation.DossierId, ProcedureCode = invitation.ProcedureCode, HandlerId = invitation.HandlerId,
-                Level = response.Level,
-                RatedAt = now,
-            }), ct);
-        await cache.RemoveAsync(IndexKey(invitation.Commune, VietnamTime.Today(now).Year), ct);
-        return TypedResults.Created($"/api/public/surveys/{invitation.Code}", new SurveyThanks(invitation.Code, response.Level, now));
+            .PublishAll(invitation.Commune, rating.Events), ct);
+        await services.Cache.RemoveAsync(IndexKey(invitation.Commune, VietnamTime.Today(response.RatedAt).Year), ct);
+        return TypedResults.Created($"/api/public/surveys/{invitation.Code}", new SurveyThanks(invitation.Code, response.Level, response.RatedAt));
     }
 
-    public static async Task<Ok<SatisfactionIndex>> Index(string commune, int? year, IDocumentStore<FeedbackData> store, IDistributedCache cache,
-        TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<SatisfactionIndex>> Index(string commune, int? year, [AsParameters] FeedbackServices services, CancellationToken ct)
     {
-        var wanted = year ?? VietnamTime.Today(time.GetUtcNow().UtcDateTime).Year;
+        var wanted = year ?? VietnamTime.Today(services.Now).Year;
         new InputValidation().Require(wanted is >= 2000 and <= 2100, "year", CommonMessages.Range, 2000, 2100).ThrowIfInvalid();
-        return TypedResults.Ok(await cache.GetOrCreateJsonAsync(IndexKey(commune, wanted), TimeSpan.FromMinutes(10), async token =>
+        return TypedResults.Ok(await services.Cache.GetOrCreateJsonAsync(IndexKey(commune, wanted), TimeSpan.FromMinutes(10), async token =>
         {
-            var responses = await store.QueryAsync<SurveyResponse>(commune, new Query(Filter.And(
+            var responses = await services.Store.QueryAsync<SurveyResponse>(commune, new Query(Filter.And(
                 Filter.Gte("ratedAt", VietnamTime.StartOfDayUtc(new DateOnly(wanted, 1, 1))),
                 Filter.Lt("ratedAt", VietnamTime.StartOfDayUtc(new DateOnly(wanted + 1, 1, 1))))), token);
-            var procedures = (await store.QueryAsync<ProcedureRef>(commune, Query.All, token)).ToDictionary(p => p.Id, p => p.Document.Name);
-            var staff = (await store.QueryAsync<StaffRef>(commune, Query.All, token)).ToDictionary(s => s.Id, s => s.Document.FullName);
+            var procedures = (await services.Store.QueryAsync<ProcedureRef>(commune, Query.All, token)).ToDictionary(p => p.Id, p => p.Document.Name);
+            var staff = (await services.Store.QueryAsync<StaffRef>(commune, Query.All, token)).ToDictionary(s => s.Id, s => s.Document.FullName);
             return SatisfactionIndex.Compute(wanted, responses.Select(r => r.Document).ToList(), procedures.GetValueOrDefault, staff.GetValueOrDefault);
         }, ct));
     }

@@ -17,6 +17,6 @@ public sealed class CommuneOnboardedConsumer(IDocumentStore<FeedbackData> store,
             var commune = context.Message;
             if (await CommuneDirectory.IsRecordedAsync(store, commune.Commune, context.CancellationToken)) return;
             CommuneDirectory.Prepare(changes, commune, FeedbackModule.Name, time.GetUtcNow().UtcDateTime);
-            foreach (var channel in FeedbackChannel.For(CommuneRecord.From(commune))) changes.Insert(commune.Commune, channel.Code, channel);
+            foreach (var channel in FeedbackChannel.For(commune.Hamlets)) changes.Insert(commune.Commune, channel.Code, channel);
         });
 }

@@ -1,4 +1,4 @@
-using Platform.ServiceDefaults.Tenancy;
+using Platform.Contracts.Personnel;
 
 namespace Feedback.Api.Domain;
 
@@ -14,10 +14,10 @@ public sealed record FeedbackChannel(string Code, string Name, ChannelKind Kind,
     public const string Online = "online";
 
     /// <summary>The channels every commune has from onboarding: one box at the desk and one at each hamlet office (seed, II.1).</summary>
-    public static IReadOnlyList<FeedbackChannel> For(CommuneRecord commune) =>
+    public static IReadOnlyList<FeedbackChannel> For(IEnumerable<Hamlet> hamlets) =>
     [
         new("desk-box", "Hòm thư góp ý tại Bộ phận một cửa", ChannelKind.DeskBox, null),
-        .. commune.Hamlets.Select(h => new FeedbackChannel($"hamlet-box-{h.Code}", $"Hòm thư góp ý tại văn phòng {h.Name}", ChannelKind.HamletBox, h.Code)),
+        .. hamlets.Select(h => new FeedbackChannel($"hamlet-box-{h.Code}", $"Hòm thư góp ý tại văn phòng {h.Name}", ChannelKind.HamletBox, h.Code)),
         new("hotline", "Đường dây nóng của lãnh đạo UBND xã", ChannelKind.Hotline, null),
         new("radio", "Đài truyền thanh xã", ChannelKind.Radio, null),
         new(Online, "Góp ý trực tuyến", ChannelKind.Online, null),

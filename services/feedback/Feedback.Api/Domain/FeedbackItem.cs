@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Serialization;
+using Platform.Calendar;
 using Platform.Contracts.Feedback;
+using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Problems;
 using Feedback.Api.Localization;
 
@@ -52,8 +53,38 @@ public sealed record FeedbackItem
     public DateTime? ClosedAt { get; init; }
     public string? ClosingNote { get; init; }
 
-    [JsonIgnore]
-    public bool IsOpen => Status is FeedbackStatus.Received or FeedbackStatus.Assigned;
+    /// <summary>The statuses of an item still waiting for its answer.</summary>
+    public static IReadOnlyList<FeedbackStatus> OpenStatuses { get; } = [FeedbackStatus.Received, FeedbackStatus.Assigned];
+
+    /// <summary>A new item with its deadlines counted from <paramref name="receivedAt"/>; raises <see cref="FeedbackReceived"/>.</summary>
+    public static Changed<FeedbackItem> Receive(string commune, NewFeedback input, DateTime receivedAt, FeedbackDeadlines deadlines)
+    {
+        var (assignBy, dueDate) = deadlines.For(receivedAt);
+        var item = new FeedbackItem
+        {
+            Id = Guid.NewGuid().ToString("N")[..12],
+            TrackingCode = TrackingCodes.New(),
+            Channel = input.Channel.Code,
+            Category = input.Category,
+            Content = input.Content,
+            ProcedureCode = input.ProcedureCode,
+            StaffId = input.StaffId,
+            // An item from a hamlet office's box is about that hamlet unless it names another.
+            Hamlet = input.Hamlet ?? input.Channel.Hamlet,
+            Contact = input.Contact,
+            Location = input.Location,
+            Status = FeedbackStatus.Received,
+            ReceivedAt = receivedAt,
+            AssignBy = assignBy,
+            DueDate = dueDate,
+            RecordedBy = input.RecordedBy,
+        };
+        return new(item, [new FeedbackReceived
+        {
+            Commune = commune, FeedbackId = item.Id, Channel = item.Channel, Category = item.Category, ProcedureCode = item.ProcedureCode,
+            StaffId = item.StaffId, ReceivedAt = item.ReceivedAt, DueDate = item.DueDate,
+        }]);
+    }
 
     /// <param name="action">a key of <see cref="FeedbackMessages"/> naming the action</param>
     public FeedbackItem Require(string action, params FeedbackStatus[] allowed) =>
@@ -69,18 +100,24 @@ public sealed record FeedbackItem
         return this with { Status = FeedbackStatus.Assigned, AssigneeId = staffId, AssignedAt = now };
     }
 
-    public FeedbackItem AnswerWith(string answer, bool publish, bool? upheld, DateTime now, DateOnly today, string? by)
+    /// <summary>Answers the item, in time when by its due date (in Vietnam); raises <see cref="FeedbackAnswered"/>.</summary>
+    public Changed<FeedbackItem> AnswerWith(string commune, string answer, bool publish, bool? upheld, DateTime now, string? by)
     {
         Require(FeedbackMessages.ActionAnswer, FeedbackStatus.Assigned);
         var validation = new InputValidation();
         if (Category == FeedbackCategory.StaffConduct) validation.Require(upheld is not null, "upheld", FeedbackMessages.UpheldRequired);
         else validation.Require(upheld is null, "upheld", FeedbackMessages.UpheldNotApplicable);
         validation.ThrowIfInvalid();
-        return this with
+        var inTime = VietnamTime.Today(now) <= DueDate;
+        return new(this with
         {
             Status = FeedbackStatus.Answered, Answer = answer, Published = publish, Upheld = upheld,
-            AnsweredAt = now, AnsweredInTime = today <= DueDate, AnsweredBy = by,
-        };
+            AnsweredAt = now, AnsweredInTime = inTime, AnsweredBy = by,
+        }, [new FeedbackAnswered
+        {
+            Commune = commune, FeedbackId = Id, Category = Category, StaffId = StaffId, AssigneeId = AssigneeId,
+            InTime = inTime, Upheld = upheld, AnsweredAt = now,
+        }]);
     }
 
     /// <summary>An answered item is closed; an unanswered one only with a reason (a duplicate, an abusive message).</summary>
@@ -112,6 +149,11 @@ public sealed record FeedbackItem
 }
 
 public sealed record Location(double? Latitude, double? Longitude, string? Address);
+
+/// <summary>What a channel brought in, every field checked: the input of <see cref="FeedbackItem.Receive"/>.</summary>
+public sealed record NewFeedback(
+    FeedbackChannel Channel, FeedbackCategory Category, string Content, string? ProcedureCode, string? StaffId, string? Hamlet, string? Contact,
+    Location? Location, string? RecordedBy);
 
 public static class TrackingCodes
 {

@@ -1,4 +1,7 @@
 using Platform.Contracts.Feedback;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Problems;
+using Feedback.Api.Localization;
 
 namespace Feedback.Api.Domain;
 
@@ -13,7 +16,24 @@ public sealed record SatisfactionFactors(int? Access, int? Procedure, int? Offic
 
 /// <summary>A survey code printed on a returned dossier's result slip; it lets one answer be given.</summary>
 public sealed record SurveyInvitation(
-    string Code, string Commune, string DossierId, string ProcedureCode, string? HandlerId, DateTime ReturnedAt, DateTime? AnsweredAt = null);
+    string Code, string Commune, string DossierId, string ProcedureCode, string? HandlerId, DateTime ReturnedAt, DateTime? AnsweredAt = null)
+{
+    /// <summary>The one answer the code allows: the invitation is used up and the response kept; raises <see cref="SatisfactionRated"/>.</summary>
+    public Changed<(SurveyInvitation Invitation, SurveyResponse Response)> Answer(
+        SatisfactionLevel level, SatisfactionFactors? factors, string? comment, DateTime now)
+    {
+        if (AnsweredAt is not null) throw new ConflictException("survey-answered", Wording.Of(FeedbackMessages.SurveyAnswered));
+        var response = new SurveyResponse
+        {
+            Code = Code, DossierId = DossierId, ProcedureCode = ProcedureCode, HandlerId = HandlerId,
+            Level = level, Factors = factors ?? new SatisfactionFactors(null, null, null, null, null), Comment = comment, RatedAt = now,
+        };
+        return new((this with { AnsweredAt = now }, response), [new SatisfactionRated
+        {
+            Commune = Commune, DossierId = DossierId, ProcedureCode = ProcedureCode, HandlerId = HandlerId, Level = level, RatedAt = now,
+        }]);
+    }
+}
 
 public sealed record SurveyResponse
 {
