@@ -72,7 +72,7 @@ public static class AccountsApi
         validation.ThrowIfInvalid();
         if (DecidingRole(request.Roles!) is { } deciding && !user.IsInRole(Roles.DistrictAdmin))
             throw new BusinessRuleException("leader-account-by-district", Wording.Of(PersonnelMessages.LeaderAccountCreate, deciding));
-        var member = (await StaffApi.LoadAsync(store, commune, request.StaffId!, ct)).Document;
+        var member = (await store.GetAsync<StaffMember>(commune, request.StaffId!, PersonnelMessages.StaffMember, ct)).Document;
         if (member.Status == "left") throw new BusinessRuleException("staff-left", Wording.Of(PersonnelMessages.StaffLeft, member.FullName));
         var now = time.GetUtcNow().UtcDateTime;
         var by = user.Actor();
