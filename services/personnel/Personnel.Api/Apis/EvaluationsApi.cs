@@ -11,7 +11,7 @@ using Personnel.Api.Localization;
 
 namespace Personnel.Api.Apis;
 
-public sealed record FinalizeRequest(string? Level, string? Note);
+public sealed record FinalizeRequest(EvaluationLevel? Level, string? Note);
 
 public sealed record EvaluationFigures(int DossiersHandled, double? OnTimeRate, int Ratings, double? SatisfactionIndex, int UpheldComplaints, int Initiatives, double TrainingHours);
 
@@ -90,14 +90,14 @@ public static class EvaluationsApi
     public static async Task<Ok<EvaluationRow>> FinalizeLevel(string commune, string staffId, int year, FinalizeRequest request,
         [AsParameters] PersonnelServices services, ClaimsPrincipal user, CancellationToken ct)
     {
-        new InputValidation().OneOf(request.Level, "level", out EvaluationLevel? wantedLevel)
+        new InputValidation().RequireWord(request.Level, "level")
             .OptionalText(request.Note, "note", InputLimits.Note).ThrowIfInvalid();
         var (store, now) = (services.Store, services.Now);
         RequireYear(year, now);
         var member = (await store.GetAsync<StaffMember>(commune, staffId, PersonnelMessages.StaffMember, ct)).Document;
         var rows = await RowsAsync(store, commune, year, ct);
         var row = rows.Single(r => r.StaffId == member.Id);
-        var level = wantedLevel!.Value;
+        var level = request.Level!.Value;
         if (year >= EvaluationRules.PointsScaleFrom && level == EvaluationLevel.Excellent)
         {
             // The unit's good-or-better counts final levels where decided and suggestions elsewhere; excellents count once decided.

@@ -12,7 +12,7 @@ using Personnel.Api.Localization;
 
 namespace Personnel.Api.Apis;
 
-public sealed record RegisterStaffRequest(string? FullName, string? Kind, string? Position, string? Phone, string? Hamlet, IReadOnlyList<string>? Qualifications);
+public sealed record RegisterStaffRequest(string? FullName, StaffKind? Kind, string? Position, string? Phone, string? Hamlet, IReadOnlyList<string>? Qualifications);
 public sealed record QualificationRequest(string? Qualification);
 public sealed record TrainingRequest(string? Course, DateOnly? CompletedOn, double? Hours);
 public sealed record DisciplineRequest(string? Measure, string? DecisionNo, DateOnly? From, DateOnly? Until, string? Reason);
@@ -57,9 +57,9 @@ public static class StaffApi
         var position = Positions.Find(request.Position);
         var validation = new InputValidation()
             .RequireText(request.FullName, "fullName", 200)
-            .OneOf(request.Kind, "kind", out StaffKind? kind)
+            .RequireWord(request.Kind, "kind")
             .Require(position is not null, "position", CommonMessages.OneOf, string.Join(", ", Positions.All.Select(p => p.Code)))
-            .Require(position is null || kind is null || position.Kind == kind, "position",
+            .Require(position is null || request.Kind is null || position.Kind == request.Kind, "position",
                 PersonnelMessages.PositionForKind, request.Position, position is null ? null : StaffMember.KindName(position.Kind))
             .Require(request.Phone is null || request.Phone.Count(char.IsAsciiDigit) is >= 9 and <= 12, "phone", CommonMessages.Digits)
             .Require(request.Qualifications is null || request.Qualifications.All(q => !string.IsNullOrWhiteSpace(q) && q.Length <= InputLimits.ShortText), "qualifications", PersonnelMessages.NotEmpty)
@@ -74,7 +74,7 @@ public static class StaffApi
         {
             Id = Guid.NewGuid().ToString("N")[..12],
             FullName = request.FullName!.Trim(),
-            Kind = kind!.Value,
+            Kind = request.Kind!.Value,
             Position = position!.Code,
             Phone = request.Phone?.Trim(),
             Hamlet = request.Hamlet,
