@@ -72,8 +72,8 @@ public sealed class EventDeliveryTests(RabbitMqServer rabbit) : IAsyncLifetime
     private static async Task OnboardAsync(IHost host, string code)
     {
         var district = new District("giong-trom", "Huyện Giồng Trôm", DistrictKind.District);
-        var changes = CommuneOnboarding.Plan(district, new OnboardCommuneRequest(code, "Xã Thử", [new HamletInput("ap-1", "Ấp 1")]), DateTime.UtcNow);
-        await host.Services.GetRequiredService<IDocumentStore<PersonnelData>>().CommitAsync(changes);
+        var onboarded = CommuneOnboarding.Onboard(district, code, "Xã Thử", [("ap-1", "Ấp 1")], DateTime.UtcNow);
+        await host.Services.GetRequiredService<IDocumentStore<PersonnelData>>().CommitAsync(Personnel.Api.Apis.CommunesApi.Record(onboarded));
     }
 
     /// <summary>

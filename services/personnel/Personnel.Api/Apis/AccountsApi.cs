@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Personnel.Api.Domain;
 using Personnel.Api.Infrastructure;
@@ -48,19 +49,18 @@ public static class AccountsApi
         validation.Require(password is { Length: >= 8 and <= 128 } && password.Any(char.IsLetter) && password.Any(char.IsDigit), field,
             PersonnelMessages.Password);
 
-    public static async Task<Ok<IReadOnlyList<AccountView>>> List(string commune, IDocumentStore<PersonnelData> store, TimeProvider time,
-        Credentials credentials, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<AccountView>>> List(string commune, [AsParameters] PersonnelServices services, Credentials credentials, CancellationToken ct)
     {
-        var accounts = await store.QueryAsync<Account>(Scopes.Platform, new Query(Filter.Eq("commune", commune), [new Sort("username")]), ct);
+        var accounts = await services.Store.QueryAsync<Account>(Scopes.Platform, new Query(Filter.Eq("commune", commune), [new Sort("username")]), ct);
         return TypedResults.Ok<IReadOnlyList<AccountView>>(accounts.Select(a => View(a.Document, credentials)).ToList());
     }
 
-    public static async Task<Ok<IReadOnlyList<AccountAudit>>> Audit(string commune, IDocumentStore<PersonnelData> store, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<AccountAudit>>((await store.QueryAsync<AccountAudit>(commune, new Query(OrderBy: [new Sort("at", Descending: true)], Take: 500), ct))
+    public static async Task<Ok<IReadOnlyList<AccountAudit>>> Audit(string commune, [AsParameters] PersonnelServices services, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<AccountAudit>>((await services.Store.QueryAsync<AccountAudit>(commune, new Query(OrderBy: [new Sort("at", Descending: true)], Take: 500), ct))
             .Select(a => a.Document).ToList());
 
-    public static async Task<Created<AccountView>> Create(string commune, CreateAccountRequest request, IDocumentStore<PersonnelData> store,
-        TimeProvider time, Credentials credentials, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<AccountView>> Create(string commune, CreateAccountRequest request, [AsParameters] PersonnelServices services,
+        Credentials credentials, ClaimsPrincipal user, CancellationToken ct)
     {
         var validation = new InputValidation()
             .RequireText(request.StaffId, "staffId", 64)
@@ -72,9 +72,10 @@ public static class AccountsApi
         validation.ThrowIfInvalid();
         if (DecidingRole(request.Roles!) is { } deciding && !user.IsInRole(Roles.DistrictAdmin))
             throw new BusinessRuleException("leader-account-by-district", Wording.Of(PersonnelMessages.LeaderAccountCreate, deciding));
-        var member = (await StaffApi.LoadAsync(store, commune, request.StaffId!, ct)).Document;
+        var store = services.Store;
+        var member = (await store.GetAsync<StaffMember>(commune, request.StaffId!, PersonnelMessages.StaffMember, ct)).Document;
         if (member.Status == "left") throw new BusinessRuleException("staff-left", Wording.Of(PersonnelMessages.StaffLeft, member.FullName));
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = services.Now;
         var by = user.Actor();
         var account = new Account
         {
@@ -94,25 +95,25 @@ public static class AccountsApi
         return TypedResults.Created($"/api/communes/{commune}/accounts/{account.Username}", View(account, credentials));
     }
 
-    public static Task<Ok<AccountView>> Disable(string commune, string username, IDocumentStore<PersonnelData> store, AccountSessions sessions,
-        Credentials credentials, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
-        ChangeAsync(store, credentials, commune, username, "disabled",
+    public static Task<Ok<AccountView>> Disable(string commune, string username, [AsParameters] PersonnelServices services, AccountSessions sessions,
+        Credentials credentials, ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeAsync(services, credentials, commune, username, "disabled",
             // Disabling twice revokes nothing more: no token carries the stamp the first disable drew.
-            (changes, a, now) => a.Disabled ? a : sessions.Revoke(changes, a, SessionRevocationReason.Disabled, now) with { Disabled = true }, time, user, ct);
+            (changes, a, now) => a.Disabled ? a : sessions.Revoke(changes, a, SessionRevocationReason.Disabled, now) with { Disabled = true }, user, ct);
 
-    public static Task<Ok<AccountView>> Enable(string commune, string username, IDocumentStore<PersonnelData> store,
-        Credentials credentials, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
-        ChangeAsync(store, credentials, commune, username, "enabled", (_, a, _) => a with { Disabled = false }, time, user, ct);
+    public static Task<Ok<AccountView>> Enable(string commune, string username, [AsParameters] PersonnelServices services,
+        Credentials credentials, ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeAsync(services, credentials, commune, username, "enabled", (_, a, _) => a with { Disabled = false }, user, ct);
 
-    public static async Task<Ok<AccountView>> ResetPassword(string commune, string username, PasswordRequest request, IDocumentStore<PersonnelData> store,
-        AccountSessions sessions, Credentials credentials, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<AccountView>> ResetPassword(string commune, string username, PasswordRequest request, [AsParameters] PersonnelServices services,
+        AccountSessions sessions, Credentials credentials, ClaimsPrincipal user, CancellationToken ct)
     {
         var validation = new InputValidation();
         RequirePassword(validation, request.Password, "password");
         validation.ThrowIfInvalid();
-        return await ChangeAsync(store, credentials, commune, username, "password reset",
+        return await ChangeAsync(services, credentials, commune, username, "password reset",
             (changes, a, now) => sessions.Revoke(changes, a, SessionRevocationReason.PasswordReset, now) with { SecretHash = Credentials.Hash(request.Password!) },
-            time, user, ct, after: credentials.ForgetFailures);
+            user, ct, after: credentials.ForgetFailures);
     }
 
     internal static async Task DisableAccountsOfAsync(IDocumentStore<PersonnelData> store, AccountSessions sessions, ChangeSet changes, string commune,
@@ -124,16 +125,16 @@ public static class AccountsApi
                 .Insert(commune, Guid.NewGuid().ToString("N"), new AccountAudit(account.Document.Username, "disabled: the staff member left", by, now));
     }
 
-    private static async Task<Ok<AccountView>> ChangeAsync(IDocumentStore<PersonnelData> store, Credentials credentials, string commune, string username,
-        string action, Func<ChangeSet, Account, DateTime, Account> change, TimeProvider time, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct,
-        Action<Account>? after = null)
+    private static async Task<Ok<AccountView>> ChangeAsync(PersonnelServices services, Credentials credentials, string commune, string username,
+        string action, Func<ChangeSet, Account, DateTime, Account> change, ClaimsPrincipal user, CancellationToken ct, Action<Account>? after = null)
     {
+        var store = services.Store;
         var stored = await store.FindAsync<Account>(Scopes.Platform, Credentials.Normalize(username), ct);
         // Another commune's account (or a district account) is not found from this commune's route.
         if (stored is null || stored.Document.Commune != commune) throw new NotFoundException(PersonnelMessages.Account, username);
         if (DecidingRole(stored.Document.Roles) is { } deciding && !user.IsInRole(Roles.DistrictAdmin))
             throw new BusinessRuleException("leader-account-by-district", Wording.Of(PersonnelMessages.LeaderAccountManage, deciding));
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = services.Now;
         var changes = new ChangeSet();
         var updated = change(changes, stored.Document, now);
         await store.CommitAsync(changes.Update(stored, updated)

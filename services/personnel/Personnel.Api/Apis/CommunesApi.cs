@@ -11,6 +11,10 @@ using Platform.Contracts.Personnel;
 
 namespace Personnel.Api.Apis;
 
+public sealed record HamletInput(string? Code, string? Name);
+
+public sealed record OnboardCommuneRequest(string? Code, string? Name, IReadOnlyList<HamletInput>? Hamlets);
+
 public sealed record CommuneView(
     string Code, string Name, string District, string DistrictName, DistrictKind DistrictKind,
     IReadOnlyList<HamletRecord> Hamlets, DateTime OnboardedAt, IReadOnlyDictionary<string, string> Services);
@@ -50,15 +54,15 @@ public static class CommunesApi
         return routes;
     }
 
-    public static async Task<Created<CommuneView>> Onboard(
-        string district, OnboardCommuneRequest request, IDocumentStore<PersonnelData> store, TimeProvider time, CancellationToken ct)
+    public static async Task<Created<CommuneView>> Onboard(string district, OnboardCommuneRequest request, [AsParameters] PersonnelServices services,
+        CancellationToken ct)
     {
-        var parent = (await store.FindAsync<District>(Scopes.Platform, district, ct))?.Document
-                     ?? throw new NotFoundException(PersonnelMessages.District, district);
-        var changes = CommuneOnboarding.Plan(parent, request, time.GetUtcNow().UtcDateTime);
+        var store = services.Store;
+        var parent = (await store.GetAsync<District>(Scopes.Platform, district, PersonnelMessages.District, ct)).Document;
+        var onboarded = CommuneOnboarding.Onboard(parent, request.Code, request.Name, request.Hamlets?.Select(h => (h?.Code, h?.Name)).ToList(), services.Now);
         try
         {
-            await store.CommitAsync(changes, ct);
+            await store.CommitAsync(Record(onboarded), ct);
         }
         catch (ConcurrencyConflictException)
         {
@@ -67,6 +71,15 @@ public static class CommunesApi
         var view = await ViewAsync(store, request.Code!, ct);
         return TypedResults.Created($"/api/communes/{request.Code}", view);
     }
+
+    /// <summary>
+    /// The onboarding in one commit: the commune in the directory, its readiness (personnel is ready at once), and the
+    /// event every other service prepares it on.
+    /// </summary>
+    public static ChangeSet Record(CommuneOnboarded onboarded) =>
+        CommuneDirectory.Record(new ChangeSet(), onboarded)
+            .Insert(Scopes.Platform, onboarded.Commune, new CommuneReadiness(onboarded.Commune, new Dictionary<string, DateTime> { ["personnel"] = onboarded.OnboardedAt }))
+            .Publish(onboarded.Commune, onboarded);
 
     public static async Task<Ok<IReadOnlyList<CommuneView>>> List(string district, IDocumentStore<PersonnelData> store, CancellationToken ct)
     {
@@ -89,12 +102,11 @@ public static class CommunesApi
     }
 
     public static async Task<Ok<PublicCommuneView>> PublicGet(string commune, IDocumentStore<PersonnelData> store, CancellationToken ct) =>
-        TypedResults.Ok(PublicCommuneView.Of((await store.FindAsync<CommuneRecord>(Scopes.Platform, commune, ct))?.Document
-                                             ?? throw new NotFoundException(CommonMessages.Commune, commune)));
+        TypedResults.Ok(PublicCommuneView.Of((await store.GetAsync<CommuneRecord>(Scopes.Platform, commune, CommonMessages.Commune, ct)).Document));
 
     private static async Task<CommuneView> ViewAsync(IDocumentStore<PersonnelData> store, string code, CancellationToken ct)
     {
-        var record = (await store.FindAsync<CommuneRecord>(Scopes.Platform, code, ct))?.Document ?? throw new NotFoundException(CommonMessages.Commune, code);
+        var record = (await store.GetAsync<CommuneRecord>(Scopes.Platform, code, CommonMessages.Commune, ct)).Document;
         return View(record, (await store.FindAsync<CommuneReadiness>(Scopes.Platform, code, ct))?.Document);
     }
 

@@ -27,57 +27,48 @@ public static class DeskAssignmentsApi
         return routes;
     }
 
-    private static string Key(string staffId, DateOnly from) => $"{staffId}:{from:yyyyMMdd}";
-
     private static async Task<Stored<DeskAssignment>?> OpenAsync(IDocumentStore<PersonnelData> store, string commune, string staffId, CancellationToken ct) =>
         (await store.QueryAsync<DeskAssignment>(commune, new Query(Filter.And(Filter.Eq("staffId", staffId), Filter.Eq("until", null))), ct)).FirstOrDefault();
 
-    public static async Task<Ok<IReadOnlyList<DeskAssignment>>> List(string commune, IDocumentStore<PersonnelData> store, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<DeskAssignment>>((await store.QueryAsync<DeskAssignment>(commune, new Query(OrderBy: [new Sort("from", Descending: true)]), ct))
+    public static async Task<Ok<IReadOnlyList<DeskAssignment>>> List(string commune, [AsParameters] PersonnelServices services, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<DeskAssignment>>((await services.Store.QueryAsync<DeskAssignment>(commune, new Query(OrderBy: [new Sort("from", Descending: true)]), ct))
             .Select(a => a.Document).ToList());
 
-    public static async Task<Created<DeskAssignment>> Assign(string commune, AssignDeskRequest request, IDocumentStore<PersonnelData> store,
-        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<DeskAssignment>> Assign(string commune, AssignDeskRequest request, [AsParameters] PersonnelServices services,
+        ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().RequireText(request.StaffId, "staffId", InputLimits.Code).PlausibleDate(request.From, "from").ThrowIfInvalid();
-        var now = time.GetUtcNow().UtcDateTime;
-        var from = request.From ?? VietnamTime.Today(now);
-        var member = (await StaffApi.LoadAsync(store, commune, request.StaffId!, ct)).Document;
+        var store = services.Store;
+        var from = request.From ?? VietnamTime.Today(services.Now);
+        var member = (await store.GetAsync<StaffMember>(commune, request.StaffId!, PersonnelMessages.StaffMember, ct)).Document;
         var lastYear = (await store.FindAsync<EvaluationSheet>(commune, EvaluationSheet.Key(member.Id, from.Year - 1), ct))?.Document.FinalLevel;
         var unmet = DeskEligibility.UnmetRules(member, from, lastYear);
         if (unmet.Count > 0)
             throw new BusinessRuleException("not-eligible-for-desk", Wording.Of(PersonnelMessages.NotEligibleForDesk, member.FullName), unmet);
         if (await OpenAsync(store, commune, member.Id, ct) is not null)
             throw new ConflictException("already-on-desk", Wording.Of(PersonnelMessages.AlreadyOnDesk, member.FullName));
-        var assignment = new DeskAssignment(member.Id, from, null, now, user.Actor());
-        await store.CommitAsync(new ChangeSet().Insert(commune, Key(member.Id, from), assignment).Publish(commune,
-            new DeskAssignmentChanged { Commune = commune, StaffId = member.Id, OnDesk = true, From = from }), ct);
-        return TypedResults.Created($"/api/communes/{commune}/desk-assignments", assignment);
+        var assignment = DeskAssignment.Begin(commune, member.Id, from, services.Now, user.Actor());
+        await store.CommitAsync(new ChangeSet().Insert<DeskAssignment>(commune, DeskAssignment.Key(member.Id, from), assignment), ct);
+        return TypedResults.Created($"/api/communes/{commune}/desk-assignments", assignment.State);
     }
 
-    public static async Task<Ok<DeskAssignment>> End(string commune, string staffId, EndDeskRequest? request, IDocumentStore<PersonnelData> store,
-        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<DeskAssignment>> End(string commune, string staffId, EndDeskRequest? request, [AsParameters] PersonnelServices services,
+        CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
         var changes = new ChangeSet();
-        var ended = await EndOpenAssignmentAsync(store, changes, commune, staffId, request?.Until ?? VietnamTime.Today(now), now, user.Actor(), ct)
+        var ended = await EndOpenAssignmentAsync(services.Store, changes, commune, staffId, request?.Until ?? VietnamTime.Today(services.Now), ct)
                     ?? throw new NotFoundException(PersonnelMessages.DeskAssignment, staffId);
-        await store.CommitAsync(changes, ct);
+        await services.Store.CommitAsync(changes, ct);
         return TypedResults.Ok(ended);
     }
 
-    /// <param name="cancelIfNotBegun">When the person leaves before a scheduled period begins, the period is cancelled
-    /// (it ends the day before it would have begun) instead of refused.</param>
+    /// <summary>Ends the person's open period on the desk, if any, in <paramref name="changes"/> (<see cref="DeskAssignment.End"/>).</summary>
     internal static async Task<DeskAssignment?> EndOpenAssignmentAsync(IDocumentStore<PersonnelData> store, ChangeSet changes, string commune, string staffId,
-        DateOnly until, DateTime now, string? by, CancellationToken ct, bool cancelIfNotBegun = false)
+        DateOnly until, CancellationToken ct, bool cancelIfNotBegun = false)
     {
-        var open = await OpenAsync(store, commune, staffId, ct);
-        if (open is null) return null;
-        if (until < open.Document.From && cancelIfNotBegun) until = open.Document.From.AddDays(-1);
-        else if (until < open.Document.From)
-            throw InvalidInputException.Field("until", Wording.Of(PersonnelMessages.UntilBeforeBegin, open.Document.From));
-        var ended = open.Document with { Until = until };
-        changes.Update(open, ended).Publish(commune, new DeskAssignmentChanged { Commune = commune, StaffId = staffId, OnDesk = false, From = open.Document.From, Until = until });
-        return ended;
+        if (await OpenAsync(store, commune, staffId, ct) is not { } open) return null;
+        var ended = open.Document.End(commune, until, cancelIfNotBegun);
+        changes.Update(open, ended);
+        return ended.State;
     }
 }

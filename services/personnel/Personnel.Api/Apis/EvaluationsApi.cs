@@ -11,7 +11,7 @@ using Personnel.Api.Localization;
 
 namespace Personnel.Api.Apis;
 
-public sealed record FinalizeRequest(string? Level, string? Note);
+public sealed record FinalizeRequest(EvaluationLevel? Level, string? Note);
 
 public sealed record EvaluationFigures(int DossiersHandled, double? OnTimeRate, int Ratings, double? SatisfactionIndex, int UpheldComplaints, int Initiatives, double TrainingHours);
 
@@ -57,22 +57,22 @@ public static class EvaluationsApi
         }).ToList();
     }
 
-    private static int RequireYear(int? year, TimeProvider time)
+    private static int RequireYear(int? year, DateTime now)
     {
-        var wanted = year ?? VietnamTime.Today(time.GetUtcNow().UtcDateTime).Year;
+        var wanted = year ?? VietnamTime.Today(now).Year;
         if (wanted is < 2015 or > 2100) throw InvalidInputException.Field("year", Wording.Of(CommonMessages.Range, 2015, 2100));
         return wanted;
     }
 
-    public static async Task<Ok<IReadOnlyList<EvaluationRow>>> List(string commune, int? year, IDocumentStore<PersonnelData> store, TimeProvider time, CancellationToken ct) =>
-        TypedResults.Ok(await RowsAsync(store, commune, RequireYear(year, time), ct));
+    public static async Task<Ok<IReadOnlyList<EvaluationRow>>> List(string commune, int? year, [AsParameters] PersonnelServices services, CancellationToken ct) =>
+        TypedResults.Ok(await RowsAsync(services.Store, commune, RequireYear(year, services.Now), ct));
 
-    public static async Task<Ok<IReadOnlyList<ReassignmentProposal>>> Reassignments(string commune, int? year, IDocumentStore<PersonnelData> store,
-        TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<ReassignmentProposal>>> Reassignments(string commune, int? year, [AsParameters] PersonnelServices services,
+        CancellationToken ct)
     {
-        var wanted = RequireYear(year, time);
-        var members = await StaffAsync(store, commune, ct);
-        var rows = await RowsAsync(store, commune, wanted, members, ct);
+        var wanted = RequireYear(year, services.Now);
+        var members = await StaffAsync(services.Store, commune, ct);
+        var rows = await RowsAsync(services.Store, commune, wanted, members, ct);
         var staff = members.ToDictionary(m => m.Id);
         var proposals = new List<ReassignmentProposal>();
         foreach (var row in rows.Where(r => r.Status != "left"))
@@ -87,16 +87,17 @@ public static class EvaluationsApi
         return TypedResults.Ok<IReadOnlyList<ReassignmentProposal>>(proposals);
     }
 
-    public static async Task<Ok<EvaluationRow>> FinalizeLevel(string commune, string staffId, int year, FinalizeRequest request, IDocumentStore<PersonnelData> store,
-        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<EvaluationRow>> FinalizeLevel(string commune, string staffId, int year, FinalizeRequest request,
+        [AsParameters] PersonnelServices services, ClaimsPrincipal user, CancellationToken ct)
     {
-        new InputValidation().OneOf(request.Level, "level", out EvaluationLevel? wantedLevel)
+        new InputValidation().RequireWord(request.Level, "level")
             .OptionalText(request.Note, "note", InputLimits.Note).ThrowIfInvalid();
-        RequireYear(year, time);
-        var member = (await StaffApi.LoadAsync(store, commune, staffId, ct)).Document;
+        var (store, now) = (services.Store, services.Now);
+        RequireYear(year, now);
+        var member = (await store.GetAsync<StaffMember>(commune, staffId, PersonnelMessages.StaffMember, ct)).Document;
         var rows = await RowsAsync(store, commune, year, ct);
         var row = rows.Single(r => r.StaffId == member.Id);
-        var level = wantedLevel!.Value;
+        var level = request.Level!.Value;
         if (year >= EvaluationRules.PointsScaleFrom && level == EvaluationLevel.Excellent)
         {
             // The unit's good-or-better counts final levels where decided and suggestions elsewhere; excellents count once decided.
@@ -109,18 +110,11 @@ public static class EvaluationsApi
                     Wording.Of(PersonnelMessages.ExcellentCap, allowed, goodOrBetter),
                     [Wording.Of(PersonnelMessages.ExcellentDecided, decided), Wording.Of(PersonnelMessages.ExcellentAllowed, allowed)]);
         }
-        var now = time.GetUtcNow().UtcDateTime;
         var key = EvaluationSheet.Key(member.Id, year);
         var stored = await store.FindAsync<EvaluationSheet>(commune, key, ct);
-        var sheet = (stored?.Document ?? EvaluationSheet.Empty(member.Id, year)) with
-        {
-            FinalLevel = level, FinalPoints = row.Suggested.Points, FinalNote = request.Note?.Trim(), FinalizedBy = user.Actor(), FinalizedAt = now,
-        };
-        var changes = stored is null ? new ChangeSet().Insert(commune, key, sheet) : new ChangeSet().Update(stored, sheet);
-        await store.CommitAsync(changes.Publish(commune, new EvaluationFinalized
-        {
-            Commune = commune, StaffId = member.Id, Year = year, Level = level, Points = row.Suggested.Points, FinalizedAt = now,
-        }), ct);
+        var finalized = (stored?.Document ?? EvaluationSheet.Empty(member.Id, year)).Finalize(commune, level, row.Suggested.Points, request.Note, user.Actor(), now);
+        await store.CommitAsync(stored is null ? new ChangeSet().Insert<EvaluationSheet>(commune, key, finalized) : new ChangeSet().Update(stored, finalized), ct);
+        var sheet = finalized.State;
         return TypedResults.Ok(row with { Final = new FinalLevel(level, sheet.FinalPoints, sheet.FinalNote, sheet.FinalizedBy, now) });
     }
 }

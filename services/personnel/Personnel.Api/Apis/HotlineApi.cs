@@ -28,27 +28,27 @@ public static class HotlineApi
 
     private static string CacheKey(string commune) => $"personnel:hotline:{commune}";
 
-    public static async Task<Ok<Hotline>> Get(string commune, IDocumentStore<PersonnelData> store, ICommuneDirectory directory, IDistributedCache cache, CancellationToken ct)
+    public static async Task<Ok<Hotline>> Get(string commune, [AsParameters] PersonnelServices services, ICommuneDirectory directory, IDistributedCache cache,
+        CancellationToken ct)
     {
         if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException(CommonMessages.Commune, commune);
         return TypedResults.Ok(await cache.GetOrCreateJsonAsync(CacheKey(commune), TimeSpan.FromHours(1), async token =>
-            (await store.FindAsync<Hotline>(commune, "hotline", token))?.Document ?? new Hotline(commune, [], null), ct));
+            (await services.Store.FindAsync<Hotline>(commune, Hotline.Id, token))?.Document ?? new Hotline(commune, [], null), ct));
     }
 
-    public static async Task<Ok<Hotline>> Replace(string commune, HotlineRequest request, IDocumentStore<PersonnelData> store, IDistributedCache cache,
-        TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<Hotline>> Replace(string commune, HotlineRequest request, [AsParameters] PersonnelServices services, IDistributedCache cache,
+        CancellationToken ct)
     {
         var validation = new InputValidation().Require(request.Contacts is { Count: <= 20 }, "contacts", PersonnelMessages.ContactCount);
         foreach (var (c, i) in (request.Contacts ?? []).Select((c, i) => (c, i)))
             validation.RequireText(c?.Name, $"contacts[{i}].name", 200).RequireText(c?.Title, $"contacts[{i}].title", 200)
                 .Require(c?.Phone is not null && c.Phone.Count(char.IsAsciiDigit) is >= 9 and <= 12, $"contacts[{i}].phone", CommonMessages.Digits);
         validation.ThrowIfInvalid();
-        var now = time.GetUtcNow().UtcDateTime;
-        var hotline = new Hotline(commune, request.Contacts!.Select(c => new HotlineContact { Name = c.Name!.Trim(), Title = c.Title!.Trim(), Phone = c.Phone!.Trim() }).ToList(), now);
-        var stored = await store.FindAsync<Hotline>(commune, "hotline", ct);
-        var changes = stored is null ? new ChangeSet().Insert(commune, "hotline", hotline) : new ChangeSet().Update(stored, hotline);
-        await store.CommitAsync(changes.Publish(commune, new HotlineChanged { Commune = commune, Contacts = hotline.Contacts, ChangedAt = now }), ct);
+        var hotline = Hotline.Publish(commune, request.Contacts!.Select(c => new HotlineContact { Name = c.Name!.Trim(), Title = c.Title!.Trim(), Phone = c.Phone!.Trim() }).ToList(),
+            services.Now);
+        var stored = await services.Store.FindAsync<Hotline>(commune, Hotline.Id, ct);
+        await services.Store.CommitAsync(stored is null ? new ChangeSet().Insert<Hotline>(commune, Hotline.Id, hotline) : new ChangeSet().Update(stored, hotline), ct);
         await cache.RemoveAsync(CacheKey(commune), ct);
-        return TypedResults.Ok(hotline);
+        return TypedResults.Ok(hotline.State);
     }
 }

@@ -12,7 +12,7 @@ using Personnel.Api.Localization;
 
 namespace Personnel.Api.Apis;
 
-public sealed record RegisterStaffRequest(string? FullName, string? Kind, string? Position, string? Phone, string? Hamlet, IReadOnlyList<string>? Qualifications);
+public sealed record RegisterStaffRequest(string? FullName, StaffKind? Kind, string? Position, string? Phone, string? Hamlet, IReadOnlyList<string>? Qualifications);
 public sealed record QualificationRequest(string? Qualification);
 public sealed record TrainingRequest(string? Course, DateOnly? CompletedOn, double? Hours);
 public sealed record DisciplineRequest(string? Measure, string? DecisionNo, DateOnly? From, DateOnly? Until, string? Reason);
@@ -40,29 +40,26 @@ public static class StaffApi
         return routes;
     }
 
-    internal static async Task<Stored<StaffMember>> LoadAsync(IDocumentStore<PersonnelData> store, string commune, string id, CancellationToken ct) =>
-        await store.FindAsync<StaffMember>(commune, id, ct) ?? throw new NotFoundException(PersonnelMessages.StaffMember, id);
-
     private static StaffView View(StaffMember member) =>
         new(member, Positions.Find(member.Position)?.Title ?? member.Position,
             Positions.Find(member.Position) is { } position ? Positions.Gaps(position, member) : [], Positions.Gaps(Positions.Desk, member));
 
-    public static async Task<Ok<IReadOnlyList<StaffView>>> List(string commune, IDocumentStore<PersonnelData> store, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<StaffView>>((await store.QueryAsync<StaffMember>(commune, new Query(OrderBy: [new Sort("fullName")]), ct))
+    public static async Task<Ok<IReadOnlyList<StaffView>>> List(string commune, [AsParameters] PersonnelServices services, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<StaffView>>((await services.Store.QueryAsync<StaffMember>(commune, new Query(OrderBy: [new Sort("fullName")]), ct))
             .Select(s => View(s.Document)).ToList());
 
-    public static async Task<Ok<StaffView>> Get(string commune, string id, IDocumentStore<PersonnelData> store, CancellationToken ct) =>
-        TypedResults.Ok(View((await LoadAsync(store, commune, id, ct)).Document));
+    public static async Task<Ok<StaffView>> Get(string commune, string id, [AsParameters] PersonnelServices services, CancellationToken ct) =>
+        TypedResults.Ok(View((await services.Store.GetAsync<StaffMember>(commune, id, PersonnelMessages.StaffMember, ct)).Document));
 
-    public static async Task<Created<StaffView>> Register(string commune, RegisterStaffRequest request, IDocumentStore<PersonnelData> store,
-        ICommuneDirectory directory, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Created<StaffView>> Register(string commune, RegisterStaffRequest request, [AsParameters] PersonnelServices services,
+        ClaimsPrincipal user, CancellationToken ct)
     {
         var position = Positions.Find(request.Position);
         var validation = new InputValidation()
             .RequireText(request.FullName, "fullName", 200)
-            .OneOf(request.Kind, "kind", out StaffKind? kind)
+            .RequireWord(request.Kind, "kind")
             .Require(position is not null, "position", CommonMessages.OneOf, string.Join(", ", Positions.All.Select(p => p.Code)))
-            .Require(position is null || kind is null || position.Kind == kind, "position",
+            .Require(position is null || request.Kind is null || position.Kind == request.Kind, "position",
                 PersonnelMessages.PositionForKind, request.Position, position is null ? null : StaffMember.KindName(position.Kind))
             .Require(request.Phone is null || request.Phone.Count(char.IsAsciiDigit) is >= 9 and <= 12, "phone", CommonMessages.Digits)
             .Require(request.Qualifications is null || request.Qualifications.All(q => !string.IsNullOrWhiteSpace(q) && q.Length <= InputLimits.ShortText), "qualifications", PersonnelMessages.NotEmpty)
@@ -70,60 +67,52 @@ public static class StaffApi
             .OptionalText(request.Phone, "phone")
             .OptionalText(request.Hamlet, "hamlet", InputLimits.Code);
         validation.ThrowIfInvalid();
-        var record = await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
+        var record = (await services.Store.GetAsync<CommuneRecord>(Scopes.Platform, commune, CommonMessages.Commune, ct)).Document;
         if (request.Hamlet is not null && record.Hamlets.All(h => h.Code != request.Hamlet))
             throw InvalidInputException.Field("hamlet", Wording.Of(CommonMessages.NotAHamlet, request.Hamlet));
-        var now = time.GetUtcNow().UtcDateTime;
-        var member = new StaffMember
+        var member = StaffMember.Register(commune, new StaffMember
         {
             Id = Guid.NewGuid().ToString("N")[..12],
             FullName = request.FullName!.Trim(),
-            Kind = kind!.Value,
+            Kind = request.Kind!.Value,
             Position = position!.Code,
             Phone = request.Phone?.Trim(),
             Hamlet = request.Hamlet,
             Qualifications = request.Qualifications?.Select(q => q.Trim()).ToList() ?? [],
-        }.Changed(now, user.Actor(), "registered");
-        await store.CommitAsync(new ChangeSet().Insert(commune, member.Id, member).Publish(commune, new StaffRegistered
-        {
-            Commune = commune, StaffId = member.Id, FullName = member.FullName, Kind = member.Kind, Position = member.Position,
-        }), ct);
-        return TypedResults.Created($"/api/communes/{commune}/staff/{member.Id}", View(member));
+        }.Changed(services.Now, user.Actor(), "registered"));
+        await services.Store.CommitAsync(new ChangeSet().Insert<StaffMember>(commune, member.State.Id, member), ct);
+        return TypedResults.Created($"/api/communes/{commune}/staff/{member.State.Id}", View(member.State));
     }
 
-    public static async Task<Ok<StaffView>> AddTraining(string commune, string id, TrainingRequest request, IDocumentStore<PersonnelData> store,
-        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<StaffView>> AddTraining(string commune, string id, TrainingRequest request, [AsParameters] PersonnelServices services,
+        ClaimsPrincipal user, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = services.Now;
         new InputValidation().RequireText(request.Course, "course", 300)
             .Require(request.CompletedOn is not null && request.CompletedOn <= DateOnly.FromDateTime(now.AddDays(1)), "completedOn", PersonnelMessages.CompletedOn)
             .PlausibleDate(request.CompletedOn, "completedOn")
             .Require(request.Hours is > 0 and <= 2000, "hours", PersonnelMessages.HoursRange).ThrowIfInvalid();
-        var stored = await LoadAsync(store, commune, id, ct);
-        var training = new Training(request.Course!.Trim(), request.CompletedOn!.Value, request.Hours!.Value, now, user.Actor());
-        var updated = (stored.Document with { Trainings = [.. stored.Document.Trainings, training] }).Changed(now, user.Actor(), $"training: {training.Course}");
-        await store.CommitAsync(new ChangeSet().Update(stored, updated).Publish(commune, new TrainingCompleted
-        {
-            Commune = commune, StaffId = id, Course = training.Course, CompletedOn = training.CompletedOn, Hours = training.Hours,
-        }), ct);
-        return TypedResults.Ok(View(updated));
+        var stored = await services.Store.GetAsync<StaffMember>(commune, id, PersonnelMessages.StaffMember, ct);
+        var trained = stored.Document.CompleteTraining(commune, new Training(request.Course!.Trim(), request.CompletedOn!.Value, request.Hours!.Value, now, user.Actor()));
+        await services.Store.CommitAsync(new ChangeSet().Update(stored, trained), ct);
+        return TypedResults.Ok(View(trained.State));
     }
 
-    public static async Task<Ok<StaffView>> AddQualification(string commune, string id, QualificationRequest request, IDocumentStore<PersonnelData> store,
-        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<StaffView>> AddQualification(string commune, string id, QualificationRequest request, [AsParameters] PersonnelServices services,
+        ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().RequireText(request.Qualification, "qualification", 200).ThrowIfInvalid();
-        var now = time.GetUtcNow().UtcDateTime;
-        var stored = await LoadAsync(store, commune, id, ct);
+        var now = services.Now;
+        var stored = await services.Store.GetAsync<StaffMember>(commune, id, PersonnelMessages.StaffMember, ct);
         var qualification = request.Qualification!.Trim();
         if (stored.Document.Qualifications.Contains(qualification)) return TypedResults.Ok(View(stored.Document));
         var updated = (stored.Document with { Qualifications = [.. stored.Document.Qualifications, qualification] }).Changed(now, user.Actor(), $"qualification: {qualification}");
-        await store.CommitAsync(new ChangeSet().Update(stored, updated), ct);
+        await services.Store.CommitAsync(new ChangeSet().Update(stored, updated), ct);
         return TypedResults.Ok(View(updated));
     }
 
-    public static async Task<Ok<StaffView>> AddDiscipline(string commune, string id, DisciplineRequest request, IDocumentStore<PersonnelData> store,
-        TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<StaffView>> AddDiscipline(string commune, string id, DisciplineRequest request, [AsParameters] PersonnelServices services,
+        ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().RequireText(request.Measure, "measure", 200).RequireText(request.DecisionNo, "decisionNo", 100)
             .Require(request.From is not null, "from", CommonMessages.Required)
@@ -131,29 +120,29 @@ public static class StaffApi
             .PlausibleDate(request.From, "from").PlausibleDate(request.Until, "until")
             .OptionalText(request.Reason, "reason", InputLimits.Note)
             .ThrowIfInvalid();
-        var now = time.GetUtcNow().UtcDateTime;
-        var stored = await LoadAsync(store, commune, id, ct);
+        var now = services.Now;
+        var stored = await services.Store.GetAsync<StaffMember>(commune, id, PersonnelMessages.StaffMember, ct);
         var discipline = new Discipline(request.Measure!.Trim(), request.DecisionNo!.Trim(), request.From!.Value, request.Until!.Value, request.Reason?.Trim());
         var updated = (stored.Document with { Disciplines = [.. stored.Document.Disciplines, discipline] }).Changed(now, user.Actor(), $"discipline: {discipline.DecisionNo}");
-        await store.CommitAsync(new ChangeSet().Update(stored, updated), ct);
+        await services.Store.CommitAsync(new ChangeSet().Update(stored, updated), ct);
         return TypedResults.Ok(View(updated));
     }
 
-    public static async Task<Ok<StaffView>> ChangeStatus(string commune, string id, StaffStatusRequest request, IDocumentStore<PersonnelData> store,
-        AccountSessions sessions, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<Ok<StaffView>> ChangeStatus(string commune, string id, StaffStatusRequest request, [AsParameters] PersonnelServices services,
+        AccountSessions sessions, ClaimsPrincipal user, CancellationToken ct)
     {
         new InputValidation().Require(request.Status is not null && StaffMember.Statuses.Contains(request.Status), "status",
             CommonMessages.OneOf, string.Join(", ", StaffMember.Statuses)).OptionalText(request.Note, "note", InputLimits.Note).ThrowIfInvalid();
-        var now = time.GetUtcNow().UtcDateTime;
-        var stored = await LoadAsync(store, commune, id, ct);
+        var now = services.Now;
+        var stored = await services.Store.GetAsync<StaffMember>(commune, id, PersonnelMessages.StaffMember, ct);
         var updated = (stored.Document with { Status = request.Status! }).Changed(now, user.Actor(), $"status: {request.Status}{(request.Note is null ? "" : " – " + request.Note)}");
         var changes = new ChangeSet().Update(stored, updated);
         // Someone who leaves or goes on leave is off the desk from today; someone who leaves can no longer sign in.
         if (request.Status != "active")
-            await DeskAssignmentsApi.EndOpenAssignmentAsync(store, changes, commune, id, VietnamTime.Today(now), now, user.Actor(), ct, cancelIfNotBegun: true);
+            await DeskAssignmentsApi.EndOpenAssignmentAsync(services.Store, changes, commune, id, VietnamTime.Today(now), ct, cancelIfNotBegun: true);
         if (request.Status == "left")
-            await AccountsApi.DisableAccountsOfAsync(store, sessions, changes, commune, id, now, user.Actor(), ct);
-        await store.CommitAsync(changes, ct);
+            await AccountsApi.DisableAccountsOfAsync(services.Store, sessions, changes, commune, id, now, user.Actor(), ct);
+        await services.Store.CommitAsync(changes, ct);
         return TypedResults.Ok(View(updated));
     }
 }

@@ -1,4 +1,5 @@
 using Platform.Contracts.Personnel;
+using Platform.ServiceDefaults.Domain;
 
 namespace Personnel.Api.Domain;
 
@@ -25,9 +26,23 @@ public sealed record Account
     public DateTime CreatedAt { get; init; }
 
     public static string NewStamp() => Guid.NewGuid().ToString("N");
+
+    /// <summary>
+    /// Ends the account's sessions: a new stamp, and the old one revoked until <paramref name="until"/>, when every token
+    /// that carries it has expired.
+    /// </summary>
+    public Changed<Account> RevokeSessions(SessionRevocationReason reason, DateTime now, DateTime until)
+    {
+        var renewed = this with { SecurityStamp = NewStamp() };
+        if (SecurityStamp is not { } stamp) return renewed; // never signed in since stamps exist: no token carries one
+        return new(renewed, [new AccountSessionsRevoked { Username = Username, Commune = Commune, Stamp = stamp, Reason = reason, RevokedAt = now, Until = until }]);
+    }
 }
 
 /// <summary>A revoked stamp of an account, kept until the last token that can carry it has expired.</summary>
-public sealed record RevokedStamp(string Stamp, string Username, SessionRevocationReason Reason, DateTime RevokedAt, DateTime Until);
+public sealed record RevokedStamp(string Stamp, string Username, SessionRevocationReason Reason, DateTime RevokedAt, DateTime Until)
+{
+    public static RevokedStamp Of(AccountSessionsRevoked revoked) => new(revoked.Stamp, revoked.Username, revoked.Reason, revoked.RevokedAt, revoked.Until);
+}
 
 

@@ -1,6 +1,8 @@
 using Personnel.Api.Localization;
 using Platform.ServiceDefaults.Problems;
 using Platform.Contracts.Personnel;
+using Platform.ServiceDefaults.Domain;
+
 namespace Personnel.Api.Domain;
 
 /// <summary>
@@ -24,4 +26,20 @@ public static class DeskEligibility
 }
 
 /// <summary>A period on the desk; <see cref="Until"/> is set when it ends.</summary>
-public sealed record DeskAssignment(string StaffId, DateOnly From, DateOnly? Until, DateTime RecordedAt, string? RecordedBy);
+public sealed record DeskAssignment(string StaffId, DateOnly From, DateOnly? Until, DateTime RecordedAt, string? RecordedBy)
+{
+    public static string Key(string staffId, DateOnly from) => $"{staffId}:{from:yyyyMMdd}";
+
+    /// <summary>A period on the desk from <paramref name="from"/>; procedures keeps its roster from the event.</summary>
+    public static Changed<DeskAssignment> Begin(string commune, string staffId, DateOnly from, DateTime now, string? by) =>
+        new(new DeskAssignment(staffId, from, null, now, by), [new DeskAssignmentChanged { Commune = commune, StaffId = staffId, OnDesk = true, From = from }]);
+
+    /// <param name="cancelIfNotBegun">When the person leaves before a scheduled period begins, the period is cancelled
+    /// (it ends the day before it would have begun) instead of refused.</param>
+    public Changed<DeskAssignment> End(string commune, DateOnly until, bool cancelIfNotBegun = false)
+    {
+        if (until < From && cancelIfNotBegun) until = From.AddDays(-1);
+        else if (until < From) throw InvalidInputException.Field("until", Wording.Of(PersonnelMessages.UntilBeforeBegin, From));
+        return new(this with { Until = until }, [new DeskAssignmentChanged { Commune = commune, StaffId = StaffId, OnDesk = false, From = From, Until = until }]);
+    }
+}

@@ -1,4 +1,5 @@
 using Platform.Contracts.Personnel;
+using Platform.ServiceDefaults.Domain;
 
 namespace Personnel.Api.Domain;
 
@@ -24,6 +25,11 @@ public sealed record EvaluationSheet
 
     public static string Key(string staffId, int year) => $"{staffId}:{year}";
     public static EvaluationSheet Empty(string staffId, int year) => new() { StaffId = staffId, Year = year };
+
+    /// <summary>The leader's final level of the year, announced to awards (title eligibility).</summary>
+    public Changed<EvaluationSheet> Finalize(string commune, EvaluationLevel level, int? points, string? note, string? by, DateTime now) =>
+        new(this with { FinalLevel = level, FinalPoints = points, FinalNote = note?.Trim(), FinalizedBy = by, FinalizedAt = now },
+            [new EvaluationFinalized { Commune = commune, StaffId = StaffId, Year = Year, Level = level, Points = points, FinalizedAt = now }]);
 
     public double? OnTimeRate => DossiersHandled == 0 ? null : Math.Round((double)DossiersOnTime / DossiersHandled, 4);
     public double? SatisfactionIndex => Ratings == 0 ? null : Math.Round((double)SatisfiedRatings / Ratings, 4);

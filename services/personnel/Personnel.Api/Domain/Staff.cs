@@ -1,6 +1,8 @@
 using Personnel.Api.Localization;
 using Platform.ServiceDefaults.Problems;
 using Platform.Contracts.Personnel;
+using Platform.ServiceDefaults.Domain;
+
 namespace Personnel.Api.Domain;
 
 public sealed record Training(string Course, DateOnly CompletedOn, double Hours, DateTime RecordedAt, string? RecordedBy);
@@ -39,4 +41,12 @@ public sealed record StaffMember
     public double TrainingHoursIn(int year) => Trainings.Where(t => t.CompletedOn.Year == year).Sum(t => t.Hours);
 
     public StaffMember Changed(DateTime at, string? by, string what) => this with { History = [.. History, new StaffChange(at, by, what)] };
+
+    /// <summary>A new member of <paramref name="commune"/>'s staff, announced to the services that keep rosters and names.</summary>
+    public static Changed<StaffMember> Register(string commune, StaffMember member) =>
+        new(member, [new StaffRegistered { Commune = commune, StaffId = member.Id, FullName = member.FullName, Kind = member.Kind, Position = member.Position }]);
+
+    public Changed<StaffMember> CompleteTraining(string commune, Training training) =>
+        new((this with { Trainings = [.. Trainings, training] }).Changed(training.RecordedAt, training.RecordedBy, $"training: {training.Course}"),
+            [new TrainingCompleted { Commune = commune, StaffId = Id, Course = training.Course, CompletedOn = training.CompletedOn, Hours = training.Hours }]);
 }

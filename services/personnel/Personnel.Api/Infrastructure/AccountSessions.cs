@@ -7,23 +7,19 @@ using Platform.ServiceDefaults.Storage;
 namespace Personnel.Api.Infrastructure;
 
 /// <summary>
-/// Ends an account's sessions: its stamp goes on the revoked list (kept as long as a token can live, plus the clock skew
-/// validators allow) and out as <see cref="AccountSessionsRevoked"/>, in the same commit as the change that caused it.
+/// Ends an account's sessions (<see cref="Account.RevokeSessions"/>): the revoked stamp is kept as long as a token can live,
+/// plus the clock skew validators allow, and goes out as <see cref="AccountSessionsRevoked"/>, in the same commit as the
+/// change that caused it.
 /// </summary>
 public sealed class AccountSessions(IOptions<TokenOptions> options)
 {
     /// <summary>The account with a new stamp; <paramref name="changes"/> carry the revocation of the old one.</summary>
     public Account Revoke(ChangeSet changes, Account account, SessionRevocationReason reason, DateTime now)
     {
-        var renewed = account with { SecurityStamp = Account.NewStamp() };
-        if (account.SecurityStamp is not { } stamp) return renewed; // never signed in since stamps exist: no token carries one
-        var until = now + TimeSpan.FromMinutes(options.Value.LifetimeMinutes) + AuthExtensions.ClockSkew;
-        changes.Insert(Scopes.Platform, stamp, new RevokedStamp(stamp, account.Username, reason, now, until))
-            .Publish(account.Commune ?? Scopes.Platform, new AccountSessionsRevoked
-            {
-                Username = account.Username, Commune = account.Commune, Stamp = stamp, Reason = reason, RevokedAt = now, Until = until,
-            });
-        return renewed;
+        var revoked = account.RevokeSessions(reason, now, until: now + TimeSpan.FromMinutes(options.Value.LifetimeMinutes) + AuthExtensions.ClockSkew);
+        foreach (var stamp in revoked.Events.OfType<AccountSessionsRevoked>()) changes.Insert(Scopes.Platform, stamp.Stamp, RevokedStamp.Of(stamp));
+        changes.PublishAll(account.Commune ?? Scopes.Platform, revoked.Events);
+        return revoked.State;
     }
 }
 

@@ -1,3 +1,4 @@
+using Personnel.Api.Apis;
 using Personnel.Api.Domain;
 using Platform.Contracts.Personnel;
 using Platform.ServiceDefaults.Problems;
@@ -31,16 +32,14 @@ public static class DemoData
         new("radio-mythanh", "radio (API client: clientId/clientSecret)", "Đài truyền thanh xã"),
     ];
 
-    private static OnboardCommuneRequest CommuneRequest(string code, string name, int hamlets) =>
-        new(code, name, Enumerable.Range(1, hamlets).Select(i => new HamletInput($"ap-{i}", $"Ấp {i}")).ToList());
-
     internal static async Task SeedAsync(PersonnelBootstrap bootstrap, District district, CancellationToken ct)
     {
         var store = bootstrap.Store;
-        foreach (var commune in new[] { CommuneRequest(Commune, "Xã Mỹ Thạnh", 6), CommuneRequest("luong-hoa", "Xã Lương Hòa", 5) })
+        foreach (var (code, name, hamlets) in new[] { (Commune, "Xã Mỹ Thạnh", 6), ("luong-hoa", "Xã Lương Hòa", 5) })
         {
-            if (await store.FindAsync<Platform.ServiceDefaults.Tenancy.CommuneRecord>(Scopes.Platform, commune.Code!, ct) is not null) continue;
-            await bootstrap.CommitIgnoringRaceAsync(CommuneOnboarding.Plan(district, commune, bootstrap.Now), ct);
+            if (await store.FindAsync<Platform.ServiceDefaults.Tenancy.CommuneRecord>(Scopes.Platform, code, ct) is not null) continue;
+            var onboarded = CommuneOnboarding.Onboard(district, code, name, Enumerable.Range(1, hamlets).Select(i => ((string?)$"ap-{i}", (string?)$"Ấp {i}")).ToList(), bootstrap.Now);
+            await bootstrap.CommitIgnoringRaceAsync(CommunesApi.Record(onboarded), ct);
         }
 
         StaffMember[] staff =
@@ -65,28 +64,23 @@ public static class DemoData
         foreach (var member in staff)
         {
             if (await store.FindAsync<StaffMember>(Commune, member.Id, ct) is not null) continue;
-            var changes = new ChangeSet().Insert(Commune, member.Id, member).Publish(Commune, new StaffRegistered
-            {
-                Commune = Commune, StaffId = member.Id, FullName = member.FullName, Kind = member.Kind, Position = member.Position,
-            });
+            var changes = new ChangeSet().Insert<StaffMember>(Commune, member.Id, StaffMember.Register(Commune, member));
             // The civil servant for justice and civil status staffs the one-stop desk (seed, II.1).
             if (member.Id == DeskOfficerStaffId)
             {
                 var from = new DateOnly(2015, 7, 9);
-                changes.Insert(Commune, $"{member.Id}:{from:yyyyMMdd}", new DeskAssignment(member.Id, from, null, bootstrap.Now, null))
-                    .Publish(Commune, new DeskAssignmentChanged { Commune = Commune, StaffId = member.Id, OnDesk = true, From = from });
+                changes.Insert<DeskAssignment>(Commune, DeskAssignment.Key(member.Id, from), DeskAssignment.Begin(Commune, member.Id, from, bootstrap.Now, null));
             }
             await bootstrap.CommitIgnoringRaceAsync(changes, ct);
         }
 
-        var hotline = new Hotline(Commune,
+        var hotline = Hotline.Publish(Commune,
         [
             new HotlineContact { Name = "Phạm Thanh Diễn", Title = "Chủ tịch UBND xã", Phone = "0275 3861 001" },
             new HotlineContact { Name = "Nguyễn Văn Hùng", Title = "Phó Chủ tịch UBND xã", Phone = "0275 3861 002" },
         ], bootstrap.Now);
-        if (await store.FindAsync<Hotline>(Commune, "hotline", ct) is null)
-            await bootstrap.CommitIgnoringRaceAsync(new ChangeSet().Insert(Commune, "hotline", hotline)
-                .Publish(Commune, new HotlineChanged { Commune = Commune, Contacts = hotline.Contacts, ChangedAt = bootstrap.Now }), ct);
+        if (await store.FindAsync<Hotline>(Commune, Hotline.Id, ct) is null)
+            await bootstrap.CommitIgnoringRaceAsync(new ChangeSet().Insert<Hotline>(Commune, Hotline.Id, hotline), ct);
 
         (string User, string Name, string Role, string? Staff)[] accounts =
         [
