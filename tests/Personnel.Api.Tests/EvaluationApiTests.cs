@@ -183,7 +183,7 @@ public sealed class EvaluationApiTests : IAsyncLifetime
     {
         var leader = await LeaderAsync();
 
-        var problem = await (await FinalizeAsync(leader, DeskStaff, 2026, "outstanding")).ProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
+        var problem = await (await FinalizeAsync(leader, DeskStaff, 2026, "outstanding")).ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
         Assert.Equal(["level"], TestApi.ErrorFields(problem));
         Assert.Contains("excellent, good, completed, not-completed", FieldErrors(problem, "level").Single());
         var missing = await _client.PutJsonAsync($"{Evaluations}/{DeskStaff}/2026", leader, new { note = "Không có mức" });

@@ -88,7 +88,7 @@ public sealed class StaffRegistryTests(PersonnelHost host) : IClassFixture<Perso
         var before = await ListedIdsAsync(office);
 
         var problem = await (await _client.PostJsonAsync(StaffPath(), office,
-            new { fullName = "Người Thử Kind", kind = "contractor", position = "van-hoa-xa-hoi" })).ProblemAsync(HttpStatusCode.BadRequest, "malformed-request");
+            new { fullName = "Người Thử Kind", kind = "contractor", position = "van-hoa-xa-hoi" })).ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
 
         Assert.Contains("kind", TestApi.ErrorFields(problem));
         Assert.Contains("cadre, civil-servant, non-specialized", FieldErrors(problem, "kind").Single());

@@ -21,18 +21,10 @@ public sealed class LayerTests
         "Platform.ServiceDefaults.Hosting", "Platform.ServiceDefaults.Security", "Platform.ServiceDefaults.Tenancy",
     ];
 
-    /// <summary>Known breaches, each to be moved out of Domain/ by issue 13's item 2 (still open): the test names them until then.</summary>
-    private static readonly Dictionary<string, string> Pending = new()
-    {
-        ["Personnel"] = "CommuneOnboarding assembles a ChangeSet in Domain/ (issue 13 item 2, not yet moved)",
-        ["Feedback"] = "FeedbackItem carries [JsonIgnore] and FeedbackChannel reads Tenancy in Domain/ (issue 13 item 2, not yet moved)",
-    };
-
     [Theory]
     [MemberData(nameof(Services))]
     public void The_domain_references_no_http_storage_bus_cache_or_markup(string service)
     {
-        Assert.SkipWhen(Pending.ContainsKey(service), Pending.GetValueOrDefault(service) ?? "");
         var result = Types.InAssembly(AssemblyOf(service)).That().ResideInNamespace($"{service}.Api.Domain")
             .ShouldNot().HaveDependencyOnAny(Infrastructure).GetResult();
 

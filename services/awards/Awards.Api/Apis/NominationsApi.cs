@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Tenancy;
 using System.Security.Claims;
 using Awards.Api.Domain;
 using Awards.Api.Infrastructure;

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Tenancy;
 using Awards.Api.Domain;
 using Awards.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;

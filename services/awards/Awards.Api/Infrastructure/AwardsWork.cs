@@ -16,10 +16,6 @@ public static class AwardsWork
     public static async Task<CommuneRecord?> CommuneAsync(IDocumentStore<AwardsData> store, string commune, CancellationToken ct) =>
         (await store.FindAsync<CommuneRecord>(Scopes.Platform, commune, ct))?.Document;
 
-    /// <summary>The commune, or the 404 naming it.</summary>
-    public static async Task<CommuneRecord> GetAsync(this ICommuneDirectory directory, string commune, CancellationToken ct) =>
-        await directory.FindAsync(commune, ct) ?? throw new NotFoundException(CommonMessages.Commune, commune);
-
     /// <summary>
     /// Changes the commune's indicator document in its district's scope (created on first use) and returns it as changed;
     /// null, and nothing changed, for a commune awards never heard of.

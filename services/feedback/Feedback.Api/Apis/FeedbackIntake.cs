@@ -30,7 +30,7 @@ public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneD
 
         var validation = new InputValidation()
             .RequireText(content, "content", MaxContentLength)
-            .Require(input.Category is not null, "category", CommonMessages.OneOf, string.Join(", ", Vocabulary.Words<FeedbackCategory>()))
+            .RequireWord(input.Category, "category")
             .Require(contact is null || contact.Length <= 200, "contact", CommonMessages.MaxLength, 200)
             .Require(input.Hamlet is null || record.Hamlets.Any(h => h.Code == input.Hamlet), "hamlet", CommonMessages.NotAHamlet, input.Hamlet);
         var channel = channelCode is not null && InputValidation.IsSlug(channelCode)
@@ -51,7 +51,7 @@ public sealed class FeedbackIntake(IDocumentStore<FeedbackData> store, ICommuneD
         var received = FeedbackItem.Receive(commune,
             new NewFeedback(channel!, input.Category!.Value, content!, input.ProcedureCode, input.StaffId, input.Hamlet, contact, location, recordedBy),
             input.ReceivedAt?.ToUniversalTime() ?? now, deadlines);
-        await store.CommitAsync(new ChangeSet().Insert(commune, received.State.Id, received.State).PublishAll(commune, received.Events), ct);
+        await store.CommitAsync(new ChangeSet().Insert(commune, received.State.Id, received), ct);
         return received.State;
     }
 

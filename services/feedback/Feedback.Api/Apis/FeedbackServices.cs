@@ -13,9 +13,3 @@ public sealed record FeedbackServices(
     public DateTime Now => Time.GetUtcNow().UtcDateTime;
 }
 
-public static class CommuneDirectoryExtensions
-{
-    /// <summary>The commune, or the 404 that names what was looked for: the directory's get-or-404, as the store's GetAsync.</summary>
-    public static async Task<CommuneRecord> GetAsync(this ICommuneDirectory communes, string commune, string whatKey, CancellationToken ct) =>
-        await communes.FindAsync(commune, ct) ?? throw new NotFoundException(whatKey, commune);
-}

@@ -48,7 +48,7 @@ public static class DeskAssignmentsApi
         if (await OpenAsync(store, commune, member.Id, ct) is not null)
             throw new ConflictException("already-on-desk", Wording.Of(PersonnelMessages.AlreadyOnDesk, member.FullName));
         var assignment = DeskAssignment.Begin(commune, member.Id, from, services.Now, user.Actor());
-        await store.CommitAsync(new ChangeSet().Insert<DeskAssignment>(commune, DeskAssignment.Key(member.Id, from), assignment), ct);
+        await store.CommitAsync(new ChangeSet().Insert(commune, DeskAssignment.Key(member.Id, from), assignment), ct);
         return TypedResults.Created($"/api/communes/{commune}/desk-assignments", assignment.State);
     }
 

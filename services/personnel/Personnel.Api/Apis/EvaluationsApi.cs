@@ -113,7 +113,7 @@ public static class EvaluationsApi
         var key = EvaluationSheet.Key(member.Id, year);
         var stored = await store.FindAsync<EvaluationSheet>(commune, key, ct);
         var finalized = (stored?.Document ?? EvaluationSheet.Empty(member.Id, year)).Finalize(commune, level, row.Suggested.Points, request.Note, user.Actor(), now);
-        await store.CommitAsync(stored is null ? new ChangeSet().Insert<EvaluationSheet>(commune, key, finalized) : new ChangeSet().Update(stored, finalized), ct);
+        await store.CommitAsync(stored is null ? new ChangeSet().Insert(commune, key, finalized) : new ChangeSet().Update(stored, finalized), ct);
         var sheet = finalized.State;
         return TypedResults.Ok(row with { Final = new FinalLevel(level, sheet.FinalPoints, sheet.FinalNote, sheet.FinalizedBy, now) });
     }

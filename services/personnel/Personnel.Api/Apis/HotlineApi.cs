@@ -31,7 +31,7 @@ public static class HotlineApi
     public static async Task<Ok<Hotline>> Get(string commune, [AsParameters] PersonnelServices services, ICommuneDirectory directory, IDistributedCache cache,
         CancellationToken ct)
     {
-        if (await directory.FindAsync(commune, ct) is null) throw new NotFoundException(CommonMessages.Commune, commune);
+        await directory.GetAsync(commune, ct);
         return TypedResults.Ok(await cache.GetOrCreateJsonAsync(CacheKey(commune), TimeSpan.FromHours(1), async token =>
             (await services.Store.FindAsync<Hotline>(commune, Hotline.Id, token))?.Document ?? new Hotline(commune, [], null), ct));
     }
@@ -47,7 +47,7 @@ public static class HotlineApi
         var hotline = Hotline.Publish(commune, request.Contacts!.Select(c => new HotlineContact { Name = c.Name!.Trim(), Title = c.Title!.Trim(), Phone = c.Phone!.Trim() }).ToList(),
             services.Now);
         var stored = await services.Store.FindAsync<Hotline>(commune, Hotline.Id, ct);
-        await services.Store.CommitAsync(stored is null ? new ChangeSet().Insert<Hotline>(commune, Hotline.Id, hotline) : new ChangeSet().Update(stored, hotline), ct);
+        await services.Store.CommitAsync(stored is null ? new ChangeSet().Insert(commune, Hotline.Id, hotline) : new ChangeSet().Update(stored, hotline), ct);
         await cache.RemoveAsync(CacheKey(commune), ct);
         return TypedResults.Ok(hotline.State);
     }

@@ -80,7 +80,7 @@ public static class StaffApi
             Hamlet = request.Hamlet,
             Qualifications = request.Qualifications?.Select(q => q.Trim()).ToList() ?? [],
         }.Changed(services.Now, user.Actor(), "registered"));
-        await services.Store.CommitAsync(new ChangeSet().Insert<StaffMember>(commune, member.State.Id, member), ct);
+        await services.Store.CommitAsync(new ChangeSet().Insert(commune, member.State.Id, member), ct);
         return TypedResults.Created($"/api/communes/{commune}/staff/{member.State.Id}", View(member.State));
     }
 

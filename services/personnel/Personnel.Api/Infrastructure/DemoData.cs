@@ -64,12 +64,12 @@ public static class DemoData
         foreach (var member in staff)
         {
             if (await store.FindAsync<StaffMember>(Commune, member.Id, ct) is not null) continue;
-            var changes = new ChangeSet().Insert<StaffMember>(Commune, member.Id, StaffMember.Register(Commune, member));
+            var changes = new ChangeSet().Insert(Commune, member.Id, StaffMember.Register(Commune, member));
             // The civil servant for justice and civil status staffs the one-stop desk (seed, II.1).
             if (member.Id == DeskOfficerStaffId)
             {
                 var from = new DateOnly(2015, 7, 9);
-                changes.Insert<DeskAssignment>(Commune, DeskAssignment.Key(member.Id, from), DeskAssignment.Begin(Commune, member.Id, from, bootstrap.Now, null));
+                changes.Insert(Commune, DeskAssignment.Key(member.Id, from), DeskAssignment.Begin(Commune, member.Id, from, bootstrap.Now, null));
             }
             await bootstrap.CommitIgnoringRaceAsync(changes, ct);
         }
@@ -80,7 +80,7 @@ public static class DemoData
             new HotlineContact { Name = "Nguyễn Văn Hùng", Title = "Phó Chủ tịch UBND xã", Phone = "0275 3861 002" },
         ], bootstrap.Now);
         if (await store.FindAsync<Hotline>(Commune, Hotline.Id, ct) is null)
-            await bootstrap.CommitIgnoringRaceAsync(new ChangeSet().Insert<Hotline>(Commune, Hotline.Id, hotline), ct);
+            await bootstrap.CommitIgnoringRaceAsync(new ChangeSet().Insert(Commune, Hotline.Id, hotline), ct);
 
         (string User, string Name, string Role, string? Staff)[] accounts =
         [

@@ -58,7 +58,7 @@ public static class CatalogueApi
     public static async Task<Ok<IReadOnlyList<ProcedureView>>> List(string commune, string? q, [AsParameters] CatalogueServices services, CancellationToken ct)
     {
         new InputValidation().Require(q is null || q.Length <= MaxSearchLength, "q", CommonMessages.MaxLength, MaxSearchLength).ThrowIfInvalid();
-        if (await services.Directory.FindAsync(commune, ct) is null) throw new NotFoundException(CommonMessages.Commune, commune);
+        await services.Directory.GetAsync(commune, ct);
         var today = VietnamTime.Today(services.Time.GetUtcNow().UtcDateTime);
         // Keyed by day: a revision effective tomorrow appears without anyone invalidating anything.
         var list = await services.Cache.GetOrCreateJsonAsync(CatalogueCache.Key(commune, today), CacheFor, async token =>
@@ -99,7 +99,7 @@ public static class CatalogueApi
         ClaimsPrincipal user, CancellationToken ct)
     {
         ProcedureRules.Validate(input, isNew: true);
-        if (await services.Directory.FindAsync(commune, ct) is null) throw new NotFoundException(CommonMessages.Commune, commune);
+        await services.Directory.GetAsync(commune, ct);
         var now = services.Time.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(now);
         var (procedure, events) = Procedure.Create(commune, input.Code!, input.Steps ?? [],

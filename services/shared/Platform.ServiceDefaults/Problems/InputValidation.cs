@@ -51,6 +51,10 @@ public sealed partial class InputValidation
         return Require(value is not null || (optional && word is null), field, CommonMessages.OneOf, string.Join(", ", Vocabulary.Words<T>()));
     }
 
+    /// <summary>A typed vocabulary field that must be given: missing, it has the field error a wrong word gets from the JSON reader.</summary>
+    public InputValidation RequireWord<T>(T? value, string field) where T : struct, Enum =>
+        Require(value is not null, field, CommonMessages.OneOf, string.Join(", ", Vocabulary.Words<T>()));
+
     /// <summary>Commune, district and hamlet codes are lowercase ASCII slugs (api.md).</summary>
     public InputValidation RequireSlug(string? value, string field)
     {

@@ -22,6 +22,16 @@ public interface ICommuneDirectory
     Task<CommuneRecord?> FindAsync(string commune, CancellationToken ct = default);
 }
 
+public static class CommuneDirectoryExtensions
+{
+    /// <summary>The commune, or the 404 naming it (<paramref name="whatKey"/>: the message key of what the caller calls it).</summary>
+    public static async Task<CommuneRecord> GetAsync(this ICommuneDirectory directory, string commune, string whatKey, CancellationToken ct = default) =>
+        await directory.FindAsync(commune, ct) ?? throw new Problems.NotFoundException(whatKey, commune);
+
+    public static Task<CommuneRecord> GetAsync(this ICommuneDirectory directory, string commune, CancellationToken ct = default) =>
+        directory.GetAsync(commune, Problems.CommonMessages.Commune, ct);
+}
+
 /// <summary>Reads the communes a service has recorded, with a short memory cache (communes never move).</summary>
 public sealed class CommuneDirectory(IDocumentStore store, IMemoryCache cache) : ICommuneDirectory
 {
