@@ -15,6 +15,54 @@ using Procedures.Api.Localization;
 namespace Procedures.Api.Apis;
 
 /// <summary>A procedure as the public list shows it: the revision in force today.</summary>
+public sealed record ProcedureInput(
+    string? Code, string? Name, string? Field, int? ProcessingDays, IReadOnlyList<string>? Components, long? Fee,
+    string? LegalBasis, DateOnly? PostedSince, DateOnly? EffectiveFrom, string? Reason, IReadOnlyList<ProcedureStep>? Steps);
+
+/// <summary>A procedure as the desk writes it: checked here, at the edge, then turned into the domain's revision.</summary>
+public static class ProcedureInputs
+{
+    /// <summary>Validates a new procedure or a revision; <paramref name="isNew"/> also requires the code.</summary>
+    public static void Validate(ProcedureInput input, bool isNew)
+    {
+        var validation = new InputValidation();
+        if (isNew) validation.RequireSlug(input.Code, "code");
+        validation.RequireText(input.Name, "name", 300)
+            .Require(input.Field is not null && ProcedureRules.Fields.Contains(input.Field), "field", CommonMessages.OneOf, string.Join(", ", ProcedureRules.Fields))
+            .Require(input.ProcessingDays is >= 0 and <= ProcedureRules.MaxProcessingDays, "processingDays", ProceduresMessages.ProcessingDaysRange, ProcedureRules.MaxProcessingDays)
+            .Require(input.Components is { Count: > 0 and <= 50 } && input.Components.All(c => !string.IsNullOrWhiteSpace(c) && c.Length <= 300),
+                "components", ProceduresMessages.Components)
+            .Require(input.Fee is >= 0 and <= 100_000_000, "fee", ProceduresMessages.Fee)
+            .RequireText(input.LegalBasis, "legalBasis", 1000)
+            .OptionalText(input.Reason, "reason", InputLimits.Note)
+            .PlausibleDate(input.PostedSince, "postedSince")
+            .PlausibleDate(input.EffectiveFrom, "effectiveFrom")
+            .MaxItems(input.Steps, "steps", 10);
+        foreach (var (step, i) in (input.Steps ?? []).Select((s, i) => (s, i)))
+            validation.RequireText(step?.Name, $"steps[{i}].name", 300).RequireText(step?.Agency, $"steps[{i}].agency", 300)
+                .Require(step?.ProcessingDays is >= 0 and <= ProcedureRules.MaxProcessingDays, $"steps[{i}].processingDays", ProceduresMessages.ProcessingDaysRange, ProcedureRules.MaxProcessingDays);
+        if (input.Steps is { Count: > 0 } steps && steps.Sum(s => s?.ProcessingDays ?? 0) != input.ProcessingDays)
+            validation.Add("processingDays", Wording.Of(ProceduresMessages.SumOfSteps));
+        validation.ThrowIfInvalid();
+    }
+
+    public static ProcedureRevision Revision(ProcedureInput input, int number, DateOnly effectiveFrom, DateTime now, string? by) => new()
+    {
+        Number = number,
+        EffectiveFrom = effectiveFrom,
+        Name = input.Name!.Trim(),
+        Field = input.Field!,
+        ProcessingDays = input.ProcessingDays!.Value,
+        Components = input.Components!.Select(c => c.Trim()).ToList(),
+        Fee = input.Fee!.Value,
+        LegalBasis = input.LegalBasis!.Trim(),
+        PostedSince = input.PostedSince,
+        ChangedAt = now,
+        ChangedBy = by,
+        Reason = input.Reason,
+    };
+}
+
 public sealed record ProcedureView(
     string Code, string Name, string Field, int ProcessingDays, IReadOnlyList<string> Components, long Fee, string LegalBasis,
     DateOnly? PostedSince, int Revision, DateOnly EffectiveFrom, IReadOnlyList<ProcedureStep> Steps)
@@ -98,12 +146,12 @@ public static class CatalogueApi
     public static async Task<Created<ProcedureDetail>> Create(string commune, ProcedureInput input, [AsParameters] CatalogueServices services,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        ProcedureRules.Validate(input, isNew: true);
+        ProcedureInputs.Validate(input, isNew: true);
         await services.Directory.GetAsync(commune, ct);
         var now = services.Time.GetUtcNow().UtcDateTime;
         var today = VietnamTime.Today(now);
         var (procedure, events) = Procedure.Create(commune, input.Code!, input.Steps ?? [],
-            ProcedureRules.Revision(input, 1, input.EffectiveFrom ?? today, now, user.Actor()));
+            ProcedureInputs.Revision(input, 1, input.EffectiveFrom ?? today, now, user.Actor()));
         try
         {
             await services.Store.CommitAsync(new ChangeSet().Insert(commune, procedure.Code, procedure).PublishAll(commune, events), ct);
@@ -119,7 +167,7 @@ public static class CatalogueApi
     public static async Task<Ok<ProcedureDetail>> Revise(string commune, string code, ProcedureInput input, [AsParameters] CatalogueServices services,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        ProcedureRules.Validate(input with { Steps = null }, isNew: false);
+        ProcedureInputs.Validate(input with { Steps = null }, isNew: false);
         var stored = await services.Store.GetAsync<Procedure>(commune, code, ProceduresMessages.Procedure, ct);
         if (stored.Document.IsInterconnected && input.ProcessingDays != stored.Document.Steps.Sum(s => s.ProcessingDays))
             throw InvalidInputException.Field("processingDays", Wording.Of(ProceduresMessages.InterconnectedDays, stored.Document.Steps.Sum(s => s.ProcessingDays)));
@@ -128,7 +176,7 @@ public static class CatalogueApi
         var effectiveFrom = input.EffectiveFrom ?? today;
         if (effectiveFrom < today)
             throw InvalidInputException.Field("effectiveFrom", Wording.Of(ProceduresMessages.NotInPast));
-        var revised = stored.Document.Revise(commune, ProcedureRules.Revision(input, 0, effectiveFrom, now, user.Actor()));
+        var revised = stored.Document.Revise(commune, ProcedureInputs.Revision(input, 0, effectiveFrom, now, user.Actor()));
         await services.Store.CommitAsync(new ChangeSet().Update(stored, revised), ct);
         await CatalogueCache.InvalidateAsync(services.Cache, commune, today, ct);
         return TypedResults.Ok(new ProcedureDetail(ProcedureView.Of(revised.State, today), revised.State.Revisions));

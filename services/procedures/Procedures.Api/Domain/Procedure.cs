@@ -73,54 +73,10 @@ public sealed record Procedure
     };
 }
 
-public sealed record ProcedureInput(
-    string? Code, string? Name, string? Field, int? ProcessingDays, IReadOnlyList<string>? Components, long? Fee,
-    string? LegalBasis, DateOnly? PostedSince, DateOnly? EffectiveFrom, string? Reason, IReadOnlyList<ProcedureStep>? Steps);
-
 public static class ProcedureRules
 {
     public const int MaxProcessingDays = 120;
 
     public static readonly IReadOnlyList<string> Fields =
         ["tu-phap-ho-tich", "chung-thuc", "bao-hiem-y-te", "cu-tru", "lao-dong-thuong-binh-xa-hoi", "dat-dai", "xay-dung", "lien-thong", "khac"];
-
-    /// <summary>Validates a new procedure or a revision; <paramref name="isNew"/> also requires the code.</summary>
-    public static void Validate(ProcedureInput input, bool isNew)
-    {
-        var validation = new InputValidation();
-        if (isNew) validation.RequireSlug(input.Code, "code");
-        validation.RequireText(input.Name, "name", 300)
-            .Require(input.Field is not null && Fields.Contains(input.Field), "field", CommonMessages.OneOf, string.Join(", ", Fields))
-            .Require(input.ProcessingDays is >= 0 and <= MaxProcessingDays, "processingDays", ProceduresMessages.ProcessingDaysRange, MaxProcessingDays)
-            .Require(input.Components is { Count: > 0 and <= 50 } && input.Components.All(c => !string.IsNullOrWhiteSpace(c) && c.Length <= 300),
-                "components", ProceduresMessages.Components)
-            .Require(input.Fee is >= 0 and <= 100_000_000, "fee", ProceduresMessages.Fee)
-            .RequireText(input.LegalBasis, "legalBasis", 1000)
-            .OptionalText(input.Reason, "reason", InputLimits.Note)
-            .PlausibleDate(input.PostedSince, "postedSince")
-            .PlausibleDate(input.EffectiveFrom, "effectiveFrom")
-            .MaxItems(input.Steps, "steps", 10);
-        foreach (var (step, i) in (input.Steps ?? []).Select((s, i) => (s, i)))
-            validation.RequireText(step?.Name, $"steps[{i}].name", 300).RequireText(step?.Agency, $"steps[{i}].agency", 300)
-                .Require(step?.ProcessingDays is >= 0 and <= MaxProcessingDays, $"steps[{i}].processingDays", ProceduresMessages.ProcessingDaysRange, MaxProcessingDays);
-        if (input.Steps is { Count: > 0 } steps && steps.Sum(s => s?.ProcessingDays ?? 0) != input.ProcessingDays)
-            validation.Add("processingDays", Wording.Of(ProceduresMessages.SumOfSteps));
-        validation.ThrowIfInvalid();
-    }
-
-    public static ProcedureRevision Revision(ProcedureInput input, int number, DateOnly effectiveFrom, DateTime now, string? by) => new()
-    {
-        Number = number,
-        EffectiveFrom = effectiveFrom,
-        Name = input.Name!.Trim(),
-        Field = input.Field!,
-        ProcessingDays = input.ProcessingDays!.Value,
-        Components = input.Components!.Select(c => c.Trim()).ToList(),
-        Fee = input.Fee!.Value,
-        LegalBasis = input.LegalBasis!.Trim(),
-        PostedSince = input.PostedSince,
-        ChangedAt = now,
-        ChangedBy = by,
-        Reason = input.Reason,
-    };
 }
