@@ -1,7 +1,5 @@
 using Platform.Contracts.Procedures;
 using Platform.ServiceDefaults.Domain;
-using Platform.ServiceDefaults.Problems;
-using Procedures.Api.Localization;
 
 namespace Procedures.Api.Domain;
 
