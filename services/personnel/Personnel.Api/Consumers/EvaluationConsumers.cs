@@ -1,6 +1,5 @@
 using MassTransit;
 using Personnel.Api.Domain;
-using Platform.Calendar;
 using Personnel.Api.Infrastructure;
 using Platform.Contracts.Feedback;
 using Platform.Contracts.Procedures;
@@ -11,8 +10,6 @@ namespace Personnel.Api.Consumers;
 /// <summary>Adds what an event says about a person to their evaluation sheet of that year, once per message.</summary>
 internal static class EvaluationSheets
 {
-    public static int YearOf(DateTime utc) => VietnamTime.Today(utc).Year;
-
     public static async Task TallyAsync(IDocumentStore<PersonnelData> store, ChangeSet changes, string commune, string staffId, int year,
         Func<EvaluationSheet, EvaluationSheet> tally, CancellationToken ct)
     {
@@ -30,9 +27,7 @@ public sealed class DossierResolvedConsumer(IDocumentStore<PersonnelData> store)
         {
             var m = context.Message;
             if (m.HandlerId is null) return;
-            var onTime = m.Timeliness.CountsAsOnTime() ? 1 : 0;
-            await EvaluationSheets.TallyAsync(store, changes, m.Commune, m.HandlerId, EvaluationSheets.YearOf(m.ResolvedAt),
-                s => s with { DossiersHandled = s.DossiersHandled + 1, DossiersOnTime = s.DossiersOnTime + onTime }, context.CancellationToken);
+            await EvaluationSheets.TallyAsync(store, changes, m.Commune, m.HandlerId, EvaluationSheet.YearOf(m.ResolvedAt), s => s.On(m), context.CancellationToken);
         });
 }
 
@@ -43,9 +38,7 @@ public sealed class SatisfactionRatedConsumer(IDocumentStore<PersonnelData> stor
         {
             var m = context.Message;
             if (m.HandlerId is null) return;
-            var satisfied = m.Level.CountsAsSatisfied() ? 1 : 0;
-            await EvaluationSheets.TallyAsync(store, changes, m.Commune, m.HandlerId, EvaluationSheets.YearOf(m.RatedAt),
-                s => s with { Ratings = s.Ratings + 1, SatisfiedRatings = s.SatisfiedRatings + satisfied }, context.CancellationToken);
+            await EvaluationSheets.TallyAsync(store, changes, m.Commune, m.HandlerId, EvaluationSheet.YearOf(m.RatedAt), s => s.On(m), context.CancellationToken);
         });
 }
 
@@ -55,9 +48,8 @@ public sealed class FeedbackAnsweredConsumer(IDocumentStore<PersonnelData> store
         store.ConsumeOnceAsync(context, nameof(FeedbackAnsweredConsumer), async changes =>
         {
             var m = context.Message;
-            if (m.StaffId is null || m.Category != FeedbackCategory.StaffConduct || m.Upheld != true) return;
-            await EvaluationSheets.TallyAsync(store, changes, m.Commune, m.StaffId, EvaluationSheets.YearOf(m.AnsweredAt),
-                s => s with { UpheldComplaints = s.UpheldComplaints + 1 }, context.CancellationToken);
+            if (m.StaffId is null || !EvaluationSheet.CountsAgainst(m)) return;
+            await EvaluationSheets.TallyAsync(store, changes, m.Commune, m.StaffId, EvaluationSheet.YearOf(m.AnsweredAt), s => s.OnUpheldComplaint(), context.CancellationToken);
         });
 }
 
@@ -68,7 +60,6 @@ public sealed class SimplificationApprovedConsumer(IDocumentStore<PersonnelData>
         {
             var m = context.Message;
             foreach (var author in m.AuthorStaffIds.Distinct())
-                await EvaluationSheets.TallyAsync(store, changes, m.Commune, author, EvaluationSheets.YearOf(m.ApprovedAt),
-                    s => s with { Initiatives = s.Initiatives + 1 }, context.CancellationToken);
+                await EvaluationSheets.TallyAsync(store, changes, m.Commune, author, EvaluationSheet.YearOf(m.ApprovedAt), s => s.OnInitiative(), context.CancellationToken);
         });
 }

@@ -1,4 +1,7 @@
+using Platform.Calendar;
+using Platform.Contracts.Feedback;
 using Platform.Contracts.Personnel;
+using Platform.Contracts.Procedures;
 using Platform.ServiceDefaults.Domain;
 
 namespace Personnel.Api.Domain;
@@ -25,6 +28,23 @@ public sealed record EvaluationSheet
 
     public static string Key(string staffId, int year) => $"{staffId}:{year}";
     public static EvaluationSheet Empty(string staffId, int year) => new() { StaffId = staffId, Year = year };
+
+    /// <summary>The year an event counts for: the Vietnamese calendar day it happened on.</summary>
+    public static int YearOf(DateTime utc) => VietnamTime.Today(utc).Year;
+
+    /// <summary>A dossier the person handled, on time or not (the "counts as on time" rule of Timeliness).</summary>
+    public EvaluationSheet On(DossierResolved resolved) =>
+        this with { DossiersHandled = DossiersHandled + 1, DossiersOnTime = DossiersOnTime + (resolved.Timeliness.CountsAsOnTime() ? 1 : 0) };
+
+    public EvaluationSheet On(SatisfactionRated rated) =>
+        this with { Ratings = Ratings + 1, SatisfiedRatings = SatisfiedRatings + (rated.Level.CountsAsSatisfied() ? 1 : 0) };
+
+    /// <summary>Only a complaint about the person's conduct that the answer upholds counts against them.</summary>
+    public static bool CountsAgainst(FeedbackAnswered answered) => answered.Category == FeedbackCategory.StaffConduct && answered.Upheld == true;
+
+    public EvaluationSheet OnUpheldComplaint() => this with { UpheldComplaints = UpheldComplaints + 1 };
+
+    public EvaluationSheet OnInitiative() => this with { Initiatives = Initiatives + 1 };
 
     /// <summary>The leader's final level of the year, announced to awards (title eligibility).</summary>
     public Changed<EvaluationSheet> Finalize(string commune, EvaluationLevel level, int? points, string? note, string? by, DateTime now) =>
