@@ -108,7 +108,7 @@ public sealed class EvaluationComponentsTests : BunitContext
         var shown = view.Find("[data-testid=suggested-level]");
         Assert.Equal("good", shown.GetAttribute("data-level"));
         Assert.Contains("Hoàn thành tốt nhiệm vụ – 1.234 điểm", shown.TextContent);
-        Assert.Equal(["đúng hạn 96 %", "giới hạn 20%: tối đa 1 xuất sắc"], view.FindAll(".reasons li").Select(li => li.TextContent));
+        Assert.Equal(["đúng hạn 96 %; ", "giới hạn 20%: tối đa 1 xuất sắc"], view.FindAll(".reasons li").Select(li => li.TextContent));
     }
 
     [Fact]
