@@ -17,6 +17,9 @@ public static class StaffMenu
     public static bool IsFeedbackDesk(ClaimsPrincipal user) =>
         user.IsInRole(DeskOfficer) || user.IsInRole(CommuneOffice) || user.IsInRole(CommuneLeader) || user.IsInRole(Front);
 
+    /// <summary>The year's evaluation sheet: the leaders decide, the office reads.</summary>
+    public static bool IsEvaluation(ClaimsPrincipal user) => user.IsInRole(CommuneLeader) || user.IsInRole(CommuneOffice);
+
     public static bool IsDistrict(ClaimsPrincipal user) => user.IsInRole(DistrictOfficer) || user.IsInRole(DistrictAdmin);
 
     /// <summary>Where a role's day starts.</summary>
