@@ -44,6 +44,17 @@ public static class AwardsWork
         return updated;
     }
 
+    /// <summary>Changes a procedure's year in the commune (created on first use).</summary>
+    public static async Task ProcedureYearAsync(IDocumentStore<AwardsData> store, ChangeSet changes, string commune, string code, int year,
+        Func<ProcedureYear, ProcedureYear> change, CancellationToken ct)
+    {
+        var key = ProcedureYear.Key(code, year);
+        var stored = await store.FindAsync<ProcedureYear>(commune, key, ct);
+        var updated = change(stored?.Document ?? new ProcedureYear { Code = code, Year = year });
+        if (stored is null) changes.Insert(commune, key, updated);
+        else changes.Update(stored, updated);
+    }
+
     public static async Task<string> NameOfAsync(IDocumentStore<AwardsData> store, string commune, string staffId, CancellationToken ct) =>
         (await store.FindAsync<StaffCard>(commune, staffId, ct))?.Document.FullName ?? staffId;
 
