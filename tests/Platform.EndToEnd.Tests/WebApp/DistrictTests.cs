@@ -56,7 +56,8 @@ public sealed class DistrictTests(WebAppFixture fixture)
         found.AddRange(await Web.AxeAsync(page, "district commune drill-down"));
 
         // Back to the ranking, then its print view: one A4 portrait page (210 × 297 mm = 595.3 × 841.9 pt).
-        await page.GetByRole(AriaRole.Link, new() { Name = "Xếp hạng các xã" }).First.ClickAsync();
+        await page.Locator("[data-testid=back-to-ranking]").ClickAsync();
+        await page.WaitForURLAsync(new Regex($@"/can-bo/huyen\?nam={year}$"));
         await page.Locator("[data-testid=ranking-print]").ClickAsync();
         await page.WaitForURLAsync(new Regex($@"/in/huyen/xep-hang/{year}$"));
         await Expect(page.Locator("[data-testid=scoreboard-sheet] h1")).ToContainTextAsync($"NĂM {year}");

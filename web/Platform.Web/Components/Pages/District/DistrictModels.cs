@@ -22,6 +22,9 @@ public sealed record ProcedureLossDto(string Code, string Name, bool? Posted, in
 
 public sealed record OfficerLossDto(string StaffId, string FullName, string Position, int Handled, int Late, int Ratings, int Unsatisfied, int Trainings);
 
+/// <summary>A job position as personnel lists it (GET /api/positions): its code and its Vietnamese title.</summary>
+public sealed record PositionDto(string Code, string Title);
+
 public sealed record CommuneLossesDto(string Commune, string Name, int Year, int Communes, ScoreRowDto Row, IReadOnlyList<ProcedureLossDto> Procedures,
     IReadOnlyList<OfficerLossDto> Officers);
 
