@@ -59,8 +59,7 @@ public sealed class DistrictChartsTests : BunitContext
     {
         var few = Render<IndicatorFigure>(p => p.Add(f => f.Score, Board[0].Indicators[1]));
         Assert.Equal("true", few.Find("[data-testid=indicator-figure]").GetAttribute("data-few-answers"));
-        Assert.Contains("Chỉ dựa trên 3 phiếu đánh giá", few.Find("[data-testid=few-answers]").TextContent);
-        Assert.Contains("không nên xếp hạng riêng", few.Find("[data-testid=few-answers]").TextContent);
+        Assert.Equal("(*) chỉ dựa trên 3 phiếu đánh giá: ít số liệu", few.Find("[data-testid=few-answers]").TextContent);
 
         var plenty = Render<IndicatorFigure>(p => p.Add(f => f.Score, Board[1].Indicators[0]));
         Assert.Empty(plenty.FindAll("[data-testid=few-answers]"));
@@ -68,7 +67,7 @@ public sealed class DistrictChartsTests : BunitContext
 
         var chart = Render<ScoreBars>(p => p.Add(c => c.Rows, Board).Add(c => c.Columns, ScoreChart.Columns(Board)).Add(c => c.MaxScore, 45).Add(c => c.Caption, "Điểm"));
         Assert.Equal(["luong-hoa"], chart.FindAll("[data-testid=chart-few-answers]").Select(f => f.Closest("[data-testid=chart-bar]")!.GetAttribute("data-commune")));
-        Assert.Single(chart.FindAll("[data-testid=few-answers-note]"));
+        Assert.Contains("không xếp hạng riêng theo chỉ số đó", chart.Find("[data-testid=few-answers-note]").TextContent);
         var none = Render<ScoreBars>(p => p.Add(c => c.Rows, [Board[1]]).Add(c => c.Columns, ScoreChart.Columns(Board)).Add(c => c.MaxScore, 45).Add(c => c.Caption, "Điểm"));
         Assert.Empty(none.FindAll("[data-testid=few-answers-note]"));
     }

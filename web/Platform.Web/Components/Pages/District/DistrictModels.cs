@@ -84,8 +84,8 @@ public static class DistrictText
         _ => "mục",
     };
 
-    /// <summary>The warning next to a figure resting on few answers.</summary>
-    public static string FewAnswers(IndicatorScoreDto score) => $"Chỉ dựa trên {Basis(score)}: số liệu ít, không nên xếp hạng riêng theo chỉ số này.";
+    /// <summary>The warning next to a figure resting on few answers (the footnote says not to rank on it alone).</summary>
+    public static string FewAnswers(IndicatorScoreDto score) => $"(*) chỉ dựa trên {Basis(score)}: ít số liệu";
 
     /// <summary>Points the commune did not score on an indicator.</summary>
     public static double Lost(IndicatorScoreDto score) => Math.Round(Math.Max(0, score.Weight - score.Points), 2);
