@@ -19,6 +19,7 @@ public sealed class AwardsData
         .Add<ProcedurePosting>("procedurePosting")
         .Add<QuotaLedger>("quotaLedger")
         .Add<RadioCounter>("radioCounter")
+        .Add<RadioFeedKey>("radioFeedKey")
         .Add<RadioItem>("radioItem")
         .Add<StaffCard>("staffCard")
         .Add<StaffYear>("staffYear");
