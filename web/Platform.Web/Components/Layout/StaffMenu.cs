@@ -17,6 +17,9 @@ public static class StaffMenu
     public static bool IsFeedbackDesk(ClaimsPrincipal user) =>
         user.IsInRole(DeskOfficer) || user.IsInRole(CommuneOffice) || user.IsInRole(CommuneLeader) || user.IsInRole(Front);
 
+    /// <summary>The commune radio's page: the office and the leaders, who hand out its feed address (awards' RadioApi editors).</summary>
+    public static bool IsRadioEditor(ClaimsPrincipal user) => user.IsInRole(CommuneOffice) || user.IsInRole(CommuneLeader);
+
     public static bool IsDistrict(ClaimsPrincipal user) => user.IsInRole(DistrictOfficer) || user.IsInRole(DistrictAdmin);
 
     /// <summary>Where a role's day starts.</summary>
