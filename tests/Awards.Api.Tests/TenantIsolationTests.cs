@@ -32,6 +32,8 @@ public sealed class TenantIsolationTests(AwardsHost host) : IClassFixture<Awards
         { "GET", "/api/communes/my-thanh/radio/feed.rss" },
         { "GET", "/api/communes/my-thanh/radio/bulletin" },
         { "GET", "/api/communes/my-thanh/radio/bulletin.wav" },
+        { "GET", "/api/communes/my-thanh/radio/feed-key" },
+        { "POST", "/api/communes/my-thanh/radio/feed-key" },
         { "GET", "/api/districts/giong-trom/nominations" },
         { "POST", "/api/districts/giong-trom/nominations/x/decide" },
         { "GET", "/api/districts/giong-trom/scoreboard" },

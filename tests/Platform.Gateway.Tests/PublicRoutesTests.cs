@@ -22,6 +22,8 @@ public sealed class PublicRoutesTests(DefaultGateway gateway) : IClassFixture<De
     [InlineData("/open311/v2/services.json?jurisdiction_id=my-thanh", "feedback")]
     [InlineData("/open311/v2/requests/42.json", "feedback")]
     [InlineData("/api/public/communes/my-thanh/feedback/answers", "feedback")]
+    [InlineData("/api/public/communes/my-thanh/radio/Zk3q-secret_key/feed.rss", "awards")]
+    [InlineData("/api/public/communes/my-thanh/radio/Zk3q-secret_key/bulletin.wav?date=2026-12-02", "awards")]
     [InlineData("/openapi/personnel.json", "personnel")]
     [InlineData("/openapi/procedures.json", "procedures")]
     [InlineData("/openapi/feedback.json", "feedback")]

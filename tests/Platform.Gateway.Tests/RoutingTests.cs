@@ -52,6 +52,8 @@ public sealed class RoutingTests(DefaultGateway gateway) : IClassFixture<Default
         { "POST", "/api/districts/giong-trom/nominations/n-1/decide", "awards" },
         { "GET", "/api/communes/my-thanh/radio/feed.rss", "awards" },
         { "GET", "/api/communes/my-thanh/radio/bulletin?date=2025-03-01", "awards" },
+        { "POST", "/api/communes/my-thanh/radio/feed-key", "awards" },
+        { "GET", "/api/public/communes/my-thanh/radio/Zk3q-secret_key/feed.rss", "awards" },
         // What the desk screens and the citizens' portal added.
         { "GET", "/api/public/communes", "personnel" },
         { "GET", "/api/public/communes/my-thanh", "personnel" },

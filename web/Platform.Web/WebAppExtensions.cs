@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Platform.Web.Api;
 using Platform.Web.Components;
+using Platform.Web.Components.Pages.Radio;
 using Platform.Web.Components.Shared;
 using Platform.Web.Session;
 
@@ -118,6 +119,7 @@ public static class WebAppExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapSessionEndpoints();
+        app.MapRadioAudio();
         return app;
     }
 }

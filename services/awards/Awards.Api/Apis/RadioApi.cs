@@ -17,6 +17,10 @@ namespace Awards.Api.Apis;
 
 public sealed record RadioItemView(string Id, DateTime PublishedAt, string Kind, string Title, string Text);
 public sealed record Bulletin(string Commune, DateOnly Date, int Items, string Title, string Script, string? AudioUrl);
+/// <summary>Whether the commune's subscribable feed address is issued, when and by whom (the address itself is shown only when issued).</summary>
+public sealed record FeedKeyStatus(bool Issued, DateTime? IssuedAt, string? IssuedBy);
+/// <summary>A newly issued feed address: the secret is in <paramref name="FeedUrl"/>, shown this once.</summary>
+public sealed record IssuedFeedKey(string FeedUrl, DateTime IssuedAt, string? IssuedBy);
 
 /// <summary>
 /// The commune radio's feed (seed III): items ready to read aloud, a stable cursor (<c>?since=</c> the last id read),
@@ -28,6 +32,8 @@ public static class RadioApi
     private const int Page = 100;
     private const int FeedSize = 50;
     private static readonly string[] Readers = [Roles.Radio, Roles.CommuneOffice, Roles.CommuneLeader, Roles.Front, Roles.EmulationCouncil];
+    /// <summary>Who hands the feed's address to the radio and the hamlets, and replaces it when it leaks.</summary>
+    private static readonly string[] Editors = [Roles.CommuneOffice, Roles.CommuneLeader];
 
     public static IEndpointRouteBuilder MapRadioApi(this IEndpointRouteBuilder routes)
     {
@@ -36,6 +42,14 @@ public static class RadioApi
         radio.MapGet("/feed.rss", Feed).RequireRoles(Readers).WithSummary("RSS 2.0 of the latest items, with the bulletin's audio as an enclosure where available.");
         radio.MapGet("/bulletin", BulletinOf).RequireRoles(Readers).WithSummary("The day's broadcast script (Vietnam date; default today).");
         radio.MapGet("/bulletin.wav", Audio).RequireRoles(Readers).WithSummary("The day's bulletin read by espeak-ng's Vietnamese voice (404 where it is not installed).");
+        radio.MapGet("/feed-key", FeedKeyOf).RequireRoles(Editors).WithSummary("Whether the subscribable feed address is issued, and when.");
+        radio.MapPost("/feed-key", IssueFeedKey).RequireRoles(Editors)
+            .WithSummary("Issues a new subscribable feed address (shown this once); the previous one stops working at once.");
+
+        // A podcast or RSS client sends no token: the secret in the path opens this commune's feed and its audio, nothing else.
+        var subscribed = routes.MapGroup("/api/public/communes/{commune}/radio/{key}").AllowAnonymous().WithTags("Radio");
+        subscribed.MapGet("/feed.rss", SubscribedFeed).WithSummary("The feed by its secret address (404 for a wrong or replaced one), enclosures included.");
+        subscribed.MapGet("/bulletin.wav", SubscribedAudio).WithSummary("The bulletin's audio by the feed's secret address.");
         return routes;
     }
 
@@ -61,6 +75,24 @@ public static class RadioApi
         RadioAudio audio, CancellationToken ct)
     {
         var record = await services.Directory.GetAsync(commune, ct);
+        var radio = $"{Origin(http.Request)}/api/communes/{commune}/radio";
+        return await FeedOfAsync(record, radio + "/items", radio, services, audio, ct);
+    }
+
+    public static async Task<IResult> SubscribedFeed(string commune, string key, HttpContext http, [AsParameters] AwardsServices services,
+        RadioAudio audio, CancellationToken ct)
+    {
+        var record = await SubscribedAsync(commune, key, services, ct);
+        var origin = Origin(http.Request);
+        return await FeedOfAsync(record, $"{origin}/xa/{commune}", $"{origin}{SubscribedPath(commune, key)}", services, audio, ct);
+    }
+
+    /// <param name="link">the channel's link</param>
+    /// <param name="audioBase">where the enclosure's <c>/bulletin.wav</c> is, for the caller</param>
+    private static async Task<IResult> FeedOfAsync(CommuneRecord record, string link, string audioBase, AwardsServices services, RadioAudio audio,
+        CancellationToken ct)
+    {
+        var commune = record.Code;
         var snapshot = await services.Cache.GetOrCreateJsonAsync(RadioDesk.FeedKey(commune), TimeSpan.FromMinutes(30), async token =>
         {
             var items = (await services.Store.QueryAsync<RadioItem>(commune, new Query(OrderBy: [new Sort("seq", Descending: true)], Take: FeedSize), token))
@@ -70,15 +102,41 @@ public static class RadioApi
             var wav = await SpeakCachedAsync(services.Cache, audio, (await BulletinAsync(services.Store, record, day, token)).Script, token);
             return new FeedSnapshot(items, wav is null ? null : day, wav?.Length);
         }, ct);
-        var origin = Origin(http.Request);
         (string, DateTime, string, Enclosure)? enclosure = snapshot is { BulletinDay: { } d, AudioLength: { } length }
             ? ($"Bản tin thi đua cải cách hành chính ngày {d:dd/MM/yyyy}", snapshot.Items[0].PublishedAt, $"bulletin:{d:yyyy-MM-dd}:{snapshot.Items[0].Id}",
-                new Enclosure($"{origin}/api/communes/{commune}/radio/bulletin.wav?date={d:yyyy-MM-dd}", length, RadioAudio.MediaType))
+                new Enclosure($"{audioBase}/bulletin.wav?date={d:yyyy-MM-dd}", length, RadioAudio.MediaType))
             : null;
         var spoken = RadioTexts.SpokenName(record.Name);
-        var xml = RssFeed.Write($"Đài truyền thanh {spoken} – Thi đua cải cách hành chính", $"{origin}/api/communes/{commune}/radio/items",
+        var xml = RssFeed.Write($"Đài truyền thanh {spoken} – Thi đua cải cách hành chính", link,
             $"Tin thi đua cải cách hành chính của {spoken}, sẵn sàng để đọc trên loa truyền thanh.", snapshot.Items, $"urn:cchc:radio:{commune}", enclosure);
         return Results.Text(xml, "application/rss+xml", Encoding.UTF8);
+    }
+
+    public static async Task<Ok<FeedKeyStatus>> FeedKeyOf(string commune, [AsParameters] AwardsServices services, CancellationToken ct)
+    {
+        await services.Directory.GetAsync(commune, ct);
+        var kept = (await services.Store.FindAsync<RadioFeedKey>(commune, RadioFeedKey.Key, ct))?.Document;
+        return TypedResults.Ok(new FeedKeyStatus(kept is not null, kept?.IssuedAt, kept?.IssuedBy));
+    }
+
+    public static async Task<Ok<IssuedFeedKey>> IssueFeedKey(string commune, HttpContext http, [AsParameters] AwardsServices services, CancellationToken ct)
+    {
+        await services.Directory.GetAsync(commune, ct);
+        var (secret, kept) = RadioFeedKey.Issue(services.Time.GetUtcNow().UtcDateTime, http.User.Actor());
+        var stored = await services.Store.FindAsync<RadioFeedKey>(commune, RadioFeedKey.Key, ct);
+        // Two editors issuing at once conflict on the one document: the loser gets a 409 and no address.
+        await services.Store.CommitAsync(stored is null ? new ChangeSet().Insert(commune, RadioFeedKey.Key, kept) : new ChangeSet().Update(stored, kept), ct);
+        return TypedResults.Ok(new IssuedFeedKey($"{Origin(http.Request)}{SubscribedPath(commune, secret)}/feed.rss", kept.IssuedAt, kept.IssuedBy));
+    }
+
+    private static string SubscribedPath(string commune, string key) => $"/api/public/communes/{commune}/radio/{key}";
+
+    /// <summary>The commune whose feed the secret opens; 404 for a wrong or replaced secret, as for an unknown commune.</summary>
+    private static async Task<CommuneRecord> SubscribedAsync(string commune, string key, AwardsServices services, CancellationToken ct)
+    {
+        var kept = await services.Store.FindAsync<RadioFeedKey>(commune, RadioFeedKey.Key, ct);
+        if (kept is null || !kept.Document.Opens(key)) throw new NotFoundException(AwardsMessages.RadioFeed, commune);
+        return await services.Directory.GetAsync(commune, ct);
     }
 
     public static async Task<Ok<Bulletin>> BulletinOf(string commune, DateOnly? date, HttpContext http, [AsParameters] AwardsServices services,
@@ -94,13 +152,19 @@ public static class RadioApi
     }
 
     public static async Task<IResult> Audio(string commune, DateOnly? date, [AsParameters] AwardsServices services,
-        RadioAudio audio, CancellationToken ct)
+        RadioAudio audio, CancellationToken ct) =>
+        await AudioOfAsync(await services.Directory.GetAsync(commune, ct), date, services, audio, ct);
+
+    public static async Task<IResult> SubscribedAudio(string commune, string key, DateOnly? date, [AsParameters] AwardsServices services,
+        RadioAudio audio, CancellationToken ct) =>
+        await AudioOfAsync(await SubscribedAsync(commune, key, services, ct), date, services, audio, ct);
+
+    private static async Task<IResult> AudioOfAsync(CommuneRecord record, DateOnly? date, AwardsServices services, RadioAudio audio, CancellationToken ct)
     {
-        var record = await services.Directory.GetAsync(commune, ct);
-        if (!audio.Available) throw new NotFoundException(AwardsMessages.BulletinAudioUnavailable, commune);
+        if (!audio.Available) throw new NotFoundException(AwardsMessages.BulletinAudioUnavailable, record.Code);
         var bulletin = await BulletinAsync(services.Store, record, date ?? VietnamTime.Today(services.Time.GetUtcNow().UtcDateTime), ct);
-        var wav = await SpeakCachedAsync(services.Cache, audio, bulletin.Script, ct) ?? throw new NotFoundException(AwardsMessages.BulletinAudio, commune);
-        return Results.File(wav, RadioAudio.MediaType, $"ban-tin-{commune}-{bulletin.Date:yyyy-MM-dd}.wav");
+        var wav = await SpeakCachedAsync(services.Cache, audio, bulletin.Script, ct) ?? throw new NotFoundException(AwardsMessages.BulletinAudio, record.Code);
+        return Results.File(wav, RadioAudio.MediaType, $"ban-tin-{record.Code}-{bulletin.Date:yyyy-MM-dd}.wav");
     }
 
     private static async Task<Bulletin> BulletinAsync(IDocumentStore<AwardsData> store, CommuneRecord record, DateOnly day, CancellationToken ct)

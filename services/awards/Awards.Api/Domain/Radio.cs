@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Platform.Calendar;
 using Platform.Contracts.Awards;
@@ -28,6 +30,28 @@ public sealed record RadioItem
 public sealed record RadioCounter(long Last)
 {
     public const string Key = "radio-counter";
+}
+
+/// <summary>
+/// The secret in a commune's subscribable feed address (a podcast or RSS client sends no token): it opens that commune's
+/// feed and its audio and nothing else. Only its SHA-256 is kept, so the address is shown once, when issued; issuing a
+/// new one replaces the old, which stops opening anything at once.
+/// </summary>
+public sealed record RadioFeedKey(string Hash, DateTime IssuedAt, string? IssuedBy)
+{
+    public const string Key = "radio-feed-key";
+
+    /// <summary>A new secret (256 random bits, URL-safe) and what is kept of it.</summary>
+    public static (string Secret, RadioFeedKey Kept) Issue(DateTime at, string? by)
+    {
+        var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        return (secret, new RadioFeedKey(Convert.ToHexString(HashOf(secret)), at, by));
+    }
+
+    /// <summary>Whether <paramref name="secret"/> is this key, compared in constant time.</summary>
+    public bool Opens(string secret) => CryptographicOperations.FixedTimeEquals(Convert.FromHexString(Hash), HashOf(secret));
+
+    private static byte[] HashOf(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 }
 
 /// <summary>What an event or a campaign puts on the commune radio, before the radio desk numbers it.</summary>

@@ -20,6 +20,7 @@ public sealed class AwardsData
         .Add<ProcedureYear>("procedureYear")
         .Add<QuotaLedger>("quotaLedger")
         .Add<RadioCounter>("radioCounter")
+        .Add<RadioFeedKey>("radioFeedKey")
         .Add<RadioItem>("radioItem")
         .Add<StaffCard>("staffCard")
         .Add<StaffYear>("staffYear");

@@ -8,6 +8,7 @@ public static class AwardsMessages
     public const string Nomination = "awards.noun.nomination";
     public const string ScoreboardRow = "awards.noun.scoreboard-row";
     public const string BulletinAudio = "awards.noun.bulletin-audio";
+    public const string RadioFeed = "awards.noun.radio-feed";
     public const string BulletinAudioUnavailable = "awards.noun.bulletin-audio-unavailable";
     public const string YearUpTo = "awards.field.year-up-to";
     public const string CollectiveName = "awards.field.collective-name";

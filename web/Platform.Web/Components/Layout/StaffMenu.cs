@@ -20,6 +20,9 @@ public static class StaffMenu
     /// <summary>The year's evaluation sheet: the leaders decide, the office reads.</summary>
     public static bool IsEvaluation(ClaimsPrincipal user) => user.IsInRole(CommuneLeader) || user.IsInRole(CommuneOffice);
 
+    /// <summary>The commune radio's page: the office and the leaders, who hand out its feed address (awards' RadioApi editors).</summary>
+    public static bool IsRadioEditor(ClaimsPrincipal user) => user.IsInRole(CommuneOffice) || user.IsInRole(CommuneLeader);
+
     public static bool IsDistrict(ClaimsPrincipal user) => user.IsInRole(DistrictOfficer) || user.IsInRole(DistrictAdmin);
 
     /// <summary>Where a role's day starts.</summary>
