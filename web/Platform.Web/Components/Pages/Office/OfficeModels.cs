@@ -1,3 +1,5 @@
+using Platform.Web.Components.Shared;
+
 namespace Platform.Web.Components.Pages.Office;
 
 // The shapes the personnel API answers with (services/personnel/Personnel.Api/Apis: StaffApi, DeskAssignmentsApi,
@@ -35,6 +37,27 @@ public sealed record CommuneDto(string Code, string Name, IReadOnlyList<HamletDt
 public sealed record DeskPeriodDto(string StaffId, DateOnly From, DateOnly? Until)
 {
     public bool IsOpen => Until is null;
+
+    /// <summary>The period as it stands on <paramref name="today"/>, in words (a period cancelled before it began ends the day before).</summary>
+    public string StateOn(DateOnly today) => this switch
+    {
+        { Until: { } until } when until < From => "Đã hủy",
+        { Until: { } until } when until < today => "Đã kết thúc",
+        _ when From > today => "Sắp bắt đầu",
+        { Until: { } until } => $"Làm việc đến hết ngày {VnFormat.Date(until)}",
+        _ => "Đang làm việc",
+    };
+}
+
+/// <summary>The registry's filters; <see cref="All"/> leaves a facet open.</summary>
+public sealed record RegistryFilter(string Kind = RegistryFilter.All, string Position = RegistryFilter.All, string Status = RegistryFilter.All,
+    string Hamlet = RegistryFilter.All)
+{
+    public const string All = "all";
+
+    public bool Matches(StaffMemberDto s) =>
+        (Kind == All || s.Kind == Kind) && (Position == All || s.Position == Position) && (Status == All || s.Status == Status)
+        && (Hamlet == All || s.Hamlet == Hamlet);
 }
 
 public sealed record HotlineDto(IReadOnlyList<HotlineContactDto> Contacts, DateTime? ChangedAt);
