@@ -35,6 +35,8 @@ public sealed class TenantIsolationTests(AwardsHost host) : IClassFixture<Awards
         { "GET", "/api/districts/giong-trom/nominations" },
         { "POST", "/api/districts/giong-trom/nominations/x/decide" },
         { "GET", "/api/districts/giong-trom/scoreboard" },
+        { "GET", "/api/districts/giong-trom/scoreboard/trend" },
+        { "GET", "/api/districts/giong-trom/communes/my-thanh/scoreboard" },
     };
 
     private Task<HttpResponseMessage> CallAsync(string method, string path, string? token) =>

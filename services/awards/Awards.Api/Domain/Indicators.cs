@@ -93,7 +93,9 @@ public sealed record CommuneIndicators
     };
 }
 
-public sealed record IndicatorScore(string Indicator, double? Rate, double Weight, double Target, double Points);
+/// <param name="Basis">How many items the share rests on (procedures, resolved dossiers, ratings, feedback items, staff); null for a count.</param>
+/// <param name="FewAnswers">The share rests on fewer than <see cref="Scoring.FewAnswersBelow"/> items: a figure to read with care, not to rank on alone.</param>
+public sealed record IndicatorScore(string Indicator, double? Rate, double Weight, double Target, double Points, int? Basis = null, bool FewAnswers = false);
 
 public sealed record ScoreRow(string Commune, string Name, int Rank, double Score, IReadOnlyList<IndicatorScore> Indicators);
 
@@ -118,16 +120,33 @@ public static class Scoring
         [Indicators.TrainingCoverage] = Ratio(year.TrainedStaff.Count, commune.Staff),
     };
 
+    /// <summary>Below this many items (e.g. 3 surveys) a share says little: it is flagged, and no one should rank on it alone.</summary>
+    public const int FewAnswersBelow = 10;
+
+    /// <summary>How many items each share rests on; initiatives are a count, with no basis.</summary>
+    public static IReadOnlyDictionary<string, int?> Bases(CommuneIndicators commune, YearFigures year) => new Dictionary<string, int?>
+    {
+        [Indicators.PostedProcedures] = commune.Procedures,
+        [Indicators.OnTimeRate] = year.DossiersResolved,
+        [Indicators.SatisfactionIndex] = year.Ratings,
+        [Indicators.FeedbackInTime] = Math.Max(year.FeedbackReceived, year.FeedbackAnswered),
+        [Indicators.Initiatives] = null,
+        [Indicators.TrainingCoverage] = commune.Staff,
+    };
+
+    public static bool IsFew(int? basis) => basis is > 0 and < FewAnswersBelow;
+
     public static IReadOnlyList<IndicatorScore> Score(CommuneIndicators commune, int year)
     {
         var figures = commune.For(year);
         var settings = figures.Settings ?? Movement.DefaultIndicators;
         var rates = Rates(commune, figures);
+        var bases = Bases(commune, figures);
         return Indicators.All.Where(settings.ContainsKey).Select(i =>
         {
             var s = settings[i];
             var rate = rates[i] is { } r ? Math.Round(r, 4) : (double?)null;
-            return new IndicatorScore(i, rate, s.Weight, s.Target, Math.Round(Points(rates[i], s), 2));
+            return new IndicatorScore(i, rate, s.Weight, s.Target, Math.Round(Points(rates[i], s), 2), bases[i], IsFew(bases[i]));
         }).ToList();
     }
 

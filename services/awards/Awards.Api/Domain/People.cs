@@ -88,11 +88,34 @@ public static class Milestones
     public static bool Reached(int count, int part, int whole) => Counts.Contains(count) && whole > 0 && (double)part / whole >= Share;
 }
 
-/// <summary>Whether the latest known revision of a procedure is posted at the desk (id: the procedure code).</summary>
-public sealed record ProcedurePosting(string Code, int Revision, bool Posted)
+/// <summary>Whether the latest known revision of a procedure is posted at the desk (id: the procedure code), and its name.</summary>
+public sealed record ProcedurePosting(string Code, int Revision, bool Posted, string? Name = null)
 {
-    public static ProcedurePosting From(ProcedureChanged e) => new(e.ProcedureCode, e.Revision, e.Posted);
+    public static ProcedurePosting From(ProcedureChanged e) => new(e.ProcedureCode, e.Revision, e.Posted, e.Name);
 
     /// <summary>An older revision arriving late changes nothing.</summary>
     public bool Supersedes(ProcedurePosting? known) => known is null || known.Revision < Revision;
+}
+
+/// <summary>
+/// One procedure's year in a commune as the events told it (id <c>{code}:{year}</c>): where the commune's timeliness
+/// and satisfaction points were lost, for the district's drill-down.
+/// </summary>
+public sealed record ProcedureYear
+{
+    public required string Code { get; init; }
+    public required int Year { get; init; }
+    public int Resolved { get; init; }
+    public int OnTime { get; init; }
+    public int Ratings { get; init; }
+    public int SatisfiedRatings { get; init; }
+
+    public static string Key(string code, int year) => $"{code}:{year}";
+
+    public int Late => Resolved - OnTime;
+    public int Unsatisfied => Ratings - SatisfiedRatings;
+
+    public ProcedureYear On(DossierResolved e) => this with { Resolved = Resolved + 1, OnTime = OnTime + (e.Timeliness.CountsAsOnTime() ? 1 : 0) };
+
+    public ProcedureYear On(SatisfactionRated e) => this with { Ratings = Ratings + 1, SatisfiedRatings = SatisfiedRatings + (e.Level.CountsAsSatisfied() ? 1 : 0) };
 }

@@ -17,6 +17,7 @@ public sealed class AwardsData
         .Add<EvaluationRecord>("evaluationRecord")
         .Add<Nomination>("nomination")
         .Add<ProcedurePosting>("procedurePosting")
+        .Add<ProcedureYear>("procedureYear")
         .Add<QuotaLedger>("quotaLedger")
         .Add<RadioCounter>("radioCounter")
         .Add<RadioItem>("radioItem")

@@ -33,12 +33,21 @@ public static class AwardsWork
     }
 
     /// <summary>Changes a person's year (created on first use) and returns it as changed.</summary>
-    public static async Task<StaffYear> StaffYearAsync(IDocumentStore<AwardsData> store, ChangeSet changes, string commune, string staffId, int year,
-        Func<StaffYear, StaffYear> change, CancellationToken ct)
+    public static Task<StaffYear> StaffYearAsync(IDocumentStore<AwardsData> store, ChangeSet changes, string commune, string staffId, int year,
+        Func<StaffYear, StaffYear> change, CancellationToken ct) =>
+        ChangeAsync(store, changes, commune, StaffYear.Key(staffId, year), () => new StaffYear { StaffId = staffId, Year = year }, change, ct);
+
+    /// <summary>Changes a procedure's year in the commune (created on first use).</summary>
+    public static Task<ProcedureYear> ProcedureYearAsync(IDocumentStore<AwardsData> store, ChangeSet changes, string commune, string code, int year,
+        Func<ProcedureYear, ProcedureYear> change, CancellationToken ct) =>
+        ChangeAsync(store, changes, commune, ProcedureYear.Key(code, year), () => new ProcedureYear { Code = code, Year = year }, change, ct);
+
+    /// <summary>Changes a document of the commune, created by <paramref name="create"/> on first use, and returns it as changed.</summary>
+    private static async Task<T> ChangeAsync<T>(IDocumentStore<AwardsData> store, ChangeSet changes, string commune, string key, Func<T> create,
+        Func<T, T> change, CancellationToken ct) where T : class
     {
-        var key = StaffYear.Key(staffId, year);
-        var stored = await store.FindAsync<StaffYear>(commune, key, ct);
-        var updated = change(stored?.Document ?? new StaffYear { StaffId = staffId, Year = year });
+        var stored = await store.FindAsync<T>(commune, key, ct);
+        var updated = change(stored?.Document ?? create());
         if (stored is null) changes.Insert(commune, key, updated);
         else changes.Update(stored, updated);
         return updated;

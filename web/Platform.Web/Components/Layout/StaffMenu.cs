@@ -20,6 +20,9 @@ public static class StaffMenu
     /// <summary>Keeps the staff registry, the desk roster and the hotline.</summary>
     public static bool IsOffice(ClaimsPrincipal user) => user.IsInRole(CommuneOffice);
 
+    /// <summary>The year's evaluation sheet: the leaders decide, the office reads.</summary>
+    public static bool IsEvaluation(ClaimsPrincipal user) => user.IsInRole(CommuneLeader) || user.IsInRole(CommuneOffice);
+
     public static bool IsDistrict(ClaimsPrincipal user) => user.IsInRole(DistrictOfficer) || user.IsInRole(DistrictAdmin);
 
     /// <summary>Where a role's day starts.</summary>
