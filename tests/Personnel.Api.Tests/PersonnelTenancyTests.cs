@@ -30,6 +30,7 @@ public sealed class PersonnelTenancyTests(PersonnelHost host) : IClassFixture<Pe
         ["GET staff"] = new(HttpMethod.Get, $"{C}/staff", null, $"{C}/staff", null, HttpStatusCode.OK),
         ["POST staff"] = new(HttpMethod.Post, $"{C}/staff", ValidStaff, $"{C}/staff", Empty, HttpStatusCode.BadRequest),
         ["GET staff/{id}"] = new(HttpMethod.Get, $"{C}/staff/{DeskStaff}", null, $"{C}/staff/{DeskStaff}", null, HttpStatusCode.OK),
+        ["PUT staff/{id}"] = new(HttpMethod.Put, $"{C}/staff/{DeskStaff}", ValidStaff, $"{C}/staff/{DeskStaff}", Empty, HttpStatusCode.BadRequest),
         ["POST staff/{id}/trainings"] = new(HttpMethod.Post, $"{C}/staff/{DeskStaff}/trainings",
             new { course = "Khóa giả", completedOn = "2024-01-01", hours = 8 }, $"{C}/staff/{DeskStaff}/trainings", Empty, HttpStatusCode.BadRequest),
         ["POST staff/{id}/qualifications"] = new(HttpMethod.Post, $"{C}/staff/{DeskStaff}/qualifications",
@@ -101,6 +102,7 @@ public sealed class PersonnelTenancyTests(PersonnelHost host) : IClassFixture<Pe
         Assert.Equal(DemoStaffIds.Order(), staff.Select(s => s.GetProperty("staff").GetProperty("id").GetString()!).Order());
         var desk = staff.Single(s => s.GetProperty("staff").GetProperty("id").GetString() == DeskStaff).GetProperty("staff");
         Assert.Equal("active", desk.GetProperty("status").GetString());
+        Assert.Equal(("Trần Thị Mai", "tu-phap-ho-tich"), (desk.GetProperty("fullName").GetString(), desk.GetProperty("position").GetString()));
         Assert.Equal([Positions.IntermediateDegree], StringsOf(desk.GetProperty("qualifications")));
         Assert.Equal(2, desk.GetProperty("trainings").GetArrayLength());
         Assert.Equal(0, desk.GetProperty("disciplines").GetArrayLength());

@@ -310,4 +310,55 @@ public sealed class StaffRegistryTests(PersonnelHost host) : IClassFixture<Perso
         Assert.Equal([Positions.StateManagementCourse], StringsOf(justice.GetProperty("requiredTrainings")));
         Assert.Equal(13, positions.GetArrayLength());
     }
+
+    [Fact]
+    public async Task The_office_edits_a_persons_facts_which_are_kept_recorded_in_the_history_and_announced_again()
+    {
+        await using var registered = await EventProbe<StaffRegistered>.StartAsync(_factory.Bus);
+        var office = await OfficeAsync();
+        var id = await _client.RegisterIdAsync(office, "Trương Văn Sửa");
+
+        var edited = await (await _client.PutJsonAsync($"{StaffPath()}/{id}", office, new
+        {
+            fullName = " Trương Văn Sữa ", kind = "non-specialized", position = "truong-ap", phone = "0275 3861 077", hamlet = "ap-4",
+        })).JsonAsync(HttpStatusCode.OK);
+
+        var staff = edited.GetProperty("staff");
+        Assert.Equal(("Trương Văn Sữa", "non-specialized", "truong-ap", "0275 3861 077", "ap-4"),
+            (staff.GetProperty("fullName").GetString(), staff.GetProperty("kind").GetString(), staff.GetProperty("position").GetString(),
+                staff.GetProperty("phone").GetString(), staff.GetProperty("hamlet").GetString()));
+        Assert.Equal("Trưởng ấp", edited.GetProperty("positionTitle").GetString());
+        Assert.Empty(StringsOf(edited.GetProperty("positionGaps")));
+        Assert.Equal(["registered", "edited"], staff.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("what").GetString()));
+        var read = await (await _client.GetAsync($"{StaffPath()}/{id}", office)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Trương Văn Sữa", read.GetProperty("staff").GetProperty("fullName").GetString());
+
+        // The services that keep names and rosters hear the new facts.
+        await registered.WaitForAsync(r => r.StaffId == id && r.FullName == "Trương Văn Sữa", "StaffRegistered with the edited facts");
+        var message = Assert.Single(registered.Received, r => r.StaffId == id && r.FullName == "Trương Văn Sữa");
+        Assert.Equal((StaffKind.NonSpecialized, "truong-ap"), (message.Kind, message.Position));
+    }
+
+    [Fact]
+    public async Task An_edit_is_checked_as_a_registration_is_and_a_refused_edit_changes_nothing()
+    {
+        var office = await OfficeAsync();
+        var id = await _client.RegisterIdAsync(office, "Phan Thị Giữ");
+
+        var problem = await (await _client.PutJsonAsync($"{StaffPath()}/{id}", office,
+            new { fullName = "", kind = "cadre", position = "tu-phap-ho-tich", phone = "12", hamlet = "ap-7" })).ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
+
+        Assert.Equal(["fullName", "phone", "position"], TestApi.ErrorFields(problem).Order());
+        var hamlet = await (await _client.PutJsonAsync($"{StaffPath()}/{id}", office,
+            new { fullName = "Phan Thị Giữ", kind = "civil-servant", position = "van-hoa-xa-hoi", hamlet = "ap-7" })).ProblemAsync(HttpStatusCode.BadRequest, "invalid-input");
+        Assert.Equal(["hamlet"], TestApi.ErrorFields(hamlet));
+        var read = (await (await _client.GetAsync($"{StaffPath()}/{id}", office)).JsonAsync(HttpStatusCode.OK)).GetProperty("staff");
+        Assert.Equal(("Phan Thị Giữ", "civil-servant"), (read.GetProperty("fullName").GetString(), read.GetProperty("kind").GetString()));
+        Assert.Single(read.GetProperty("history").EnumerateArray());
+
+        await (await _client.PutJsonAsync($"{StaffPath()}/khong-co", office,
+            new { fullName = "Không Có", kind = "civil-servant", position = "van-hoa-xa-hoi" })).ProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await _client.PutJsonAsync($"{StaffPath()}/{id}", await _client.TokenAsync(Demo.DeskOfficer),
+            new { fullName = "Kẻ Sửa", kind = "civil-servant", position = "van-hoa-xa-hoi" })).ProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
 }

@@ -13,6 +13,7 @@ using Personnel.Api.Localization;
 namespace Personnel.Api.Apis;
 
 public sealed record RegisterStaffRequest(string? FullName, StaffKind? Kind, string? Position, string? Phone, string? Hamlet, IReadOnlyList<string>? Qualifications);
+public sealed record EditStaffRequest(string? FullName, StaffKind? Kind, string? Position, string? Phone, string? Hamlet);
 public sealed record QualificationRequest(string? Qualification);
 public sealed record TrainingRequest(string? Course, DateOnly? CompletedOn, double? Hours);
 public sealed record DisciplineRequest(string? Measure, string? DecisionNo, DateOnly? From, DateOnly? Until, string? Reason);
@@ -31,6 +32,7 @@ public static class StaffApi
         staff.MapGet("/", List).RequireRoles(Readers).WithSummary("The commune's staff registry.");
         staff.MapPost("/", Register).RequireRoles(Keepers).WithSummary("Register a cadre, civil servant or non-specialised staff member.");
         staff.MapGet("/{id}", Get).RequireRoles(Readers).WithSummary("A staff member with the gaps to their position's framework and to the desk's.");
+        staff.MapPut("/{id}", Edit).RequireRoles(Keepers).WithSummary("Correct a person's name, kind, position, phone or hamlet.");
         staff.MapPost("/{id}/trainings", AddTraining).RequireRoles(Keepers).WithSummary("Record a completed course (đào tạo, bồi dưỡng).");
         staff.MapPost("/{id}/qualifications", AddQualification).RequireRoles(Keepers).WithSummary("Record a qualification (degree, certificate).");
         staff.MapPost("/{id}/disciplines", AddDiscipline).RequireRoles(Roles.CommuneLeader).WithSummary("Record a disciplinary decision and its period.");
@@ -54,34 +56,54 @@ public static class StaffApi
     public static async Task<Created<StaffView>> Register(string commune, RegisterStaffRequest request, [AsParameters] PersonnelServices services,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        var position = Positions.Find(request.Position);
-        var validation = new InputValidation()
-            .RequireText(request.FullName, "fullName", 200)
-            .RequireWord(request.Kind, "kind")
-            .Require(position is not null, "position", CommonMessages.OneOf, string.Join(", ", Positions.All.Select(p => p.Code)))
-            .Require(position is null || request.Kind is null || position.Kind == request.Kind, "position",
-                PersonnelMessages.PositionForKind, request.Position, position is null ? null : StaffMember.KindName(position.Kind))
-            .Require(request.Phone is null || request.Phone.Count(char.IsAsciiDigit) is >= 9 and <= 12, "phone", CommonMessages.Digits)
-            .Require(request.Qualifications is null || request.Qualifications.All(q => !string.IsNullOrWhiteSpace(q) && q.Length <= InputLimits.ShortText), "qualifications", PersonnelMessages.NotEmpty)
-            .MaxItems(request.Qualifications, "qualifications")
-            .OptionalText(request.Phone, "phone")
-            .OptionalText(request.Hamlet, "hamlet", InputLimits.Code);
-        validation.ThrowIfInvalid();
-        var record = (await services.Store.GetAsync<CommuneRecord>(Scopes.Platform, commune, CommonMessages.Commune, ct)).Document;
-        if (request.Hamlet is not null && record.Hamlets.All(h => h.Code != request.Hamlet))
-            throw InvalidInputException.Field("hamlet", Wording.Of(CommonMessages.NotAHamlet, request.Hamlet));
+        var position = await CheckFactsAsync(commune, request.FullName, request.Kind, request.Position, request.Phone, request.Hamlet, services, ct,
+            v => v.Require(request.Qualifications is null || request.Qualifications.All(q => !string.IsNullOrWhiteSpace(q) && q.Length <= InputLimits.ShortText),
+                    "qualifications", PersonnelMessages.NotEmpty)
+                .MaxItems(request.Qualifications, "qualifications"));
         var member = StaffMember.Register(commune, new StaffMember
         {
             Id = Guid.NewGuid().ToString("N")[..12],
             FullName = request.FullName!.Trim(),
             Kind = request.Kind!.Value,
-            Position = position!.Code,
+            Position = position.Code,
             Phone = request.Phone?.Trim(),
             Hamlet = request.Hamlet,
             Qualifications = request.Qualifications?.Select(q => q.Trim()).ToList() ?? [],
         }.Changed(services.Now, user.Actor(), "registered"));
         await services.Store.CommitAsync(new ChangeSet().Insert(commune, member.State.Id, member), ct);
         return TypedResults.Created($"/api/communes/{commune}/staff/{member.State.Id}", View(member.State));
+    }
+
+    public static async Task<Ok<StaffView>> Edit(string commune, string id, EditStaffRequest request, [AsParameters] PersonnelServices services,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var position = await CheckFactsAsync(commune, request.FullName, request.Kind, request.Position, request.Phone, request.Hamlet, services, ct);
+        var stored = await services.Store.GetAsync<StaffMember>(commune, id, PersonnelMessages.StaffMember, ct);
+        var edited = stored.Document.Edit(commune, request.FullName!.Trim(), request.Kind!.Value, position.Code, request.Phone?.Trim(), request.Hamlet,
+            services.Now, user.Actor());
+        await services.Store.CommitAsync(new ChangeSet().Update(stored, edited), ct);
+        return TypedResults.Ok(View(edited.State));
+    }
+
+    /// <summary>The facts a registration or an edit gives (name, kind, position of that kind, phone, a hamlet of the commune), checked; the position.</summary>
+    private static async Task<Position> CheckFactsAsync(string commune, string? fullName, StaffKind? kind, string? positionCode, string? phone, string? hamlet,
+        PersonnelServices services, CancellationToken ct, Func<InputValidation, InputValidation>? more = null)
+    {
+        var position = Positions.Find(positionCode);
+        var validation = new InputValidation()
+            .RequireText(fullName, "fullName", 200)
+            .RequireWord(kind, "kind")
+            .Require(position is not null, "position", CommonMessages.OneOf, string.Join(", ", Positions.All.Select(p => p.Code)))
+            .Require(position is null || kind is null || position.Kind == kind, "position",
+                PersonnelMessages.PositionForKind, positionCode, position is null ? null : StaffMember.KindName(position.Kind))
+            .Require(phone is null || phone.Count(char.IsAsciiDigit) is >= 9 and <= 12, "phone", CommonMessages.Digits)
+            .OptionalText(phone, "phone")
+            .OptionalText(hamlet, "hamlet", InputLimits.Code);
+        (more?.Invoke(validation) ?? validation).ThrowIfInvalid();
+        var record = (await services.Store.GetAsync<CommuneRecord>(Scopes.Platform, commune, CommonMessages.Commune, ct)).Document;
+        if (hamlet is not null && record.Hamlets.All(h => h.Code != hamlet))
+            throw InvalidInputException.Field("hamlet", Wording.Of(CommonMessages.NotAHamlet, hamlet));
+        return position!;
     }
 
     public static async Task<Ok<StaffView>> AddTraining(string commune, string id, TrainingRequest request, [AsParameters] PersonnelServices services,

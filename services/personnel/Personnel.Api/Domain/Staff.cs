@@ -46,6 +46,13 @@ public sealed record StaffMember
     public static Changed<StaffMember> Register(string commune, StaffMember member) =>
         new(member, [new StaffRegistered { Commune = commune, StaffId = member.Id, FullName = member.FullName, Kind = member.Kind, Position = member.Position }]);
 
+    /// <summary>
+    /// The registry's facts corrected (name, kind, position, phone, hamlet), announced as a registration again: the services
+    /// that keep names and rosters replace what they had.
+    /// </summary>
+    public Changed<StaffMember> Edit(string commune, string fullName, StaffKind kind, string position, string? phone, string? hamlet, DateTime at, string? by) =>
+        Register(commune, (this with { FullName = fullName, Kind = kind, Position = position, Phone = phone, Hamlet = hamlet }).Changed(at, by, "edited"));
+
     public Changed<StaffMember> CompleteTraining(string commune, Training training) =>
         new((this with { Trainings = [.. Trainings, training] }).Changed(training.RecordedAt, training.RecordedBy, $"training: {training.Course}"),
             [new TrainingCompleted { Commune = commune, StaffId = Id, Course = training.Course, CompletedOn = training.CompletedOn, Hours = training.Hours }]);

@@ -17,6 +17,9 @@ public static class StaffMenu
     public static bool IsFeedbackDesk(ClaimsPrincipal user) =>
         user.IsInRole(DeskOfficer) || user.IsInRole(CommuneOffice) || user.IsInRole(CommuneLeader) || user.IsInRole(Front);
 
+    /// <summary>Keeps the staff registry, the desk roster and the hotline.</summary>
+    public static bool IsOffice(ClaimsPrincipal user) => user.IsInRole(CommuneOffice);
+
     /// <summary>The year's evaluation sheet: the leaders decide, the office reads.</summary>
     public static bool IsEvaluation(ClaimsPrincipal user) => user.IsInRole(CommuneLeader) || user.IsInRole(CommuneOffice);
 
