@@ -29,7 +29,8 @@ public sealed class DossierResolvedConsumer(IDocumentStore<AwardsData> store) : 
             await ProcedureYearAsync(store, changes, m.Commune, m.ProcedureCode, CampaignYear.Of(m.ResolvedAt), p => p.On(m), ct);
             if (m.HandlerId is null) return;
             var tally = await StaffYearAsync(store, changes, m.Commune, m.HandlerId, CampaignYear.Of(m.ResolvedAt), s => s.On(m), ct);
-            await AchieveAsync(store, changes, m.Commune, Achievements.OnTimeMilestone(m, tally, await NameOfAsync(store, m.Commune, m.HandlerId, ct)), ct);
+            if (Achievements.ReachesOnTimeMilestone(m, tally))
+                await AchieveAsync(store, changes, m.Commune, Achievements.OnTimeMilestone(m, tally, await NameOfAsync(store, m.Commune, m.HandlerId, ct)), ct);
         });
 }
 
@@ -45,7 +46,8 @@ public sealed class SatisfactionRatedConsumer(IDocumentStore<AwardsData> store) 
             if (m.ProcedureCode is { } code) await ProcedureYearAsync(store, changes, m.Commune, code, CampaignYear.Of(m.RatedAt), p => p.On(m), ct);
             if (m.HandlerId is null) return;
             var tally = await StaffYearAsync(store, changes, m.Commune, m.HandlerId, CampaignYear.Of(m.RatedAt), s => s.On(m), ct);
-            await AchieveAsync(store, changes, m.Commune, Achievements.SatisfactionMilestone(m, tally, await NameOfAsync(store, m.Commune, m.HandlerId, ct)), ct);
+            if (Achievements.ReachesSatisfactionMilestone(m, tally))
+                await AchieveAsync(store, changes, m.Commune, Achievements.SatisfactionMilestone(m, tally, await NameOfAsync(store, m.Commune, m.HandlerId, ct)), ct);
         });
 }
 

@@ -21,19 +21,25 @@ public static class CampaignYear
 public static class Achievements
 {
     /// <summary>A handler's on-time dossier that brings their year's tally (already counted) to a milestone.</summary>
+    /// <summary>Whether <see cref="OnTimeMilestone"/> records anything: asked first, so the handler's name is read only then.</summary>
+    public static bool ReachesOnTimeMilestone(DossierResolved resolved, StaffYear tally) =>
+        resolved.HandlerId is not null && resolved.Timeliness.CountsAsOnTime() && Milestones.Reached(tally.DossiersOnTime, tally.DossiersOnTime, tally.DossiersHandled);
+
     public static Achievement? OnTimeMilestone(DossierResolved resolved, StaffYear tally, string handlerName)
     {
-        if (resolved.HandlerId is not { } handler || !resolved.Timeliness.CountsAsOnTime()
-            || !Milestones.Reached(tally.DossiersOnTime, tally.DossiersOnTime, tally.DossiersHandled)) return null;
+        if (!ReachesOnTimeMilestone(resolved, tally) || resolved.HandlerId is not { } handler) return null;
         return FromEvent($"dossiers-on-time:{handler}:{tally.Year}:{tally.DossiersOnTime}", tally.Year, AchievementKinds.DossiersOnTime, handler, handlerName,
             $"Giải quyết {tally.DossiersOnTime} hồ sơ đúng hạn trong năm {tally.Year} (tỷ lệ {Percent(tally.DossiersOnTime, tally.DossiersHandled)})",
             nameof(DossierResolved), resolved.DossierId, resolved.ResolvedAt);
     }
 
     /// <summary>A rating that brings the handler's year (already counted) to a milestone of ratings, enough of them satisfied.</summary>
+    public static bool ReachesSatisfactionMilestone(SatisfactionRated rated, StaffYear tally) =>
+        rated.HandlerId is not null && Milestones.Reached(tally.Ratings, tally.SatisfiedRatings, tally.Ratings);
+
     public static Achievement? SatisfactionMilestone(SatisfactionRated rated, StaffYear tally, string handlerName)
     {
-        if (rated.HandlerId is not { } handler || !Milestones.Reached(tally.Ratings, tally.SatisfiedRatings, tally.Ratings)) return null;
+        if (!ReachesSatisfactionMilestone(rated, tally) || rated.HandlerId is not { } handler) return null;
         return FromEvent($"high-satisfaction:{handler}:{tally.Year}:{tally.Ratings}", tally.Year, AchievementKinds.HighSatisfaction, handler, handlerName,
             $"{tally.Ratings} lượt đánh giá, {Percent(tally.SatisfiedRatings, tally.Ratings)} người dân hài lòng trong năm {tally.Year}",
             nameof(SatisfactionRated), rated.DossierId, rated.RatedAt);
